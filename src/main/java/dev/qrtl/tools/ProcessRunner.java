@@ -1,0 +1,103 @@
+package dev.qrtl.tools;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one external command with a timeout. Output goes to temporary files rather than pipes,
+ * so a chatty tool can never block on a full pipe.
+ */
+public final class ProcessRunner {
+  private ProcessRunner() {}
+
+  /** Runs {@code command} in {@code workDir}; throws {@link ToolException} only if it cannot run or times out. */
+  public static ProcessResult run(List<String> command, Path workDir, Duration timeout) {
+    return run(command, workDir, timeout, null, Map.of());
+  }
+
+  public static ProcessResult run(
+      List<String> command, Path workDir, Duration timeout, Path stdinFile, Map<String, String> env) {
+    Path out = null;
+    Path err = null;
+    long start = System.nanoTime();
+    try {
+      out = Files.createTempFile("qrtl-out", ".txt");
+      err = Files.createTempFile("qrtl-err", ".txt");
+      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      if (workDir != null) {
+        pb.directory(workDir.toFile());
+      }
+      pb.environment().putAll(env);
+      if (stdinFile != null) {
+        pb.redirectInput(stdinFile.toFile());
+      } else {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      }
+      Process p;
+      try {
+        p = pb.start();
+      } catch (IOException e) {
+        throw new ToolException("cannot run " + command.get(0) + ": " + e.getMessage()
+            + " (is it installed? try 'qrtl doctor')");
+      }
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(5, TimeUnit.SECONDS);
+        throw new ToolException(command.get(0) + " timed out after " + timeout.toSeconds() + " s: "
+            + String.join(" ", abbreviate(command)));
+      }
+      return new ProcessResult(
+          List.copyOf(command),
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8),
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (IOException e) {
+      throw new ToolException("cannot run " + command.get(0) + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ToolException(command.get(0) + " was interrupted");
+    } finally {
+      deleteQuietly(out);
+      deleteQuietly(err);
+    }
+  }
+
+  /** Runs and throws a {@link ToolException} with the stderr tail unless the exit code is 0. */
+  public static ProcessResult runChecked(List<String> command, Path workDir, Duration timeout) {
+    ProcessResult r = run(command, workDir, timeout);
+    if (!r.ok()) {
+      throw new ToolException(command.get(0) + " failed (exit " + r.exitCode() + "): "
+          + String.join(" ", abbreviate(command)) + "\n" + r.tail(20));
+    }
+    return r;
+  }
+
+  static List<String> abbreviate(List<String> command) {
+    return command.size() <= 12 ? command : java.util.stream.Stream.concat(
+        command.subList(0, 10).stream(), java.util.stream.Stream.of("... (" + (command.size() - 10) + " more)")).toList();
+  }
+
+  /** Reads a stream fully as UTF-8. */
+  static String readAll(InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p != null) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // temporary file; nothing depends on it
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.qrtl.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the external tools and qrtl's Python environment are on this machine. */
+public final class ToolPaths {
+  private ToolPaths() {}
+
+  /** The first executable named {@code exe} on {@code pathEnv} (a PATH-style list). */
+  public static Optional<Path> find(String exe, String pathEnv) {
+    if (pathEnv == null) {
+      return Optional.empty();
+    }
+    for (String dir : pathEnv.split(java.io.File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path p = Path.of(dir, exe);
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The executable on this process's PATH, or a {@link ToolException} naming the install command. */
+  public static Path require(String exe) {
+    return find(exe, System.getenv("PATH"))
+        .orElseThrow(() -> new ToolException(exe + " is not installed or not on PATH; install it with: "
+            + installCommand(exe) + " (or run 'qrtl doctor')"));
+  }
+
+  /** The Python virtual environment with cocotb and pytest ({@code $QRTL_VENV} overrides). */
+  public static Path venv() {
+    String env = System.getenv("QRTL_VENV");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String cache = System.getenv("XDG_CACHE_HOME");
+    Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("qrtl").resolve("venv");
+  }
+
+  /** The Debian command that installs a tool's package. */
+  public static String installCommand(String exe) {
+    String pkg = switch (exe) {
+      case "iverilog", "vvp" -> "iverilog";
+      case "java" -> "default-jdk-headless";
+      case "mvn" -> "maven";
+      default -> exe;
+    };
+    String sudo = isRoot() ? "" : "sudo ";
+    return sudo + "apt-get install -y " + pkg;
+  }
+
+  static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+}

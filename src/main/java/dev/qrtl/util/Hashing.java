@@ -1,0 +1,33 @@
+package dev.qrtl.util;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of texts and bytes, for cache keys and report provenance. */
+public final class Hashing {
+  private Hashing() {}
+
+  public static String sha256(byte[]... parts) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      for (byte[] p : parts) {
+        d.update(Integer.toString(p.length).getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(p);
+      }
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  public static String sha256(String... parts) {
+    byte[][] bytes = new byte[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      bytes[i] = parts[i].getBytes(StandardCharsets.UTF_8);
+    }
+    return sha256(bytes);
+  }
+}

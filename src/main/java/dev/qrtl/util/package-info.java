@@ -1,0 +1,2 @@
+/** Small helpers shared by every stage: atomic file writes and stable hashing. */
+package dev.qrtl.util;

@@ -1,0 +1,26 @@
+package dev.qrtl.verilog;
+
+import dev.qrtl.core.HwType;
+import java.math.BigInteger;
+
+/** Sized Verilog literals: {@code 8'd200}, {@code 8'sd5}, {@code (-8'sd5)}, {@code 72'h...}. */
+final class VerilogLiteral {
+  private VerilogLiteral() {}
+
+  static String of(BigInteger value, HwType type) {
+    int w = type.width();
+    String s = type.signed() ? "s" : "";
+    if (value.signum() < 0) {
+      if (value.equals(type.min())) {
+        // The magnitude of the most negative value does not fit: write its bit pattern.
+        return w + "'" + s + "h" + type.pattern(value).toString(16);
+      }
+      return "(-" + w + "'" + s + body(value.negate(), w) + ")";
+    }
+    return w + "'" + s + body(value, w);
+  }
+
+  private static String body(BigInteger magnitude, int width) {
+    return width <= 64 ? "d" + magnitude : "h" + magnitude.toString(16);
+  }
+}
