@@ -80,19 +80,19 @@ public sealed interface Expr permits Signal, Lit, Unary, Binary, Mux, Slice, Con
   }
 
   default Expr not() {
-    return new Unary(UnaryOp.NOT, this, type());
+    return Ops.unary(UnaryOp.NOT, this, type());
   }
 
   default Expr andR() {
-    return new Unary(UnaryOp.AND_REDUCE, this, HwType.u(1));
+    return Ops.unary(UnaryOp.AND_REDUCE, this, HwType.u(1));
   }
 
   default Expr orR() {
-    return new Unary(UnaryOp.OR_REDUCE, this, HwType.u(1));
+    return Ops.unary(UnaryOp.OR_REDUCE, this, HwType.u(1));
   }
 
   default Expr xorR() {
-    return new Unary(UnaryOp.XOR_REDUCE, this, HwType.u(1));
+    return Ops.unary(UnaryOp.XOR_REDUCE, this, HwType.u(1));
   }
 
   // ---- comparisons ------------------------------------------------------------------------

@@ -17,32 +17,74 @@ final class Ops {
 
   static Expr add(Expr a, Expr b) {
     requireSameSignedness("add", a, b);
-    return new Binary(BinaryOp.ADD, a, b, grow(a, b, a.signed()));
+    return binary(BinaryOp.ADD, a, b, grow(a, b, a.signed()));
   }
 
   static Expr sub(Expr a, Expr b) {
     requireSameSignedness("sub", a, b);
-    return new Binary(BinaryOp.SUB, a, b, grow(a, b, true));
+    return binary(BinaryOp.SUB, a, b, grow(a, b, true));
   }
 
   static Expr neg(Expr a) {
-    return new Unary(UnaryOp.NEG, a, new HwType(checkedWidth("neg", a.width() + 1), true));
+    return unary(UnaryOp.NEG, a, new HwType(checkedWidth("neg", a.width() + 1), true));
   }
 
   static Expr mul(Expr a, Expr b) {
     requireSameSignedness("mul", a, b);
-    return new Binary(
+    return binary(
         BinaryOp.MUL, a, b, new HwType(checkedWidth("mul", a.width() + b.width()), a.signed()));
   }
 
   static Expr bitwise(BinaryOp op, Expr a, Expr b) {
     requireSameSignedness(op.name().toLowerCase(java.util.Locale.ROOT), a, b);
-    return new Binary(op, a, b, new HwType(Math.max(a.width(), b.width()), a.signed()));
+    return binary(op, a, b, new HwType(Math.max(a.width(), b.width()), a.signed()));
   }
 
   static Expr compare(BinaryOp op, Expr a, Expr b) {
     requireSameSignedness(op.name().toLowerCase(java.util.Locale.ROOT), a, b);
-    return new Binary(op, a, b, HwType.u(1));
+    Boolean constant = constantComparison(op, a, b);
+    if (constant != null) {
+      return new Lit(constant ? BigInteger.ONE : BigInteger.ZERO, HwType.u(1));
+    }
+    return binary(op, a, b, HwType.u(1));
+  }
+
+  /**
+   * The result of a comparison that the operand types alone decide (such as {@code u >= 0}), or
+   * null. Folding them keeps lint tools from flagging a constant comparison in the Verilog.
+   */
+  private static Boolean constantComparison(BinaryOp op, Expr a, Expr b) {
+    if (a == b) {
+      return op == BinaryOp.EQ || op == BinaryOp.LE || op == BinaryOp.GE;
+    }
+    BigInteger aLo = a instanceof Lit l ? l.value() : a.type().min();
+    BigInteger aHi = a instanceof Lit l ? l.value() : a.type().max();
+    BigInteger bLo = b instanceof Lit l ? l.value() : b.type().min();
+    BigInteger bHi = b instanceof Lit l ? l.value() : b.type().max();
+    if (!(a instanceof Lit) && !(b instanceof Lit)) {
+      return null;
+    }
+    boolean alwaysLess = aHi.compareTo(bLo) < 0;
+    boolean alwaysGreater = aLo.compareTo(bHi) > 0;
+    boolean alwaysLe = aHi.compareTo(bLo) <= 0;
+    boolean alwaysGe = aLo.compareTo(bHi) >= 0;
+    boolean bothSame = aLo.equals(aHi) && bLo.equals(bHi) && aLo.equals(bLo);
+    switch (op) {
+      case EQ:
+        return alwaysLess || alwaysGreater ? Boolean.FALSE : bothSame ? Boolean.TRUE : null;
+      case NE:
+        return alwaysLess || alwaysGreater ? Boolean.TRUE : bothSame ? Boolean.FALSE : null;
+      case LT:
+        return alwaysLess ? Boolean.TRUE : alwaysGe ? Boolean.FALSE : null;
+      case LE:
+        return alwaysLe ? Boolean.TRUE : alwaysGreater ? Boolean.FALSE : null;
+      case GT:
+        return alwaysGreater ? Boolean.TRUE : alwaysLe ? Boolean.FALSE : null;
+      case GE:
+        return alwaysGe ? Boolean.TRUE : alwaysLess ? Boolean.FALSE : null;
+      default:
+        throw new AssertionError(op);
+    }
   }
 
   static Expr shlConst(Expr a, int n) {
@@ -85,13 +127,13 @@ final class Ops {
               + SourceLocation.caller()
               + ")");
     }
-    return new Binary(
+    return binary(
         BinaryOp.SHL, a, amount, new HwType(checkedWidth("shl", a.width() + (int) growth), a.signed()));
   }
 
   static Expr shrVar(Expr a, Expr amount) {
     requireAmount("shr", amount);
-    return new Binary(BinaryOp.SHR, a, amount, a.type());
+    return binary(BinaryOp.SHR, a, amount, a.type());
   }
 
   static Expr mux(Expr sel, Expr t, Expr f) {
@@ -100,7 +142,14 @@ final class Ops {
           "mux select " + describe(sel) + " is " + sel.type() + ", not u1 (at " + SourceLocation.caller() + ")");
     }
     requireSameSignedness("mux", t, f);
-    return new Mux(sel, t, f, new HwType(Math.max(t.width(), f.width()), t.signed()));
+    int w = Math.max(t.width(), f.width());
+    if (sel instanceof Lit l) {
+      return extend(l.value().signum() != 0 ? t : f, w);
+    }
+    if (t instanceof Lit lt && f instanceof Lit lf && lt.value().equals(lf.value())) {
+      return new Lit(lt.value(), new HwType(w, t.signed()));
+    }
+    return new Mux(sel, t, f, new HwType(w, t.signed()));
   }
 
   static Expr slice(Expr a, int hi, int lo) {
@@ -123,7 +172,12 @@ final class Ops {
     for (Expr p : parts) {
       w += p.width();
     }
-    return new Concat(new ArrayList<>(parts), HwType.u(checkedWidth("concat", w)));
+    HwType t = HwType.u(checkedWidth("concat", w));
+    if (parts.stream().allMatch(p -> p instanceof Lit)) {
+      return new Lit(Semantics.concat(
+          parts.stream().map(p -> ((Lit) p).value()).toList(), parts.stream().map(Expr::type).toList()), t);
+    }
+    return new Concat(new ArrayList<>(parts), t);
   }
 
   static Expr extend(Expr a, int w) {
@@ -185,6 +239,38 @@ final class Ops {
       return new Lit(t.wrap(l.value()), t);
     }
     return new Convert(ConvertOp.REINTERPRET, a, t);
+  }
+
+  /** A unary node, folded to a literal when its operand is one. */
+  static Expr unary(UnaryOp op, Expr a, HwType t) {
+    if (a instanceof Lit l) {
+      return new Lit(Semantics.unary(op, l.value(), l.type()), t);
+    }
+    return new Unary(op, a, t);
+  }
+
+  /**
+   * A binary node, folded when both operands are literals or a zero literal decides the result
+   * (x * 0, x & 0): lint tools propagate constants and would flag logic left constant.
+   */
+  private static Expr binary(BinaryOp op, Expr a, Expr b, HwType t) {
+    if (a instanceof Lit la && b instanceof Lit lb) {
+      return new Lit(Semantics.binary(op, la.value(), lb.value()), t);
+    }
+    if ((op == BinaryOp.MUL || op == BinaryOp.AND) && (isZero(a) || isZero(b))) {
+      return new Lit(BigInteger.ZERO, t);
+    }
+    if (a == b && (op == BinaryOp.XOR || op == BinaryOp.SUB)) {
+      return new Lit(BigInteger.ZERO, t); // x ^ x, x - x
+    }
+    if (a == b && (op == BinaryOp.AND || op == BinaryOp.OR)) {
+      return a; // x & x, x | x
+    }
+    return new Binary(op, a, b, t);
+  }
+
+  private static boolean isZero(Expr e) {
+    return e instanceof Lit l && l.value().signum() == 0;
   }
 
   // ---- checks and messages ----------------------------------------------------------------

@@ -1,7 +1,11 @@
 package dev.qrtl.eval;
 
 import dev.qrtl.core.Binary;
+import dev.qrtl.core.BinaryOp;
 import dev.qrtl.core.Concat;
+import dev.qrtl.core.ConvertOp;
+import dev.qrtl.core.Semantics;
+import dev.qrtl.core.UnaryOp;
 import dev.qrtl.core.Convert;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.ExprVisitor;
@@ -69,50 +73,16 @@ final class ExprCompiler implements ExprVisitor<Fn> {
   public Fn visitUnary(Unary u) {
     Fn a = child(u.operand());
     HwType in = u.operand().type();
-    BigInteger mask = in.mask();
-    Fn f =
-        switch (u.op()) {
-          case NOT -> in.signed() ? v -> a.eval(v).not() : v -> mask.subtract(a.eval(v));
-          case NEG -> v -> a.eval(v).negate();
-          case AND_REDUCE -> v -> in.pattern(a.eval(v)).equals(mask) ? BigInteger.ONE : BigInteger.ZERO;
-          case OR_REDUCE -> v -> a.eval(v).signum() != 0 ? BigInteger.ONE : BigInteger.ZERO;
-          case XOR_REDUCE -> v -> (in.pattern(a.eval(v)).bitCount() & 1) == 1 ? BigInteger.ONE : BigInteger.ZERO;
-        };
-    return checked(f, u.type(), u);
+    UnaryOp op = u.op();
+    return checked(v -> Semantics.unary(op, a.eval(v), in), u.type(), u);
   }
 
   @Override
   public Fn visitBinary(Binary b) {
     Fn l = child(b.left());
     Fn r = child(b.right());
-    Fn f =
-        switch (b.op()) {
-          case ADD -> v -> l.eval(v).add(r.eval(v));
-          case SUB -> v -> l.eval(v).subtract(r.eval(v));
-          case MUL -> v -> l.eval(v).multiply(r.eval(v));
-          case AND -> v -> l.eval(v).and(r.eval(v));
-          case OR -> v -> l.eval(v).or(r.eval(v));
-          case XOR -> v -> l.eval(v).xor(r.eval(v));
-          case EQ -> v -> bool(l.eval(v).compareTo(r.eval(v)) == 0);
-          case NE -> v -> bool(l.eval(v).compareTo(r.eval(v)) != 0);
-          case LT -> v -> bool(l.eval(v).compareTo(r.eval(v)) < 0);
-          case LE -> v -> bool(l.eval(v).compareTo(r.eval(v)) <= 0);
-          case GT -> v -> bool(l.eval(v).compareTo(r.eval(v)) > 0);
-          case GE -> v -> bool(l.eval(v).compareTo(r.eval(v)) >= 0);
-          case SHL -> v -> l.eval(v).shiftLeft(r.eval(v).intValueExact());
-          case SHR -> v -> shiftRight(l.eval(v), r.eval(v));
-        };
-    return checked(f, b.type(), b);
-  }
-
-  private static BigInteger shiftRight(BigInteger value, BigInteger amount) {
-    // Amounts past the value's bit length all give the sign: avoid huge int conversions.
-    int n = amount.bitLength() > 31 ? Integer.MAX_VALUE : amount.intValue();
-    return value.shiftRight(n);
-  }
-
-  private static BigInteger bool(boolean b) {
-    return b ? BigInteger.ONE : BigInteger.ZERO;
+    BinaryOp op = b.op();
+    return checked(v -> Semantics.binary(op, l.eval(v), r.eval(v)), b.type(), b);
   }
 
   @Override
@@ -120,16 +90,16 @@ final class ExprCompiler implements ExprVisitor<Fn> {
     Fn s = child(m.select());
     Fn t = child(m.ifTrue());
     Fn f = child(m.ifFalse());
-    return v -> s.eval(v).signum() != 0 ? t.eval(v) : f.eval(v);
+    return v -> s.eval(v).signum() != 0 ? t.eval(v) : f.eval(v); // lazy Semantics.mux
   }
 
   @Override
   public Fn visitSlice(Slice s) {
     Fn a = child(s.operand());
     HwType in = s.operand().type();
-    HwType out = s.type();
     int lo = s.lo();
-    return v -> out.pattern(in.pattern(a.eval(v)).shiftRight(lo));
+    int hi = s.hi();
+    return v -> Semantics.slice(a.eval(v), in, hi, lo);
   }
 
   @Override
@@ -141,12 +111,13 @@ final class ExprCompiler implements ExprVisitor<Fn> {
       fns[i] = child(parts.get(i));
       types[i] = parts.get(i).type();
     }
+    List<HwType> typeList = List.of(types);
     return v -> {
-      BigInteger acc = BigInteger.ZERO;
+      BigInteger[] vals = new BigInteger[fns.length];
       for (int i = 0; i < fns.length; i++) {
-        acc = acc.shiftLeft(types[i].width()).or(types[i].pattern(fns[i].eval(v)));
+        vals[i] = fns[i].eval(v);
       }
-      return acc;
+      return Semantics.concat(List.of(vals), typeList);
     };
   }
 
@@ -154,9 +125,7 @@ final class ExprCompiler implements ExprVisitor<Fn> {
   public Fn visitConvert(Convert c) {
     Fn a = child(c.operand());
     HwType out = c.type();
-    return switch (c.op()) {
-      case EXTEND -> a;
-      case TRUNCATE, REINTERPRET -> v -> out.wrap(a.eval(v));
-    };
+    ConvertOp op = c.op();
+    return op == ConvertOp.EXTEND ? a : v -> Semantics.convert(op, a.eval(v), out);
   }
 }

@@ -147,7 +147,7 @@ public final class IrSimulator {
       slots.put(w, newSlot(w.type(), BigInteger.ZERO));
     }
     for (Register r : m.registers()) {
-      slots.put(r.q(), newSlot(r.q().type(), r.resetValue().orElse(BigInteger.ZERO)));
+      slots.put(r.q(), newSlot(r.q().type(), BigInteger.ZERO)); // like Verilator: zero until reset
     }
     for (Instance inst : m.instances()) {
       for (Signal o : inst.outputs().values()) {

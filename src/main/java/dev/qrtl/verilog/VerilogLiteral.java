@@ -3,7 +3,11 @@ package dev.qrtl.verilog;
 import dev.qrtl.core.HwType;
 import java.math.BigInteger;
 
-/** Sized Verilog literals: {@code 8'd200}, {@code 8'sd5}, {@code (-8'sd5)}, {@code 72'h...}. */
+/**
+ * Sized Verilog literals: {@code 8'd200}, {@code 8'sd5}, {@code 72'h...}. A negative value is
+ * written as its two's-complement bit pattern ({@code 8'shfb} for -5): a unary minus would make
+ * the literal's width depend on its context and draw width warnings.
+ */
 final class VerilogLiteral {
   private VerilogLiteral() {}
 
@@ -11,11 +15,7 @@ final class VerilogLiteral {
     int w = type.width();
     String s = type.signed() ? "s" : "";
     if (value.signum() < 0) {
-      if (value.equals(type.min())) {
-        // The magnitude of the most negative value does not fit: write its bit pattern.
-        return w + "'" + s + "h" + type.pattern(value).toString(16);
-      }
-      return "(-" + w + "'" + s + body(value.negate(), w) + ")";
+      return w + "'" + s + "h" + type.pattern(value).toString(16);
     }
     return w + "'" + s + body(value, w);
   }
