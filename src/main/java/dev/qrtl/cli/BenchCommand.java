@@ -1,0 +1,37 @@
+package dev.qrtl.cli;
+
+import dev.qrtl.bench.GenerationBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
+@Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class})
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say which benchmark: " + spec.subcommands().keySet());
+  }
+
+  /** {@code qrtl bench generate}: build and emit a design of N IR nodes. */
+  @Command(name = "generate", description = "Build and emit a design of about N IR nodes; report nodes/s and peak heap.")
+  public static final class Generate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--nodes", defaultValue = "100000", description = "IR nodes (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--repeat", defaultValue = "5", description = "Timed repetitions after one warm-up (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Override
+    public Integer call() {
+      GenerationBenchmark.run(nodes, repeat, spec.commandLine().getOut());
+      return 0;
+    }
+  }
+}

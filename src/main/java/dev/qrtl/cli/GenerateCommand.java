@@ -1,0 +1,54 @@
+package dev.qrtl.cli;
+
+import dev.qrtl.gen.DefaultDesigns;
+import dev.qrtl.gen.GeneratedDesign;
+import dev.qrtl.verilog.DesignWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qrtl generate <kind> ...}: writes Verilog and manifests. */
+@Command(
+    name = "generate",
+    description = "Generate Verilog and a JSON manifest.",
+    subcommands = {GenerateCommand.Defaults.class})
+public final class GenerateCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to generate: " + spec.subcommands().keySet());
+  }
+
+  /** {@code qrtl generate defaults}: every default design of the main job. */
+  @Command(name = "defaults", description = "Generate every default design of the main job.")
+  public static final class Defaults implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "rtl-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      writeAll(DefaultDesigns.all(), out, spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** Writes designs and prints one line per manifest; returns the manifest paths. */
+  static List<Path> writeAll(List<GeneratedDesign> designs, Path out, PrintWriter pw) {
+    List<Path> manifests = new ArrayList<>();
+    for (GeneratedDesign d : designs) {
+      Path m = DesignWriter.write(d.module(), d.kind(), out);
+      manifests.add(m);
+      pw.println("wrote " + m + " (" + d.module().name() + ")");
+    }
+    return manifests;
+  }
+}

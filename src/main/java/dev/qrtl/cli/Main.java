@@ -1,0 +1,64 @@
+package dev.qrtl.cli;
+
+import dev.qrtl.core.HdlException;
+import dev.qrtl.manifest.ManifestException;
+import dev.qrtl.tools.ToolException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code qrtl <command> ...}. */
+@Command(
+    name = "qrtl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Design, verify and price the requantization arithmetic of quantized neural-network inference.",
+    subcommands = {
+      RunCommand.class,
+      GenerateCommand.class,
+      LintCommand.class,
+      DoctorCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the CLI with the given streams; returns the exit code (for tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      commandLine.getErr().println("qrtl: " + message(ex));
+      if (Boolean.getBoolean("qrtl.debug")) {
+        ex.printStackTrace(commandLine.getErr());
+      }
+      commandLine.getErr().flush();
+      return 1;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static String message(Throwable ex) {
+    if (ex instanceof HdlException || ex instanceof ToolException || ex instanceof ManifestException
+        || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
+        || ex instanceof UserError) {
+      return ex.getMessage();
+    }
+    return ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (a bug in qrtl; rerun with -Dqrtl.debug=true for the stack trace)";
+  }
+}
