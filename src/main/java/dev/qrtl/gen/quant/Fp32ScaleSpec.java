@@ -1,0 +1,47 @@
+package dev.qrtl.gen.quant;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Float requantization {@code q = clamp(round_half_even(float32(acc + bias) * scale) + zp)} with
+ * IEEE-754 binary32 round-to-nearest-even at the conversion and at the multiply.
+ *
+ * @param accBits signed accumulator width
+ * @param out output format
+ * @param scale constant binary32 scale (finite), or empty for a run-time {@code scale} input
+ *     carrying the IEEE-754 bits
+ * @param zeroPoint constant zero point, or empty for a run-time {@code zero_point} input
+ * @param bias whether a {@code bias} input is added first (exactly, one bit wider)
+ * @param pipeline registered stages
+ */
+public record Fp32ScaleSpec(int accBits, OutputSpec out, Optional<Float> scale, OptionalLong zeroPoint, boolean bias, int pipeline)
+    implements QuantizerSpec {
+  public Fp32ScaleSpec {
+    QuantizerSpec.checkCommon("fp32-scale", accBits, out, pipeline);
+    if (scale.isPresent() && (scale.get().isNaN() || scale.get().isInfinite())) {
+      throw new IllegalArgumentException("fp32-scale: scale " + scale.get() + " is not finite");
+    }
+    if (zeroPoint.isPresent()
+        && (zeroPoint.getAsLong() < out.min().longValue() || zeroPoint.getAsLong() > out.max().longValue())) {
+      throw new IllegalArgumentException("fp32-scale: zero point " + zeroPoint.getAsLong() + " is outside the output range "
+          + out.min() + ".." + out.max());
+    }
+  }
+
+  public int zeroPointBits() {
+    return out.bits() + 1;
+  }
+
+  @Override
+  public String scheme() {
+    return "fp32-scale";
+  }
+
+  @Override
+  public String moduleName() {
+    String s = scale.isPresent() ? "_f" + Integer.toHexString(Float.floatToRawIntBits(scale.get())) : "_frt";
+    String z = zeroPoint.isPresent() ? "_z" + (zeroPoint.getAsLong() < 0 ? "n" + -zeroPoint.getAsLong() : zeroPoint.getAsLong()) : "_zrt";
+    return "requant_fp32_scale_a" + accBits + "_" + out.tag() + s + z + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.qrtl.gen.quant;
+
+import dev.qrtl.core.Expr;
+import dev.qrtl.core.HwType;
+import dev.qrtl.core.Lit;
+import dev.qrtl.core.Module;
+import dev.qrtl.core.ModuleBuilder;
+import dev.qrtl.core.Signal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The multi-threshold unit: 2^b - 1 parallel comparators {@code acc >= T_i} and a population
+ * count (an adder tree) plus the output minimum. Constant thresholds outside the accumulator range
+ * fold to constant comparisons.
+ */
+public final class ThresholdGenerator {
+  private ThresholdGenerator() {}
+
+  public static Module generate(ThresholdSpec spec) {
+    ModuleBuilder m = new ModuleBuilder(spec.moduleName())
+        .description("multi-threshold requantizer: q = out_min + #{i : acc >= T_i}");
+    m.param("scheme", spec.scheme())
+        .param("acc_bits", spec.accBits())
+        .param("out_bits", spec.out().bits())
+        .param("out_signed", spec.out().signed())
+        .param("thresholds", spec.thresholds().map(t -> java.util.Arrays.toString(t)).orElse("runtime"))
+        .param("pipeline", spec.pipeline());
+    Signal acc = m.input("acc", HwType.s(spec.accBits()));
+    int n = ThresholdSpec.count(spec.out());
+    List<Expr> hits = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Expr t;
+      if (spec.thresholds().isPresent()) {
+        long v = spec.thresholds().get()[i];
+        t = Lit.fitting(v, true);
+      } else {
+        t = m.input("thr_" + i, HwType.s(spec.accBits()));
+      }
+      hits.add(acc.ge(t));
+    }
+    Expr count = popcount(hits);
+    BigInteger min = spec.out().min();
+    Expr value = count.toSigned().add(Expr.lit(min, HwType.fitting(min, min, true)));
+    // out_min + count always lies in the output range: no clamp logic.
+    OutputStage.finishInRange(m, m.wire("level", value), spec.out(), spec.pipeline());
+    return m.build();
+  }
+
+  /** Sum of 1-bit values as a balanced adder tree. */
+  private static Expr popcount(List<Expr> bits) {
+    List<Expr> level = new ArrayList<>(bits);
+    while (level.size() > 1) {
+      List<Expr> next = new ArrayList<>();
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        next.add(level.get(i).add(level.get(i + 1)));
+      }
+      if (level.size() % 2 == 1) {
+        next.add(level.get(level.size() - 1));
+      }
+      level = next;
+    }
+    return level.get(0);
+  }
+}
