@@ -1,14 +1,52 @@
 package dev.qrtl.gen;
 
+import dev.qrtl.gen.quant.Fp32ScaleSpec;
+import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.gen.quant.QuantizerSpec;
+import dev.qrtl.gen.quant.ShiftRoundSpec;
+import dev.qrtl.gen.quant.ThresholdSpec;
+import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.Rounding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
-/** The designs the main job generates into {@code rtl-out/}, in a fixed order. */
+/**
+ * The designs the main job generates into {@code rtl-out/}, in a fixed order: every scheme at
+ * 32 -> 8 and 32 -> 4 bits with run-time parameters (the configurable, per-channel-capable form),
+ * shift-round also with a constant shift (the cheapest per-layer form) and at 16 -> 8, and the
+ * example MAC cell.
+ */
 public final class DefaultDesigns {
+  /** The constant shift of the per-layer shift-round default. */
+  public static final int DEFAULT_CONSTANT_SHIFT = 10;
+
   private DefaultDesigns() {}
+
+  public static List<QuantizerSpec> quantizers() {
+    List<QuantizerSpec> q = new ArrayList<>();
+    for (int out : new int[] {8, 4}) {
+      OutputSpec o = new OutputSpec(out, true, false, true);
+      q.add(new ShiftRoundSpec(32, o, Rounding.HALF_UP, OptionalInt.empty(), false, 0, false));
+      q.add(new ShiftRoundSpec(32, o, Rounding.HALF_UP, OptionalInt.of(DEFAULT_CONSTANT_SHIFT), false, 0, false));
+      q.add(new ShiftRoundSpec(32, o, Rounding.FLOOR, OptionalInt.empty(), false, 0, true));
+      q.add(new TfliteSpec(32, o, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0));
+      q.add(new TfliteSpec(32, o, true, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0));
+      q.add(new Fp32ScaleSpec(32, o, Optional.empty(), OptionalLong.empty(), false, 0));
+      q.add(new ThresholdSpec(32, o, Optional.empty(), 0));
+    }
+    q.add(new ShiftRoundSpec(16, new OutputSpec(8, true, false, true), Rounding.HALF_UP, OptionalInt.empty(), false, 0, false));
+    return q;
+  }
 
   public static List<GeneratedDesign> all() {
     List<GeneratedDesign> all = new ArrayList<>();
+    for (QuantizerSpec s : quantizers()) {
+      all.add(new GeneratedDesign(QuantizerGenerator.generate(s), "quantizer"));
+    }
     all.add(new GeneratedDesign(Examples.macCell(8, 8, 24), "example"));
     return all;
   }

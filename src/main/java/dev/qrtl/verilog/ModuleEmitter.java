@@ -215,7 +215,8 @@ final class ModuleEmitter {
   /** Operand extended to {@code w} bits and read as signed when {@code signed}. */
   private String extSigned(Expr e, int w, boolean signed) {
     String text = ext(e, w);
-    boolean plain = operand(e).type().width() == w;
+    Operand o = operand(e);
+    boolean plain = o.type().width() == w || !o.isName(); // literals are re-emitted signed at width w
     return signed && !plain ? "$signed(" + text + ")" : text;
   }
 

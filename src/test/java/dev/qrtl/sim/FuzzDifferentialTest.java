@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.ExprPrinter;
 import dev.qrtl.core.HwType;
-import dev.qrtl.core.InstanceBuilder;
 import dev.qrtl.core.Module;
-import dev.qrtl.core.ModuleBuilder;
-import dev.qrtl.core.Signal;
 import dev.qrtl.eval.IrSimulator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.testing.RandomCircuits;
+import dev.qrtl.testing.SideBySide;
 import dev.qrtl.testing.ToolGate;
 import dev.qrtl.tools.LintResult;
 import dev.qrtl.tools.Linter;
@@ -49,7 +47,7 @@ class FuzzDifferentialTest {
     for (int i = 0; i < CIRCUITS; i++) {
       circuits.add(gen.next("fuzz_c" + i));
     }
-    Module top = wrapper(circuits);
+    Module top = SideBySide.wrap("fuzz_top", circuits);
     Path manifestPath = DesignWriter.write(top, "fuzz", dir);
     Manifest manifest = ManifestIo.read(manifestPath);
     List<Path> files = manifest.files().stream().map(dir::resolve).toList();
@@ -115,23 +113,5 @@ class FuzzDifferentialTest {
     System.out.printf("differential fuzz: %d circuits x %d cycles, %d output ports, seed %d: %d mismatches%n",
         CIRCUITS, CYCLES, outNames.size(), SEED, mismatches);
     assertEquals(0, mismatches, report.toString());
-  }
-
-  private static Module wrapper(List<Module> circuits) {
-    ModuleBuilder m = new ModuleBuilder("fuzz_top").description("all fuzz circuits side by side");
-    for (int i = 0; i < circuits.size(); i++) {
-      Module c = circuits.get(i);
-      InstanceBuilder inst = m.instance("u" + i, c);
-      for (Signal in : c.inputs()) {
-        if (c.clock().orElse(null) == in || c.reset().orElse(null) == in) {
-          continue;
-        }
-        inst.in(in.name(), m.input("c" + i + "_" + in.name(), in.type()));
-      }
-      for (Signal out : c.outputs()) {
-        m.assign(m.output("c" + i + "_" + out.name(), out.type()), inst.out(out.name()));
-      }
-    }
-    return m.build();
   }
 }
