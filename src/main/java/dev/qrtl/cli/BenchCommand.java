@@ -8,13 +8,28 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
-@Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class})
+@Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say which benchmark: " + spec.subcommands().keySet());
+  }
+
+  /** {@code qrtl bench golden}: golden-model throughput. */
+  @Command(name = "golden", description = "Golden-model requantizations per second on one core.")
+  public static final class Golden implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds of about 1 s (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      dev.qrtl.bench.GoldenBenchmark.run(rounds, spec.commandLine().getOut());
+      return 0;
+    }
   }
 
   /** {@code qrtl bench generate}: build and emit a design of N IR nodes. */

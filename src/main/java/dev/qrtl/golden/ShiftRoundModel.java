@@ -29,15 +29,11 @@ public final class ShiftRoundModel {
         return x >= 0 ? (x + half) >> k : -((-x + half) >> k);
       case HALF_EVEN:
         {
-          long q = Math.floorDiv(x, 1L << k);
-          long rem = x - (q << k);
-          if (rem > half) {
-            return q + 1;
-          }
-          if (rem == half) {
-            return (q & 1) == 0 ? q : q + 1;
-          }
-          return q;
+          long q = x >> k; // floor(x / 2^k)
+          long rem = x & ((1L << k) - 1); // x - q * 2^k, in [0, 2^k)
+          long above = (half - rem) >>> 63; // rem > half (both in [0, 2^61])
+          long tie = ((rem ^ half) - 1) >>> 63; // rem == half
+          return q + (above | (tie & q & 1)); // a tie goes to the even neighbour
         }
       case FLOOR:
         return x >> k;
