@@ -47,6 +47,12 @@ public final class QuantizerOptions {
   @Option(names = "--real-scale", description = "Derive the constants from a real scale: k = round(-log2 s) for shift-round, QuantizeMultiplier for tflite, the binary32 scale for fp32-scale.")
   Double realScale;
 
+  @Option(names = "--channel-shifts", split = ",", description = "shift-round: per-output-channel constant shifts, chosen by a 'channel' input.")
+  int[] channelShifts;
+
+  @Option(names = "--channel-scales", split = ",", description = "shift-round/tflite: per-output-channel real scales, turned into constant shifts or (M0, shift) pairs.")
+  double[] channelScales;
+
   @Option(names = "--m0", description = "tflite: constant M0 (0 or 2^30..2^31-1); default a run-time input.")
   Integer m0;
 
@@ -95,6 +101,12 @@ public final class QuantizerOptions {
         {
           boolean floor = scheme.equals("floor");
           Rounding r = floor ? Rounding.FLOOR : Rounding.parse(rounding);
+          if (channelShifts != null || channelScales != null) {
+            List<Integer> ks = channelScales != null
+                ? Arrays.stream(channelScales).mapToInt(ShiftRoundModel::shiftForScale).boxed().toList()
+                : Arrays.stream(channelShifts).boxed().toList();
+            return new ShiftRoundSpec(accBits, out, r, OptionalInt.empty(), bias, pipeline, floor, ks);
+          }
           return new ShiftRoundSpec(accBits, out, r, shiftRoundShift(), bias, pipeline, floor);
         }
       case "tflite-double":
@@ -106,6 +118,11 @@ public final class QuantizerOptions {
             TfliteModel.Multiplier q = TfliteModel.quantizeMultiplier(realScale);
             m = OptionalInt.of(q.m0());
             s = OptionalInt.of(q.shift());
+          }
+          if (channelScales != null) {
+            List<int[]> pairs = Arrays.stream(channelScales).mapToObj(TfliteModel::quantizeMultiplier)
+                .map(q -> new int[] {q.m0(), q.shift()}).toList();
+            return new TfliteSpec(accBits, out, scheme.equals("tflite-single"), OptionalInt.empty(), OptionalInt.empty(), zp(), bias, pipeline, pairs);
           }
           return new TfliteSpec(accBits, out, scheme.equals("tflite-single"), m, s, zp(), bias, pipeline);
         }

@@ -23,7 +23,8 @@ public final class ShiftRoundGenerator {
         .param("out_bits", spec.out().bits())
         .param("out_signed", spec.out().signed())
         .param("rounding", spec.rounding().cliName())
-        .param("shift", spec.shift().isPresent() ? Integer.toString(spec.shift().getAsInt()) : "runtime")
+        .param("shift", spec.shift().isPresent() ? Integer.toString(spec.shift().getAsInt())
+            : spec.channelShifts().isEmpty() ? "runtime" : "per-channel " + spec.channelShifts())
         .param("bias", spec.bias())
         .param("relu", spec.out().relu())
         .param("saturate", spec.out().saturate())
@@ -33,9 +34,17 @@ public final class ShiftRoundGenerator {
     if (spec.bias()) {
       x = m.wire("sum", acc.add(m.input("bias", HwType.s(spec.accBits()))));
     }
-    Expr rounded = spec.shift().isPresent()
-        ? RoundingShift.constant(x, spec.shift().getAsInt(), spec.rounding())
-        : RoundingShift.variable(x, m.input("shift", HwType.u(spec.shiftBits())), spec.rounding());
+    Expr rounded;
+    if (spec.shift().isPresent()) {
+      rounded = RoundingShift.constant(x, spec.shift().getAsInt(), spec.rounding());
+    } else if (!spec.channelShifts().isEmpty()) {
+      Signal channel = m.input("channel", HwType.u(spec.channelBits()));
+      Expr k = m.wire("channel_shift", ChannelTable.lookup(channel,
+          spec.channelShifts().stream().map(Integer::longValue).toList(), HwType.u(spec.shiftBits())));
+      rounded = RoundingShift.variable(x, k, spec.rounding());
+    } else {
+      rounded = RoundingShift.variable(x, m.input("shift", HwType.u(spec.shiftBits())), spec.rounding());
+    }
     OutputStage.finish(m, m.wire("rounded", rounded), spec.out(), spec.pipeline());
     return m.build();
   }

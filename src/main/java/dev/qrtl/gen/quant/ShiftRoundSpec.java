@@ -13,10 +13,26 @@ import java.util.OptionalInt;
  * @param bias whether a {@code bias} input (accumulator-wide) is added first
  * @param pipeline registered stages
  * @param floorScheme name the scheme {@code floor} (the truncation baseline) rather than shift-round
+ * @param channelShifts per-output-channel constant shifts, selected by a {@code channel} input
+ *     (empty: per-tensor); a channel index past the table selects its last entry
  */
-public record ShiftRoundSpec(int accBits, OutputSpec out, Rounding rounding, OptionalInt shift, boolean bias, int pipeline, boolean floorScheme)
+public record ShiftRoundSpec(int accBits, OutputSpec out, Rounding rounding, OptionalInt shift, boolean bias, int pipeline,
+    boolean floorScheme, java.util.List<Integer> channelShifts)
     implements QuantizerSpec {
+  public ShiftRoundSpec(int accBits, OutputSpec out, Rounding rounding, OptionalInt shift, boolean bias, int pipeline, boolean floorScheme) {
+    this(accBits, out, rounding, shift, bias, pipeline, floorScheme, java.util.List.of());
+  }
+
   public ShiftRoundSpec {
+    channelShifts = java.util.List.copyOf(channelShifts);
+    if (!channelShifts.isEmpty() && shift.isPresent()) {
+      throw new IllegalArgumentException("shift-round: give a per-tensor shift or per-channel shifts, not both");
+    }
+    for (int k : channelShifts) {
+      if (k < 0 || k >= accBits) {
+        throw new IllegalArgumentException("shift-round: channel shift " + k + " is outside 0.." + (accBits - 1));
+      }
+    }
     QuantizerSpec.checkCommon(floorScheme ? "floor" : "shift-round", accBits, out, pipeline);
     if (floorScheme && rounding != Rounding.FLOOR) {
       throw new IllegalArgumentException("floor: the floor scheme is shift-round with floor rounding, not " + rounding.cliName());
@@ -25,6 +41,11 @@ public record ShiftRoundSpec(int accBits, OutputSpec out, Rounding rounding, Opt
       throw new IllegalArgumentException("shift-round: shift " + shift.getAsInt() + " is outside 0.." + (accBits - 1)
           + " (k must be below the accumulator width " + accBits + ")");
     }
+  }
+
+  /** Bits of the {@code channel} input of a per-channel table. */
+  public int channelBits() {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, channelShifts.size() - 1)));
   }
 
   /** Bits of the run-time shift input: enough for every k below the accumulator width. */
@@ -39,7 +60,8 @@ public record ShiftRoundSpec(int accBits, OutputSpec out, Rounding rounding, Opt
 
   @Override
   public String moduleName() {
-    String k = shift.isPresent() ? "k" + shift.getAsInt() : "krt";
+    String k = shift.isPresent() ? "k" + shift.getAsInt()
+        : channelShifts.isEmpty() ? "krt" : "kc" + channelShifts.size() + "_" + Integer.toHexString(channelShifts.hashCode());
     String r = floorScheme ? "" : "_" + rounding.cliName().replace('-', '_');
     return "requant_" + scheme().replace('-', '_') + "_a" + accBits + "_" + out.tag() + r + "_" + k
         + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);

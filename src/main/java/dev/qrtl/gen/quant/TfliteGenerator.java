@@ -27,8 +27,12 @@ public final class TfliteGenerator {
         .param("acc_bits", spec.accBits())
         .param("out_bits", spec.out().bits())
         .param("out_signed", spec.out().signed())
-        .param("m0", spec.m0().isPresent() ? Integer.toString(spec.m0().getAsInt()) : "runtime")
-        .param("shift", spec.shift().isPresent() ? Integer.toString(spec.shift().getAsInt()) : "runtime")
+        .param("m0", spec.m0().isPresent() ? Integer.toString(spec.m0().getAsInt())
+            : spec.channelMultipliers().isEmpty() ? "runtime"
+            : "per-channel " + spec.channelMultipliers().stream().map(c -> Integer.toString(c[0])).toList())
+        .param("shift", spec.shift().isPresent() ? Integer.toString(spec.shift().getAsInt())
+            : spec.channelMultipliers().isEmpty() ? "runtime"
+            : "per-channel " + spec.channelMultipliers().stream().map(c -> Integer.toString(c[1])).toList())
         .param("zero_point", spec.zeroPoint().isPresent() ? Long.toString(spec.zeroPoint().getAsLong()) : "runtime")
         .param("bias", spec.bias())
         .param("relu", spec.out().relu())
@@ -39,10 +43,21 @@ public final class TfliteGenerator {
     if (spec.bias()) {
       x = m.wire("sum", x.add(m.input("bias", S32)).truncate(32)); // int32 wraps
     }
-    Expr m0 = spec.m0().isPresent() ? Expr.lit(spec.m0().getAsInt(), S32) : m.input("m0", S32);
-    Expr shift = spec.shift().isPresent()
-        ? Expr.lit(spec.shift().getAsInt(), HwType.s(TfliteSpec.SHIFT_BITS))
-        : m.input("shift", HwType.s(TfliteSpec.SHIFT_BITS));
+    Expr m0;
+    Expr shift;
+    if (!spec.channelMultipliers().isEmpty()) {
+      // Per-channel constants: a small table, then the run-time datapath.
+      Signal channel = m.input("channel", HwType.u(spec.channelBits()));
+      m0 = m.wire("channel_m0", ChannelTable.lookup(channel,
+          spec.channelMultipliers().stream().map(c -> (long) c[0]).toList(), S32));
+      shift = m.wire("channel_shift", ChannelTable.lookup(channel,
+          spec.channelMultipliers().stream().map(c -> (long) c[1]).toList(), HwType.s(TfliteSpec.SHIFT_BITS)));
+    } else {
+      m0 = spec.m0().isPresent() ? Expr.lit(spec.m0().getAsInt(), S32) : m.input("m0", S32);
+      shift = spec.shift().isPresent()
+          ? Expr.lit(spec.shift().getAsInt(), HwType.s(TfliteSpec.SHIFT_BITS))
+          : m.input("shift", HwType.s(TfliteSpec.SHIFT_BITS));
+    }
     Expr scaled = spec.single() ? single(m, x, m0, shift, spec) : doubleRounding(m, x, m0, shift, spec);
     Expr zp = spec.zeroPoint().isPresent()
         ? Expr.lit(spec.zeroPoint().getAsLong(), HwType.s(spec.zeroPointBits()))

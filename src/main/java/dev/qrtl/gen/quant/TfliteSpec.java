@@ -14,28 +14,55 @@ import java.util.OptionalLong;
  * @param zeroPoint constant output zero point, or empty for a run-time {@code zero_point} input
  * @param bias whether an int32 {@code bias} input is added first (wrapping, as int32 code does)
  * @param pipeline registered stages
+ * @param channelMultipliers per-output-channel constant (M0, shift) pairs selected by a
+ *     {@code channel} input (empty: per-tensor); an index past the table selects its last entry
  */
-public record TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalInt m0, OptionalInt shift, OptionalLong zeroPoint, boolean bias, int pipeline)
+public record TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalInt m0, OptionalInt shift, OptionalLong zeroPoint, boolean bias, int pipeline,
+    java.util.List<int[]> channelMultipliers)
     implements QuantizerSpec {
   public static final int SHIFT_BITS = 6;
 
+  public TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalInt m0, OptionalInt shift, OptionalLong zeroPoint, boolean bias, int pipeline) {
+    this(accBits, out, single, m0, shift, zeroPoint, bias, pipeline, java.util.List.of());
+  }
+
   public TfliteSpec {
+    channelMultipliers = channelMultipliers.stream().map(int[]::clone).toList();
+    if (!channelMultipliers.isEmpty() && (m0.isPresent() || shift.isPresent())) {
+      throw new IllegalArgumentException((single ? "tflite-single" : "tflite-double")
+          + ": give a per-tensor M0/shift or per-channel multipliers, not both");
+    }
+    for (int[] c : channelMultipliers) {
+      checkMultiplier(single, c[0], c[1]);
+    }
     String name = single ? "tflite-single" : "tflite-double";
     QuantizerSpec.checkCommon(name, accBits, out, pipeline);
     if (accBits > 32) {
       throw new IllegalArgumentException(name + ": accumulator width " + accBits + " is over 32 bits (the scheme is defined on int32)");
     }
-    if (m0.isPresent() && m0.getAsInt() != 0 && m0.getAsInt() < (1 << 30)) {
-      throw new IllegalArgumentException(name + ": M0 " + m0.getAsInt() + " is out of range: it must be 0 or in [2^30, 2^31)");
-    }
-    if (shift.isPresent() && (shift.getAsInt() < -31 || shift.getAsInt() > 30)) {
-      throw new IllegalArgumentException(name + ": shift " + shift.getAsInt() + " is outside -31..30");
+    if (m0.isPresent() || shift.isPresent()) {
+      checkMultiplier(single, m0.orElse(1 << 30), shift.orElse(0));
     }
     if (zeroPoint.isPresent()
         && (zeroPoint.getAsLong() < out.min().longValue() || zeroPoint.getAsLong() > out.max().longValue())) {
       throw new IllegalArgumentException(name + ": zero point " + zeroPoint.getAsLong() + " is outside the output range "
           + out.min() + ".." + out.max());
     }
+  }
+
+  private static void checkMultiplier(boolean single, int m0, int shift) {
+    String name = single ? "tflite-single" : "tflite-double";
+    if (m0 != 0 && m0 < (1 << 30)) {
+      throw new IllegalArgumentException(name + ": M0 " + m0 + " is out of range: it must be 0 or in [2^30, 2^31)");
+    }
+    if (shift < -31 || shift > 30) {
+      throw new IllegalArgumentException(name + ": shift " + shift + " is outside -31..30");
+    }
+  }
+
+  /** Bits of the {@code channel} input of a per-channel table. */
+  public int channelBits() {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, channelMultipliers.size() - 1)));
   }
 
   /** Width of the run-time zero-point input: one more than the output, so int and uint ranges fit. */
@@ -50,6 +77,15 @@ public record TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalIn
 
   @Override
   public String moduleName() {
+    if (!channelMultipliers.isEmpty()) {
+      int h = 1;
+      for (int[] c : channelMultipliers) {
+        h = 31 * h + java.util.Arrays.hashCode(c);
+      }
+      String z = zeroPoint.isPresent() ? "_z" + (zeroPoint.getAsLong() < 0 ? "n" + -zeroPoint.getAsLong() : zeroPoint.getAsLong()) : "_zrt";
+      return "requant_" + (single ? "tflite_single" : "tflite_double") + "_a" + accBits + "_" + out.tag() + "_mc"
+          + channelMultipliers.size() + "_" + Integer.toHexString(h) + z + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);
+    }
     String m = m0.isPresent() ? "_m" + m0.getAsInt() : "_mrt";
     String s = shift.isPresent() ? "_s" + (shift.getAsInt() < 0 ? "n" + -shift.getAsInt() : shift.getAsInt()) : "_srt";
     String z = zeroPoint.isPresent() ? "_z" + (zeroPoint.getAsLong() < 0 ? "n" + -zeroPoint.getAsLong() : zeroPoint.getAsLong()) : "_zrt";

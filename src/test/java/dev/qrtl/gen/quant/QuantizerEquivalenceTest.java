@@ -217,4 +217,38 @@ class QuantizerEquivalenceTest {
       assertEquals(ShiftRoundModel.requantize(acc, 0, 6, Rounding.HALF_EVEN, r), sim.peekLong("q"), "acc=" + acc);
     }
   }
+
+  @Test
+  void perChannelConstantTablesExhaustive() {
+    java.util.List<Integer> shifts = java.util.List.of(3, 7, 0, 11, 5);
+    OutputSpec out = Designs.s(8);
+    ShiftRoundSpec sr = new ShiftRoundSpec(ACC, out, Rounding.HALF_EVEN, java.util.OptionalInt.empty(), false, 0, false, shifts);
+    IrSimulator sim = new IrSimulator(ShiftRoundGenerator.generate(sr));
+    long vectors = 0;
+    for (int ch = 0; ch < 8; ch++) { // 5 entries, 3-bit channel: 5..7 select the last entry
+      int k = shifts.get(Math.min(ch, shifts.size() - 1));
+      sim.poke("channel", ch);
+      for (long acc = ACC_MIN; acc <= ACC_MAX; acc++) {
+        sim.poke("acc", acc);
+        assertEquals(ShiftRoundModel.requantize(acc, 0, k, Rounding.HALF_EVEN, range(out)), sim.peekLong("q"), "ch=" + ch + " acc=" + acc);
+        vectors++;
+      }
+    }
+    java.util.List<int[]> mult = java.util.List.of(new int[] {1 << 30, -3}, new int[] {1518500250, -7}, new int[] {0, 0});
+    for (boolean single : new boolean[] {false, true}) {
+      TfliteSpec tf = new TfliteSpec(ACC, out, single, java.util.OptionalInt.empty(), java.util.OptionalInt.empty(),
+          java.util.OptionalLong.of(-3), false, 0, mult);
+      IrSimulator t = new IrSimulator(TfliteGenerator.generate(tf));
+      for (int ch = 0; ch < 4; ch++) {
+        int[] c = mult.get(Math.min(ch, mult.size() - 1));
+        t.poke("channel", ch);
+        for (long acc = ACC_MIN; acc <= ACC_MAX; acc++) {
+          t.poke("acc", acc);
+          assertEquals(TfliteModel.requantize(acc, 0, c[0], c[1], -3, single, range(out)), t.peekLong("q"), "ch=" + ch + " acc=" + acc);
+          vectors++;
+        }
+      }
+    }
+    System.out.printf("per-channel tables (shift-round, tflite double and single): %d vectors, exhaustive%n", vectors);
+  }
 }
