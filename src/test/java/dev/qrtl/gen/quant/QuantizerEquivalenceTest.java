@@ -251,4 +251,28 @@ class QuantizerEquivalenceTest {
     }
     System.out.printf("per-channel tables (shift-round, tflite double and single): %d vectors, exhaustive%n", vectors);
   }
+
+  @Test
+  void pipelinedDesignsDelayByTheirLatency() {
+    Random rnd = new Random(SEED);
+    for (int stages = 1; stages <= 3; stages++) {
+      OutputSpec out = Designs.s(8);
+      ShiftRoundSpec spec = new ShiftRoundSpec(ACC, out, Rounding.HALF_AWAY, java.util.OptionalInt.empty(), true, stages, false);
+      Module m = ShiftRoundGenerator.generate(spec);
+      assertEquals(stages, m.latency());
+      IrSimulator sim = new IrSimulator(m);
+      long[] expected = new long[2000];
+      for (int cycle = 0; cycle < expected.length; cycle++) {
+        long acc = ACC_MIN + rnd.nextInt(1 << ACC);
+        long bias = ACC_MIN + rnd.nextInt(1 << ACC);
+        int k = rnd.nextInt(ACC);
+        sim.poke("acc", acc).poke("bias", bias).poke("shift", k);
+        expected[cycle] = ShiftRoundModel.requantize(acc, bias, k, Rounding.HALF_AWAY, range(out));
+        if (cycle >= stages) {
+          assertEquals(expected[cycle - stages], sim.peekLong("q"), "cycle " + cycle + ", latency " + stages);
+        }
+        sim.step();
+      }
+    }
+  }
 }
