@@ -1,0 +1,44 @@
+package dev.qrtl.gen.mac;
+
+import dev.qrtl.core.InstanceBuilder;
+import dev.qrtl.core.Module;
+import dev.qrtl.core.ModuleBuilder;
+import dev.qrtl.core.Signal;
+import dev.qrtl.gen.quant.QuantizerGenerator;
+
+/**
+ * The unified module: the MAC array and one requantizer per output (identical requantizers are
+ * emitted once). Run-time requantizer parameters (bias, shift, M0, ...) are per output channel:
+ * inputs {@code bias_<j>}, {@code shift_<j>}, ... shared along column j. Outputs {@code q_<i>_<j>}.
+ */
+public final class UnifiedGenerator {
+  private UnifiedGenerator() {}
+
+  public static Module generate(UnifiedSpec spec) {
+    MacArraySpec a = spec.array();
+    Module array = MacArrayGenerator.generate(a);
+    Module requant = QuantizerGenerator.generate(spec.epilogue());
+    ModuleBuilder m = new ModuleBuilder("unified_" + a.tag() + "__" + requant.name())
+        .description("unified module: " + a.rows() + "x" + a.cols() + " MAC array with one fused "
+            + spec.epilogue().scheme() + " requantization per output")
+        .param("array", array.name()).param("epilogue", requant.name())
+        .param("quantization_ops_per_output", 1)
+        .param("tile_protocol", MacArrayGenerator.protocol(a) + " Then q_<i>_<j> follows after "
+            + requant.latency() + " more cycle(s).")
+        .latency(array.latency() + requant.latency());
+    InstanceBuilder arr = m.instance("array", array);
+    for (Signal in : array.inputs()) {
+      if (array.clock().orElse(null) != in && array.reset().orElse(null) != in) {
+        arr.in(in.name(), m.input(in.name(), in.type()));
+      }
+    }
+    EpilogueWiring wiring = new EpilogueWiring(m, "");
+    for (int i = 0; i < a.rows(); i++) {
+      for (int j = 0; j < a.cols(); j++) {
+        Signal q = wiring.place(requant, "requant_" + i + "_" + j, j, arr.out("acc_" + i + "_" + j));
+        m.assign(m.output("q_" + i + "_" + j, q.type()), q);
+      }
+    }
+    return m.build();
+  }
+}
