@@ -40,6 +40,35 @@ public final class GenerationBenchmark {
     out.printf("  peak heap %.1f MiB (JVM max heap %.0f MiB)%n", peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
   }
 
+  /** Builds and emits the 64x64 int8 unified module: time per run and peak heap. */
+  public static void runUnified(int size, int repeat, PrintWriter out) {
+    java.util.function.Supplier<Module> build = () -> {
+      var a = new dev.qrtl.gen.mac.MacArraySpec(size, size, 8, true, 8, true, 256, java.util.OptionalInt.empty(),
+          dev.qrtl.gen.mac.MacForm.SYSTOLIC, 1, true, false);
+      var e = new dev.qrtl.gen.quant.ShiftRoundSpec(a.accBits(), new dev.qrtl.gen.quant.OutputSpec(8, true, true, true),
+          dev.qrtl.spec.Rounding.HALF_UP, java.util.OptionalInt.empty(), true, 0, false);
+      return dev.qrtl.gen.mac.UnifiedGenerator.generate(new dev.qrtl.gen.mac.UnifiedSpec(a, e));
+    };
+    VerilogEmitter.emit(build.get()); // warm-up
+    double best = Double.MAX_VALUE;
+    double total = 0;
+    long peak = 0;
+    long chars = 0;
+    for (int i = 0; i < repeat; i++) {
+      PeakMemory.reset();
+      long t0 = System.nanoTime();
+      EmittedDesign d = VerilogEmitter.emit(build.get());
+      double sec = (System.nanoTime() - t0) / 1e9;
+      peak = Math.max(peak, PeakMemory.peakHeapBytes());
+      chars = d.modules().values().stream().mapToLong(String::length).sum();
+      best = Math.min(best, sec);
+      total += sec;
+    }
+    out.printf("generate+emit %dx%d int8 unified module (shift-round epilogue): %d chars of Verilog%n", size, size, chars);
+    out.printf("  best %.3f s, mean %.3f s over %d runs (after 1 warm-up)%n", best, total / repeat, repeat);
+    out.printf("  peak heap %.1f MiB%n", peak / 1048576.0);
+  }
+
   static int countNodes(Module m) {
     Set<Expr> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     int n = 0;

@@ -43,9 +43,19 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--repeat", defaultValue = "5", description = "Timed repetitions after one warm-up (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--unified", description = "Instead: the N x N int8 unified module (N = --size).")
+    boolean unified;
+
+    @Option(names = "--size", defaultValue = "64", description = "Array size for --unified (default: ${DEFAULT-VALUE}).")
+    int size;
+
     @Override
     public Integer call() {
-      GenerationBenchmark.run(nodes, repeat, spec.commandLine().getOut());
+      if (unified) {
+        GenerationBenchmark.runUnified(size, repeat, spec.commandLine().getOut());
+      } else {
+        GenerationBenchmark.run(nodes, repeat, spec.commandLine().getOut());
+      }
       return 0;
     }
   }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "generate",
     description = "Generate Verilog and a JSON manifest.",
-    subcommands = {GenerateCommand.Defaults.class, GenerateQuantizerCommand.class})
+    subcommands = {GenerateCommand.Defaults.class, GenerateQuantizerCommand.class, GenerateMacArrayCommand.class})
 public final class GenerateCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -23,14 +23,14 @@ public final class QuantizerOptions {
   public static final List<String> SCHEMES =
       List.of("shift-round", "floor", "tflite-double", "tflite-single", "fp32-scale", "threshold");
 
-  @Option(names = "--scheme", required = true, description = "One of: ${COMPLETION-CANDIDATES}.", completionCandidates = Schemes.class)
+  @Option(names = {"--scheme", "--epilogue"}, description = "One of: ${COMPLETION-CANDIDATES}.", completionCandidates = Schemes.class)
   String scheme;
 
-  @Option(names = "--acc-bits", required = true, description = "Signed accumulator width, 2..64 (tflite: ..32).")
-  int accBits;
+  @Option(names = "--acc-bits", description = "Signed accumulator width, 2..64 (tflite: ..32); for a MAC array, its explicit accumulator width.")
+  Integer accBits;
 
-  @Option(names = "--out-bits", required = true, description = "Output width, 2..16 (threshold: ..8).")
-  int outBits;
+  @Option(names = "--out-bits", description = "Output width, 2..16 (threshold: ..8).")
+  Integer outBits;
 
   @Option(names = "--unsigned", description = "Unsigned output (default signed).")
   boolean unsigned;
@@ -89,8 +89,27 @@ public final class QuantizerOptions {
     }
   }
 
+  /** Whether a requantizer was asked for at all (a MAC array without one is fine). */
+  public boolean present() {
+    return scheme != null;
+  }
+
   /** The validated spec, or an exception whose message names the problem. */
   public QuantizerSpec toSpec() {
+    if (scheme == null) {
+      throw new UserError("--scheme is required: one of " + String.join(", ", SCHEMES));
+    }
+    if (accBits == null) {
+      throw new UserError("--acc-bits is required");
+    }
+    return toSpec(accBits);
+  }
+
+  /** The spec for an accumulator width fixed by the caller (a MAC array's). */
+  public QuantizerSpec toSpec(int accBits) {
+    if (outBits == null) {
+      throw new UserError("--out-bits is required");
+    }
     if (!SCHEMES.contains(scheme)) {
       throw new UserError("unknown scheme '" + scheme + "'; use one of " + String.join(", ", SCHEMES));
     }
@@ -135,7 +154,7 @@ public final class QuantizerOptions {
           return new Fp32ScaleSpec(accBits, out, f, zp(), bias, pipeline);
         }
       case "threshold":
-        return thresholdSpec(out);
+        return thresholdSpec(out, accBits);
       default:
         throw new AssertionError(scheme);
     }
@@ -158,7 +177,7 @@ public final class QuantizerOptions {
     return zeroPoint == null ? OptionalLong.empty() : OptionalLong.of(zeroPoint);
   }
 
-  private ThresholdSpec thresholdSpec(OutputSpec out) {
+  private ThresholdSpec thresholdSpec(OutputSpec out, int thresholdAccBits) {
     OutputSpec levels = new OutputSpec(out.bits(), out.signed(), false, true);
     if (deriveThresholds) {
       if (shift == null) {
@@ -166,14 +185,14 @@ public final class QuantizerOptions {
       }
       Rounding r = Rounding.parse(rounding);
       OutputRange range = new OutputRange(outBits, !unsigned, relu, true);
-      long accMin = -(1L << (accBits - 1));
-      long accMax = (1L << (accBits - 1)) - 1;
+      long accMin = -(1L << (thresholdAccBits - 1));
+      long accMax = (1L << (thresholdAccBits - 1)) - 1;
       int k = shift;
       long[] t = ThresholdModel.fromMonotone(a -> ShiftRoundModel.requantize(a, 0, k, r, range), accMin, accMax,
           range.min(), range.max());
-      return new ThresholdSpec(accBits, levels, Optional.of(t), pipeline);
+      return new ThresholdSpec(thresholdAccBits, levels, Optional.of(t), pipeline);
     }
-    return new ThresholdSpec(accBits, levels, Optional.ofNullable(thresholds).map(long[]::clone), pipeline);
+    return new ThresholdSpec(thresholdAccBits, levels, Optional.ofNullable(thresholds).map(long[]::clone), pipeline);
   }
 
   @Override

@@ -1,5 +1,9 @@
 package dev.qrtl.gen;
 
+import dev.qrtl.gen.mac.MacArraySpec;
+import dev.qrtl.gen.mac.MacForm;
+import dev.qrtl.gen.mac.UnifiedGenerator;
+import dev.qrtl.gen.mac.UnifiedSpec;
 import dev.qrtl.gen.quant.Fp32ScaleSpec;
 import dev.qrtl.gen.quant.OutputSpec;
 import dev.qrtl.gen.quant.QuantizerGenerator;
@@ -17,8 +21,8 @@ import java.util.OptionalLong;
 /**
  * The designs the main job generates into {@code rtl-out/}, in a fixed order: every scheme at
  * 32 -> 8 and 32 -> 4 bits with run-time parameters (the configurable, per-channel-capable form),
- * shift-round also with a constant shift (the cheapest per-layer form) and at 16 -> 8, and the
- * example MAC cell.
+ * shift-round also with a constant shift (the cheapest per-layer form) and at 16 -> 8, the
+ * default 8x8 int8 unified module, and the example MAC cell.
  */
 public final class DefaultDesigns {
   /** The constant shift of the per-layer shift-round default. */
@@ -42,11 +46,19 @@ public final class DefaultDesigns {
     return q;
   }
 
+  /** The 8x8 int8 systolic array (K = 256) with a fused shift-round epilogue (bias, ReLU, run-time shift). */
+  public static UnifiedSpec defaultUnified() {
+    MacArraySpec a = new MacArraySpec(8, 8, 8, true, 8, true, 256, OptionalInt.empty(), MacForm.SYSTOLIC, 1, true, false);
+    OutputSpec relu8 = new OutputSpec(8, true, true, true);
+    return new UnifiedSpec(a, new ShiftRoundSpec(a.accBits(), relu8, Rounding.HALF_UP, OptionalInt.empty(), true, 0, false));
+  }
+
   public static List<GeneratedDesign> all() {
     List<GeneratedDesign> all = new ArrayList<>();
     for (QuantizerSpec s : quantizers()) {
       all.add(new GeneratedDesign(QuantizerGenerator.generate(s), "quantizer"));
     }
+    all.add(new GeneratedDesign(UnifiedGenerator.generate(defaultUnified()), "unified"));
     all.add(new GeneratedDesign(Examples.macCell(8, 8, 24), "example"));
     return all;
   }

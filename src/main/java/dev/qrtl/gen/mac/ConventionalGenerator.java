@@ -23,7 +23,7 @@ public final class ConventionalGenerator {
     Module bnq = QuantizerGenerator.generate(spec.bnRequant());
     Module bn = batchNorm(spec);
     Module relu = relu(spec.bnRequant().out().bits(), spec.bnRequant().out().signed());
-    ModuleBuilder m = new ModuleBuilder("conventional_" + a.tag() + "__" + conv.name() + "__" + bnq.name())
+    ModuleBuilder m = new ModuleBuilder(dev.qrtl.gen.ModuleNames.bounded("conventional_" + a.tag() + "__" + conv.name() + "__" + bnq.name()))
         .description("conventional pipeline: MAC array, conv requantization, batch-norm with its own"
             + " requantization, separate ReLU")
         .param("array", array.name()).param("conv_requant", conv.name()).param("bn_requant", bnq.name())

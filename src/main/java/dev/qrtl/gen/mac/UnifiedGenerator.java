@@ -18,7 +18,7 @@ public final class UnifiedGenerator {
     MacArraySpec a = spec.array();
     Module array = MacArrayGenerator.generate(a);
     Module requant = QuantizerGenerator.generate(spec.epilogue());
-    ModuleBuilder m = new ModuleBuilder("unified_" + a.tag() + "__" + requant.name())
+    ModuleBuilder m = new ModuleBuilder(dev.qrtl.gen.ModuleNames.bounded("unified_" + a.tag() + "__" + requant.name()))
         .description("unified module: " + a.rows() + "x" + a.cols() + " MAC array with one fused "
             + spec.epilogue().scheme() + " requantization per output")
         .param("array", array.name()).param("epilogue", requant.name())
