@@ -42,27 +42,28 @@ public final class GenerateMacArrayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Built b = build(array, epilogue, conventional, bnMulBits, bnAddBits);
+    Path manifest = DesignWriter.write(b.module(), b.kind(), out);
+    spec.commandLine().getOut().println("wrote " + manifest + " (" + b.module().name() + ", latency " + b.module().latency() + " cycles)");
+    return 0;
+  }
+
+  /** A built design and its manifest kind. */
+  record Built(Module module, String kind) {}
+
+  static Built build(MacArrayOptions array, QuantizerOptions epilogue, boolean conventional, int bnMulBits, int bnAddBits) {
     MacArraySpec a = array.toSpec(epilogue.accBits);
-    Module m;
-    String kind;
     if (!epilogue.present()) {
       if (conventional) {
         throw new UserError("--conventional needs an --epilogue scheme for its requantizers");
       }
-      m = MacArrayGenerator.generate(a);
-      kind = "mac-array";
+      return new Built(MacArrayGenerator.generate(a), "mac-array");
     } else if (conventional) {
       QuantizerSpec conv = epilogue.toSpec(a.accBits());
       QuantizerSpec bn = epilogue.toSpec(ConventionalSpec.bnValueBits(conv, bnMulBits, bnAddBits));
-      m = ConventionalGenerator.generate(new ConventionalSpec(a, conv, bnMulBits, bnAddBits, bn));
-      kind = "conventional";
-    } else {
-      m = UnifiedGenerator.generate(new UnifiedSpec(a, epilogue.toSpec(a.accBits())));
-      kind = "unified";
+      return new Built(ConventionalGenerator.generate(new ConventionalSpec(a, conv, bnMulBits, bnAddBits, bn)), "conventional");
     }
-    Path manifest = DesignWriter.write(m, kind, out);
-    spec.commandLine().getOut().println("wrote " + manifest + " (" + m.name() + ", latency " + m.latency() + " cycles)");
-    return 0;
+    return new Built(UnifiedGenerator.generate(new UnifiedSpec(a, epilogue.toSpec(a.accBits()))), "unified");
   }
 
   /** The array's own options. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       GenerateCommand.class,
+      CosimCommand.class,
       LintCommand.class,
       DoctorCommand.class,
       BenchCommand.class,

@@ -67,11 +67,9 @@ public record Manifest(
     return ports.stream().filter(p -> !p.isInput()).toList();
   }
 
-  /** Data inputs: every input but the clock and the reset. */
+  /** The inputs a test drives each cycle: every input but the clock (the reset included). */
   public List<PortSpec> dataInputs() {
-    return ports.stream()
-        .filter(p -> p.isInput() && !p.name().equals(clock) && !p.name().equals(reset))
-        .toList();
+    return ports.stream().filter(p -> p.isInput() && !p.name().equals(clock)).toList();
   }
 
   public PortSpec port(String name) {

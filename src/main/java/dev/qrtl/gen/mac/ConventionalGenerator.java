@@ -28,7 +28,11 @@ public final class ConventionalGenerator {
             + " requantization, separate ReLU")
         .param("array", array.name()).param("conv_requant", conv.name()).param("bn_requant", bnq.name())
         .param("quantization_ops_per_output", 2).param("activation_ops_per_output", 1)
+        .param("bn_mul_bits", spec.bnMulBits()).param("bn_add_bits", spec.bnAddBits())
         .latency(array.latency() + conv.latency() + bnq.latency());
+    array.params().forEach((k, v) -> m.param("array_" + k, v));
+    conv.params().forEach((k, v) -> m.param("conv_" + k, v));
+    bnq.params().forEach((k, v) -> m.param("bnq_" + k, v));
     InstanceBuilder arr = m.instance("array", array);
     for (Signal in : array.inputs()) {
       if (array.clock().orElse(null) != in && array.reset().orElse(null) != in) {

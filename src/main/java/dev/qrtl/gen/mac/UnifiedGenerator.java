@@ -26,6 +26,9 @@ public final class UnifiedGenerator {
         .param("tile_protocol", MacArrayGenerator.protocol(a) + " Then q_<i>_<j> follows after "
             + requant.latency() + " more cycle(s).")
         .latency(array.latency() + requant.latency());
+    // The parts' parameters, so tools can rebuild the golden model from the manifest alone.
+    array.params().forEach((k, v) -> m.param("array_" + k, v));
+    requant.params().forEach((k, v) -> m.param("epilogue_" + k, v));
     InstanceBuilder arr = m.instance("array", array);
     for (Signal in : array.inputs()) {
       if (array.clock().orElse(null) != in && array.reset().orElse(null) != in) {

@@ -1,0 +1,38 @@
+package dev.qrtl.cli;
+
+import dev.qrtl.cosim.CosimOptions;
+import dev.qrtl.cosim.Stimulus;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The options every co-simulation command shares. */
+public final class CosimOptionsMixin {
+  @Option(names = "--vectors", defaultValue = "1000000", description = "Vectors to check (MAC arrays: output values) (default: ${DEFAULT-VALUE}).")
+  long vectors;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--stimulus", defaultValue = "auto", description = "auto, exhaustive, corners, uniform, gaussian:sigma=S, laplace:b=B, products:k=K,... or FILE.npy (default: ${DEFAULT-VALUE}).")
+  String stimulus;
+
+  @Option(names = "--sim", defaultValue = "verilator", description = "verilator or icarus (default: ${DEFAULT-VALUE}).")
+  String sim;
+
+  @Option(names = "--vcd", description = "Write a waveform around the first mismatch (Verilator).")
+  Path vcd;
+
+  @Option(names = "--show", defaultValue = "5", description = "Mismatches to print (default: ${DEFAULT-VALUE}).")
+  int show;
+
+  @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before the simulation is stopped (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  CosimOptions toOptions() {
+    return new CosimOptions(vectors, seed, Stimulus.parse(stimulus), sim, vcd, show, Duration.ofSeconds(timeoutSeconds));
+  }
+}
