@@ -10,6 +10,7 @@ import dev.qrtl.sim.Mismatch;
 import dev.qrtl.sim.PortLayout;
 import dev.qrtl.sim.RecordSource;
 import dev.qrtl.sim.VerilatorCosim;
+import dev.qrtl.sim.VerilogPorts;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,17 @@ public final class Cosim {
   public static CosimReport run(Path manifestPath, CosimOptions o) {
     Manifest m = ManifestIo.read(manifestPath);
     Path dir = manifestPath.toAbsolutePath().getParent();
+    List<Path> files = new ArrayList<>();
+    for (String f : m.files()) {
+      Path p = dir.resolve(f);
+      if (!java.nio.file.Files.isRegularFile(p)) {
+        throw new ManifestException("manifest " + manifestPath + " lists " + f + ", which does not exist");
+      }
+      files.add(p);
+    }
+    if (o.simulator().equals("verilator") || dev.qrtl.tools.ToolPaths.find("verilator", System.getenv("PATH")).isPresent()) {
+      VerilogPorts.check(m, files); // before anything is built: a clear list of differences
+    }
     Plan plan = plan(m, o);
     if (o.simulator().equals("icarus")) {
       IcarusCosim ic = new IcarusCosim(m, dir);

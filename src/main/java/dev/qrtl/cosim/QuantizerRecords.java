@@ -180,10 +180,17 @@ public final class QuantizerRecords implements RecordSource {
       System.arraycopy(corners.get((int) v), 0, current, 0, current.length);
       return;
     }
+    // Thresholds are layer parameters: a new ascending set every 256 vectors (drawing and sorting
+    // 255 of them per vector would cost more than the whole check).
+    boolean newThresholds = hasThresholds && (v - corners.size()) % 256 == 0;
     for (int i = 0; i < current.length; i++) {
-      current[i] = i == accIndex ? (fileValues != null ? fileValues[(int) v] : accs.next()) : randomParam[i].getAsLong();
+      if (i == accIndex) {
+        current[i] = fileValues != null ? fileValues[(int) v] : accs.next();
+      } else if (!hasThresholds || !inputs.get(i).name().startsWith("thr_") || newThresholds) {
+        current[i] = randomParam[i].getAsLong();
+      }
     }
-    if (hasThresholds) {
+    if (newThresholds) {
       Params.sortThresholds(current, inputs);
     }
   }

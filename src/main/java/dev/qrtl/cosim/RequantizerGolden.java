@@ -150,6 +150,28 @@ public final class RequantizerGolden {
       OutputRange o = out;
       return v -> TfliteModel.requantize(v[acc], b < 0 ? 0 : v[b], (int) v[mi], (int) v[si], v[zi], single, o);
     }
+    if (scheme.equals("threshold") && thresholds == null) {
+      int[] t = new int[thresholdCount()];
+      for (int i = 0; i < t.length; i++) {
+        t[i] = at.applyAsInt("thr_" + i);
+      }
+      long offset = out.min();
+      return v -> {
+        long a = v[acc];
+        long count = 0;
+        for (int ti : t) {
+          count += a >= v[ti] ? 1 : 0;
+        }
+        return offset + count;
+      };
+    }
+    if (scheme.equals("fp32-scale") && scale == null && zeroPoint == null) {
+      int b = bias ? at.applyAsInt("bias") : -1;
+      int fi = at.applyAsInt("scale");
+      int zi = at.applyAsInt("zero_point");
+      OutputRange o = out;
+      return v -> Fp32ScaleModel.requantize(v[acc] + (b < 0 ? 0 : v[b]), Float.intBitsToFloat((int) v[fi]), v[zi], o);
+    }
     // General case: resolve names through the map (slower, still correct).
     return v -> apply(v[acc], n -> v[at.applyAsInt(n)]);
   }

@@ -19,7 +19,8 @@ import dev.qrtl.manifest.PortSpec;
  *
  * <p>Arguments: {@code --vcd FILE FROM}: dump a waveform from record FROM (counted over the whole
  * run) on (needs a {@code --trace} build); {@code --selftest N}: evaluate N records of synthetic
- * inputs without I/O and print the rate (the raw Verilator speed).
+ * inputs without I/O and print the rate (the raw Verilator speed); {@code --abort-at N}: abort at
+ * record N (fault injection, so tests can show how a crashing harness is reported).
  */
 public final class BinaryHarness {
   private BinaryHarness() {}
@@ -132,6 +133,7 @@ public final class BinaryHarness {
 
       static const uint32_t MAGIC = 0x4C545251u, MISM = 0x4D53494Du, DONE = 0x454E4F44u;
       static uint64_t global_index = 0;
+      static uint64_t abort_at = ~0ULL;
       static void tick();
 
       // Loads a little-endian field of n bytes (1, 2, 4 or a multiple of 8) into 64-bit words.
@@ -192,6 +194,7 @@ public final class BinaryHarness {
         top->eval();
         for (int i = 1; i < argc; i++) {
           if (!strcmp(argv[i], "--selftest") && i + 1 < argc) return selftest(strtoull(argv[i + 1], nullptr, 10));
+          if (!strcmp(argv[i], "--abort-at") && i + 1 < argc) abort_at = strtoull(argv[++i], nullptr, 10);
       #if $TRACE
           if (!strcmp(argv[i], "--vcd") && i + 2 < argc) {
             ctx->traceEverOn(true);
@@ -216,6 +219,7 @@ public final class BinaryHarness {
           uint64_t bad = 0;
           for (uint32_t k = 0; k < n; k++, global_index++) {
             const uint8_t* r = &buf[(size_t)k * REC];
+            if (global_index == abort_at) abort();
             set_inputs(r);
             top->eval();
       #if $TRACE
