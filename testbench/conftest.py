@@ -1,22 +1,28 @@
-"""Shared set-up of qrtl's cocotb test benches: which simulator, where each build goes."""
+"""Shared set-up of qrtl's cocotb test benches.
+
+Each parameter point gets its own folder under sim_build/<simulator>/<point>/ holding the
+generated Verilog, the vectors and the simulator build (cocotb's runner would otherwise overwrite
+the builds and waves of different parameters). qrtl generates the design and, from its Java
+golden model, the vectors; the bench only drives and compares.
+"""
 
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-RTL = ROOT / "rtl-out"
-BUILD = Path(__file__).resolve().parent / "sim_build"
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BUILD = HERE / "sim_build"
+JAR = ROOT / "target" / "qrtl.jar"
 VERILATOR_FOR_COCOTB = (5, 36)
 
 
 def simulator() -> str:
-    """QRTL_COCOTB_SIM selects the simulator: icarus (default) or verilator (>= 5.036)."""
+    """QRTL_COCOTB_SIM selects the simulator: icarus (default) or verilator (needs >= 5.036)."""
     sim = os.environ.get("QRTL_COCOTB_SIM", "icarus")
     if sim not in ("icarus", "verilator"):
         raise pytest.UsageError(f"QRTL_COCOTB_SIM={sim!r}: use icarus or verilator")
@@ -28,37 +34,54 @@ def simulator() -> str:
     return sim
 
 
-def load_manifest(top: str) -> dict:
-    path = RTL / f"{top}.json"
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: run `bin/qrtl generate defaults` first")
-    return json.loads(path.read_text())
+def qrtl(*args: str) -> str:
+    """Runs the qrtl CLI (the jar bin/test builds); returns its standard output."""
+    if not JAR.exists():
+        subprocess.run(["mvn", "-q", "-B", "-DskipTests", "package"], cwd=ROOT, check=True)
+    r = subprocess.run(["java", "-jar", str(JAR), *args], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"qrtl {' '.join(args)} failed: {r.stderr.strip()}")
+    return r.stdout
 
 
-def run_cocotb(top: str, test_module: str, extra_env=None):
-    """Builds `top` from rtl-out/ in its own folder (one per simulator and design) and runs the test module."""
+def prepare(point: str, generate: list, vectors: int, seed: int = 1, stimulus: str = "auto"):
+    """Generates a design and its golden vectors into the point's own folder."""
+    folder = BUILD / simulator() / point
+    rtl = folder / "rtl"
+    rtl.mkdir(parents=True, exist_ok=True)
+    out = qrtl("generate", *generate, "--out", str(rtl))
+    manifest_path = Path(out.split()[1])
+    manifest = json.loads(manifest_path.read_text())
+    vec = folder / "vectors.json"
+    qrtl("vectors", "--manifest", str(manifest_path), "--out", str(vec), "--vectors", str(vectors),
+         "--seed", str(seed), "--stimulus", stimulus)
+    return folder, manifest, vec
+
+
+def run_bench(point: str, generate: list, vectors: int, seed: int = 1, stimulus: str = "auto"):
+    """Builds the point's design in its own folder and runs the generic vector bench on it."""
     from cocotb_tools.runner import get_runner
 
     sim = simulator()
-    manifest = load_manifest(top)
-    build_dir = BUILD / sim / top
+    folder, manifest, vec = prepare(point, generate, vectors, seed, stimulus)
     runner = get_runner(sim)
+    build_dir = folder / "build"
     runner.build(
-        sources=[RTL / f for f in manifest["files"]],
-        hdl_toplevel=top,
+        sources=[folder / "rtl" / f for f in manifest["files"]],
+        hdl_toplevel=manifest["top"],
         build_dir=build_dir,
         timescale=("1ns", "1ps"),
         always=True,
     )
     results = runner.test(
-        hdl_toplevel=top,
-        test_module=test_module,
-        test_dir=Path(__file__).resolve().parent,
+        hdl_toplevel=manifest["top"],
+        test_module="tb_vectors",
+        test_dir=HERE,
         build_dir=build_dir,
-        extra_env=extra_env or {},
+        extra_env={"QRTL_VECTORS": str(vec)},
     )
     return results
 
 
 def pytest_report_header(config):
-    return f"qrtl cocotb simulator: {simulator()} (set QRTL_COCOTB_SIM to change)"
+    return f"qrtl cocotb simulator: {simulator()} (QRTL_COCOTB_SIM selects icarus or verilator)"

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       GenerateCommand.class,
       CosimCommand.class,
+      VectorsCommand.class,
       LintCommand.class,
       DoctorCommand.class,
       BenchCommand.class,

@@ -23,7 +23,12 @@ public final class Cosim {
   private Cosim() {}
 
   /** A record stream for a manifest, and its length and description. */
-  record Plan(RecordSource source, long records, String stimulus) {}
+  public record Plan(RecordSource source, long records, String stimulus) {}
+
+  /** The record stream {@code qrtl cosim} would use, for other drivers (the cocotb benches). */
+  public static Plan planFor(Manifest m, CosimOptions o) {
+    return plan(m, o);
+  }
 
   static Plan plan(Manifest m, CosimOptions o) {
     switch (m.kind()) {
@@ -114,7 +119,7 @@ public final class Cosim {
   }
 
   /** A port's value from its words: decimal by the port's signedness, hex of the bit pattern. */
-  static CosimReport.PortValue value(PortSpec p, long[] words, int offset) {
+  public static CosimReport.PortValue value(PortSpec p, long[] words, int offset) {
     BigInteger v = BigInteger.ZERO;
     for (int w = PortLayout.words(p) - 1; w >= 0; w--) {
       v = v.shiftLeft(64).or(BigInteger.valueOf(words[offset + w]).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)));

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * The designs the main job generates into {@code rtl-out/}, in a fixed order: every scheme at
  * 32 -> 8 and 32 -> 4 bits with run-time parameters (the configurable, per-channel-capable form),
  * shift-round also with a constant shift (the cheapest per-layer form) and at 16 -> 8, the
- * default 8x8 int8 unified module, and the example MAC cell.
+ * default 8x8 int8 unified module.
  */
 public final class DefaultDesigns {
   /** The constant shift of the per-layer shift-round default. */
@@ -59,7 +59,6 @@ public final class DefaultDesigns {
       all.add(new GeneratedDesign(QuantizerGenerator.generate(s), "quantizer"));
     }
     all.add(new GeneratedDesign(UnifiedGenerator.generate(defaultUnified()), "unified"));
-    all.add(new GeneratedDesign(Examples.macCell(8, 8, 24), "example"));
     return all;
   }
 }
