@@ -8,13 +8,31 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
-@Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class})
+@Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say which benchmark: " + spec.subcommands().keySet());
+  }
+
+  /** {@code qrtl bench cosim}: co-simulation throughput. */
+  @Command(name = "cosim", description = "Checked vectors per second, end to end and raw Verilator, for shift-round and tflite-double 32->8.")
+  public static final class CosimRate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--vectors", defaultValue = "20000000", description = "Vectors per run (default: ${DEFAULT-VALUE}).")
+    long vectors;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed runs after one warm-up (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      dev.qrtl.bench.CosimBenchmark.run(vectors, rounds, spec.commandLine().getOut());
+      return 0;
+    }
   }
 
   /** {@code qrtl bench golden}: golden-model throughput. */
