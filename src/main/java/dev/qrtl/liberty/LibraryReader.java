@@ -1,0 +1,215 @@
+package dev.qrtl.liberty;
+
+import dev.qrtl.util.Hashing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds a {@link Library} from a parsed Liberty group tree, converting units. */
+public final class LibraryReader {
+  private final LibertyGroup lib;
+  private final double timeNs;
+  private final double capPf;
+  private final double leakNw;
+  private final Map<String, String[]> templateVars = new HashMap<>();
+
+  private LibraryReader(LibertyGroup lib) {
+    this.lib = lib;
+    this.timeNs = timeUnit(lib.attr("time_unit"));
+    this.capPf = capUnit(lib.complexAttr("capacitive_load_unit"));
+    this.leakNw = powerUnit(lib.attr("leakage_power_unit"));
+    for (String t : List.of("lu_table_template", "power_lut_template")) {
+      for (LibertyGroup g : lib.groups(t)) {
+        templateVars.put(g.name(), new String[] {strip(g.attr("variable_1")), strip(g.attr("variable_2"))});
+      }
+    }
+  }
+
+  public static Library read(Path file) {
+    LibertyGroup g = LibertyParser.read(file);
+    String hash;
+    try {
+      hash = Hashing.sha256(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new LibertyException("cannot read " + file + ": " + e.getMessage());
+    }
+    return from(g, hash);
+  }
+
+  public static Library from(LibertyGroup g, String hash) {
+    return new LibraryReader(g).build(hash);
+  }
+
+  private Library build(String hash) {
+    double voltage = number(lib.attr("nom_voltage"), Double.NaN);
+    double temperature = number(lib.attr("nom_temperature"), Double.NaN);
+    String corner = strip(lib.attr("default_operating_conditions"));
+    for (LibertyGroup oc : lib.groups("operating_conditions")) {
+      if (corner == null || oc.name().equals(corner)) {
+        corner = oc.name();
+        voltage = number(oc.attr("voltage"), voltage);
+        temperature = number(oc.attr("temperature"), temperature);
+      }
+    }
+    Map<String, Cell> cells = new LinkedHashMap<>();
+    for (LibertyGroup c : lib.groups("cell")) {
+      cells.put(c.name(), cell(c));
+    }
+    if (cells.isEmpty()) {
+      throw new LibertyException("library " + lib.name() + " has no cells");
+    }
+    return new Library(lib.name(), corner == null ? "nominal" : corner, voltage, temperature, cells, hash);
+  }
+
+  private Cell cell(LibertyGroup c) {
+    double area = number(c.attr("area"), 0);
+    double leak = number(c.attr("cell_leakage_power"), Double.NaN);
+    if (Double.isNaN(leak)) {
+      List<LibertyGroup> lp = c.groups("leakage_power");
+      leak = lp.stream().mapToDouble(g -> number(g.attr("value"), 0)).average().orElse(0);
+    }
+    Map<String, Pin> pins = new LinkedHashMap<>();
+    List<TimingArc> arcs = new ArrayList<>();
+    List<InternalPower> power = new ArrayList<>();
+    String clockPin = null;
+    String nextState = null;
+    for (LibertyGroup ff : c.groups("ff")) {
+      clockPin = strip(ff.attr("clocked_on"));
+      nextState = strip(ff.attr("next_state"));
+    }
+    for (LibertyGroup p : c.groups("pin")) {
+      for (String pinName : p.args()) {
+        String dir = strip(p.attr("direction"));
+        double cap = number(p.attr("capacitance"), 0) * capPf;
+        boolean clock = "true".equals(strip(p.attr("clock")));
+        pins.put(pinName, new Pin(pinName, dir == null ? "internal" : dir, cap, strip(p.attr("function")), clock));
+        for (LibertyGroup t : p.groups("timing")) {
+          String related = strip(t.attr("related_pin"));
+          if (related == null) {
+            continue;
+          }
+          for (String rp : related.split("\\s+")) {
+            arcs.add(new TimingArc(rp, pinName, orEmpty(strip(t.attr("timing_type"))), orEmpty(strip(t.attr("timing_sense"))),
+                table(t, "cell_rise", timeNs), table(t, "cell_fall", timeNs),
+                table(t, "rise_transition", timeNs), table(t, "fall_transition", timeNs)));
+          }
+        }
+        for (LibertyGroup ip : p.groups("internal_power")) {
+          String related = strip(ip.attr("related_pin"));
+          double energyPj = capPf; // energy unit = capacitance unit x V^2: fF x V^2 = fJ
+          power.add(new InternalPower(related == null ? "" : related, pinName, table(ip, "rise_power", energyPj),
+              table(ip, "fall_power", energyPj)));
+        }
+      }
+    }
+    boolean dontUse = "true".equals(strip(c.attr("dont_use")));
+    return new Cell(c.name(), area, leak * leakNw, dontUse, pins, arcs, power, clockPin, nextState);
+  }
+
+  private Table table(LibertyGroup parent, String type, double valueFactor) {
+    List<LibertyGroup> gs = parent.groups(type);
+    if (gs.isEmpty()) {
+      return null;
+    }
+    LibertyGroup t = gs.get(0);
+    List<String> vals = t.complexAttr("values");
+    if (vals == null) {
+      return null;
+    }
+    double[][] values = new double[vals.size()][];
+    for (int i = 0; i < vals.size(); i++) {
+      values[i] = numbers(vals.get(i));
+    }
+    double[] i1 = t.complexAttr("index_1") != null ? numbers(t.complexAttr("index_1").get(0)) : new double[] {0};
+    double[] i2 = t.complexAttr("index_2") != null ? numbers(t.complexAttr("index_2").get(0)) : null;
+    String[] vars = templateVars.getOrDefault(t.name(), new String[] {null, null});
+    if (i2 == null) {
+      // One axis: it is either slew or load; make a one-row or one-column table.
+      double[] flat = values.length == 1 ? values[0] : column(values);
+      boolean loadAxis = vars[0] != null && vars[0].contains("capacitance");
+      if (loadAxis) {
+        return new Table(new double[] {0}, i1, new double[][] {flat}).scaled(timeNs, capPf, valueFactor);
+      }
+      double[][] col = new double[flat.length][];
+      for (int i = 0; i < flat.length; i++) {
+        col[i] = new double[] {flat[i]};
+      }
+      return new Table(i1.length == flat.length ? i1 : new double[] {0}, new double[] {0}, i1.length == flat.length ? col : new double[][] {{flat[0]}})
+          .scaled(timeNs, capPf, valueFactor);
+    }
+    boolean swapped = vars[0] != null && vars[0].contains("capacitance");
+    if (swapped) {
+      double[][] tr = new double[i2.length][i1.length];
+      for (int i = 0; i < i1.length; i++) {
+        for (int j = 0; j < i2.length; j++) {
+          tr[j][i] = values[i][j];
+        }
+      }
+      return new Table(i2, i1, tr).scaled(timeNs, capPf, valueFactor);
+    }
+    return new Table(i1, i2, values).scaled(timeNs, capPf, valueFactor);
+  }
+
+  private static double[] column(double[][] values) {
+    double[] c = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      c[i] = values[i][0];
+    }
+    return c;
+  }
+
+  private static double[] numbers(String csv) {
+    String[] parts = csv.trim().split("[,\\s]+");
+    double[] d = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      d[i] = Double.parseDouble(parts[i]);
+    }
+    return d;
+  }
+
+  private static double number(String s, double dflt) {
+    if (s == null) {
+      return dflt;
+    }
+    try {
+      return Double.parseDouble(strip(s));
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
+  private static String strip(String s) {
+    return s == null ? null : s.replace("\"", "").trim();
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  static double timeUnit(String u) {
+    String s = u == null ? "1ns" : strip(u).toLowerCase(Locale.ROOT);
+    double mult = Double.parseDouble(s.replaceAll("[a-z]+$", ""));
+    return mult * (s.endsWith("ps") ? 1e-3 : s.endsWith("us") ? 1e3 : 1);
+  }
+
+  static double capUnit(List<String> u) {
+    if (u == null || u.size() < 2) {
+      return 1e-3; // the common default: 1 fF
+    }
+    double mult = Double.parseDouble(strip(u.get(0)));
+    String unit = strip(u.get(1)).toLowerCase(Locale.ROOT);
+    return mult * (unit.equals("ff") ? 1e-3 : unit.equals("pf") ? 1 : unit.equals("nf") ? 1e3 : Double.NaN);
+  }
+
+  static double powerUnit(String u) {
+    String s = u == null ? "1nw" : strip(u).toLowerCase(Locale.ROOT);
+    double mult = Double.parseDouble(s.replaceAll("[a-z]+$", ""));
+    return mult * (s.endsWith("pw") ? 1e-3 : s.endsWith("uw") ? 1e3 : s.endsWith("mw") ? 1e6 : 1);
+  }
+}

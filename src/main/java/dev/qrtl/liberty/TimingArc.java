@@ -1,0 +1,34 @@
+package dev.qrtl.liberty;
+
+/**
+ * A timing arc from {@code relatedPin} to an output pin: combinational, or {@code rising_edge}
+ * (clock to Q). Delays and transitions in ns; tables may be null when the library omits them.
+ */
+public record TimingArc(String relatedPin, String outputPin, String type, String sense, Table cellRise, Table cellFall,
+    Table riseTransition, Table fallTransition) {
+  public boolean clockToQ() {
+    return type.equals("rising_edge") || type.equals("falling_edge");
+  }
+
+  public boolean combinational() {
+    return type.isEmpty() || type.equals("combinational") || type.equals("combinational_rise") || type.equals("combinational_fall");
+  }
+
+  /** The worse of rise and fall delay. */
+  public double delayNs(double slewNs, double loadPf) {
+    double r = cellRise == null ? 0 : cellRise.lookup(slewNs, loadPf);
+    double f = cellFall == null ? 0 : cellFall.lookup(slewNs, loadPf);
+    return Math.max(r, f);
+  }
+
+  /** The worse of rise and fall output transition. */
+  public double transitionNs(double slewNs, double loadPf) {
+    double r = riseTransition == null ? 0 : riseTransition.lookup(slewNs, loadPf);
+    double f = fallTransition == null ? 0 : fallTransition.lookup(slewNs, loadPf);
+    return Math.max(r, f);
+  }
+
+  public boolean clampedAt(double slewNs, double loadPf) {
+    return cellRise != null && cellRise.clamped(slewNs, loadPf) || cellFall != null && cellFall.clamped(slewNs, loadPf);
+  }
+}
