@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       CosimCommand.class,
       VectorsCommand.class,
+      SynthCommand.class,
       LintCommand.class,
       DoctorCommand.class,
       BenchCommand.class,
@@ -58,7 +59,7 @@ public final class Main implements Runnable {
   static String message(Throwable ex) {
     if (ex instanceof HdlException || ex instanceof ToolException || ex instanceof ManifestException
         || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
-        || ex instanceof UserError) {
+        || ex instanceof UserError || ex instanceof dev.qrtl.liberty.LibertyException) {
       return ex.getMessage();
     }
     return ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (a bug in qrtl; rerun with -Dqrtl.debug=true for the stack trace)";

@@ -96,7 +96,9 @@ public final class LibraryReader {
           }
           for (String rp : related.split("\\s+")) {
             arcs.add(new TimingArc(rp, pinName, orEmpty(strip(t.attr("timing_type"))), orEmpty(strip(t.attr("timing_sense"))),
-                table(t, "cell_rise", timeNs), table(t, "cell_fall", timeNs),
+                // constraint arcs (setup, hold) keep their tables in the delay slots
+                orElse(table(t, "cell_rise", timeNs), table(t, "rise_constraint", timeNs)),
+                orElse(table(t, "cell_fall", timeNs), table(t, "fall_constraint", timeNs)),
                 table(t, "rise_transition", timeNs), table(t, "fall_transition", timeNs)));
           }
         }
@@ -154,6 +156,10 @@ public final class LibraryReader {
       return new Table(i2, i1, tr).scaled(timeNs, capPf, valueFactor);
     }
     return new Table(i1, i2, values).scaled(timeNs, capPf, valueFactor);
+  }
+
+  private static Table orElse(Table a, Table b) {
+    return a != null ? a : b;
   }
 
   private static double[] column(double[][] values) {

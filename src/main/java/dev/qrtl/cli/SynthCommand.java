@@ -1,0 +1,123 @@
+package dev.qrtl.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.qrtl.core.Module;
+import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.manifest.StablePrettyPrinter;
+import dev.qrtl.synth.SynthMode;
+import dev.qrtl.synth.SynthResult;
+import dev.qrtl.synth.SynthRunner;
+import dev.qrtl.synth.TechLibraries;
+import dev.qrtl.verilog.DesignWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qrtl synth --manifest X.json}, {@code qrtl synth quantizer ...}: area and timing with Yosys. */
+@Command(name = "synth", description = "Synthesise with Yosys onto a Liberty library; report area and timing.",
+    subcommands = {SynthCommand.Quantizer.class})
+public final class SynthCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--manifest", description = "A design's manifest (its Verilog next to it).")
+  Path manifest;
+
+  @Mixin TechOptions tech;
+
+  @Override
+  public Integer call() {
+    if (manifest == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --manifest FILE, or: qrtl synth quantizer ...");
+    }
+    if (!Files.isRegularFile(manifest)) {
+      throw new UserError("no such manifest: " + manifest);
+    }
+    return tech.runAndPrint(manifest, spec.commandLine().getOut());
+  }
+
+  /** Library and mode options. */
+  public static final class TechOptions {
+    @Option(names = "--liberty", description = "A Liberty file (.lib or .lib.gz).")
+    Path liberty;
+
+    @Option(names = "--tech", defaultValue = "default", description = "default (embedded 45 nm), nangate45 or sky130hd (default: ${DEFAULT-VALUE}).")
+    String tech;
+
+    @ArgGroup(exclusive = true)
+    ModeFlags mode;
+
+    @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before Yosys is stopped (default: ${DEFAULT-VALUE}).")
+    long timeout;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    int runAndPrint(Path manifestPath, PrintWriter out) {
+      SynthMode m = mode == null ? defaultMode(manifestPath) : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
+      SynthResult r = SynthRunner.run(manifestPath, TechLibraries.resolve(tech, liberty), m, Duration.ofSeconds(timeout));
+      if (json) {
+        try {
+          out.println(ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(r));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+      } else {
+        out.print(r.toText());
+      }
+      out.flush();
+      return 0;
+    }
+
+    /** Hierarchical for MAC designs (many identical instances), flat otherwise. */
+    private static SynthMode defaultMode(Path manifestPath) {
+      String kind = ManifestIo.read(manifestPath).kind();
+      return kind.equals("quantizer") || kind.equals("example") ? SynthMode.FLAT : SynthMode.HIER;
+    }
+  }
+
+  /** {@code --flat} or {@code --hier}. */
+  static final class ModeFlags {
+    @Option(names = "--flat", description = "Flatten and optimise across modules.")
+    boolean flat;
+
+    @Option(names = "--hier", description = "Synthesise each distinct module once; combine by instance counts.")
+    boolean hier;
+  }
+
+  /** {@code qrtl synth quantizer ...}: generate, then synthesise. */
+  @Command(name = "quantizer", description = "Generate a requantizer and synthesise it.")
+  public static final class Quantizer implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin QuantizerOptions quantizer;
+
+    @Mixin TechOptions tech;
+
+    @Option(names = "--out", description = "Keep the generated design in this folder (default: a temporary one).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      Module m = QuantizerGenerator.generate(quantizer.toSpec());
+      Path dir = out;
+      try {
+        if (dir == null) {
+          dir = Files.createTempDirectory("qrtl-synth");
+        }
+      } catch (IOException e) {
+        throw new UserError("cannot create a folder: " + e.getMessage());
+      }
+      return tech.runAndPrint(DesignWriter.write(m, "quantizer", dir), spec.commandLine().getOut());
+    }
+  }
+}

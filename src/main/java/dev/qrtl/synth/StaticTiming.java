@@ -1,0 +1,251 @@
+package dev.qrtl.synth;
+
+import dev.qrtl.liberty.Cell;
+import dev.qrtl.liberty.Library;
+import dev.qrtl.liberty.Pin;
+import dev.qrtl.liberty.TimingArc;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static timing over one mapped module with the library's NLDM tables: arrival times and slews
+ * propagate from input ports (arrival 0, slew {@link #INPUT_SLEW_NS}) and register outputs
+ * (clock-to-Q at {@link #INPUT_SLEW_NS} clock slew) through combinational cells in topological
+ * order; each net's load is the sum of the input capacitances it drives (no wire model). End points
+ * are output ports and register data inputs (plus the register's setup time when the library gives
+ * it). The worse of rise and fall is taken at every arc, so the result is a slightly pessimistic
+ * single number; lookups beyond a table's characterised range are clamped and counted. Instances
+ * of other modules (hierarchical netlists) are boundaries: their outputs start at 0, their inputs
+ * end paths.
+ */
+public final class StaticTiming {
+  public static final double INPUT_SLEW_NS = 0.02;
+
+  private StaticTiming() {}
+
+  public static TimingPath analyse(YosysNetlist.NetModule m, Library lib) {
+    Map<String, Double> load = new HashMap<>();
+    Map<String, List<int[]>> readers = new HashMap<>(); // net -> (cell index, -) readers
+    List<YosysNetlist.NetCell> cells = m.cells();
+    Map<String, Integer> driverCell = new HashMap<>();
+    for (int ci = 0; ci < cells.size(); ci++) {
+      YosysNetlist.NetCell c = cells.get(ci);
+      Cell lc = lib.cells().get(c.type());
+      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
+        boolean input = isInput(c, lc, e.getKey());
+        for (String bit : e.getValue()) {
+          if (input) {
+            double cap = lc == null || lc.pins().get(e.getKey()) == null ? 0 : lc.pins().get(e.getKey()).capacitancePf();
+            load.merge(bit, cap, Double::sum);
+            readers.computeIfAbsent(bit, k -> new ArrayList<>()).add(new int[] {ci});
+          } else {
+            driverCell.put(bit, ci);
+          }
+        }
+      }
+    }
+    Map<String, Double> arrival = new HashMap<>();
+    Map<String, Double> slew = new HashMap<>();
+    Map<String, String> from = new HashMap<>(); // net -> previous net on the worst path
+    Map<String, String> via = new HashMap<>(); // net -> cell type that drives it
+    Map<String, String> startName = new HashMap<>();
+    long[] clamped = {0};
+    // Start points: input ports.
+    for (YosysNetlist.Port p : m.ports().values()) {
+      if (p.direction().equals("input")) {
+        for (String b : p.bits()) {
+          arrival.put(b, 0.0);
+          slew.put(b, INPUT_SLEW_NS);
+          startName.put(b, "input " + p.name());
+        }
+      }
+    }
+    // Start points: register outputs and other modules' outputs.
+    for (int ci = 0; ci < cells.size(); ci++) {
+      YosysNetlist.NetCell c = cells.get(ci);
+      Cell lc = lib.cells().get(c.type());
+      if (lc != null && !lc.sequential()) {
+        continue;
+      }
+      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
+        if (isInput(c, lc, e.getKey())) {
+          continue;
+        }
+        for (String b : e.getValue()) {
+          double l = load.getOrDefault(b, 0.0);
+          double t = 0;
+          double s = INPUT_SLEW_NS;
+          if (lc != null) {
+            for (TimingArc a : lc.arcs()) {
+              if (a.outputPin().equals(e.getKey()) && a.clockToQ()) {
+                t = Math.max(t, a.delayNs(INPUT_SLEW_NS, l));
+                s = Math.max(s, a.transitionNs(INPUT_SLEW_NS, l));
+                clamped[0] += a.clampedAt(INPUT_SLEW_NS, l) ? 1 : 0;
+              }
+            }
+          }
+          arrival.put(b, t);
+          slew.put(b, s);
+          via.put(b, c.type());
+          startName.put(b, (lc == null ? "instance " : "register ") + c.name());
+        }
+      }
+    }
+    // Combinational cells in topological order (Kahn over nets).
+    Map<Integer, Integer> pending = new HashMap<>();
+    Deque<Integer> ready = new ArrayDeque<>();
+    for (int ci = 0; ci < cells.size(); ci++) {
+      YosysNetlist.NetCell c = cells.get(ci);
+      Cell lc = lib.cells().get(c.type());
+      if (lc == null || lc.sequential()) {
+        continue;
+      }
+      int n = 0;
+      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
+        if (isInput(c, lc, e.getKey())) {
+          for (String b : e.getValue()) {
+            Integer d = driverCell.get(b);
+            if (d != null && isCombinational(cells.get(d), lib)) {
+              n++;
+            }
+          }
+        }
+      }
+      pending.put(ci, n);
+      if (n == 0) {
+        ready.add(ci);
+      }
+    }
+    while (!ready.isEmpty()) {
+      int ci = ready.poll();
+      YosysNetlist.NetCell c = cells.get(ci);
+      Cell lc = lib.cells().get(c.type());
+      for (Map.Entry<String, List<String>> out : c.connections().entrySet()) {
+        if (isInput(c, lc, out.getKey())) {
+          continue;
+        }
+        for (String ob : out.getValue()) {
+          double l = load.getOrDefault(ob, 0.0);
+          double best = -1;
+          double bestSlew = INPUT_SLEW_NS;
+          String bestFrom = null;
+          for (TimingArc a : lc.arcs()) {
+            if (!a.outputPin().equals(out.getKey()) || !a.combinational()) {
+              continue;
+            }
+            List<String> inBits = c.connections().get(a.relatedPin());
+            if (inBits == null) {
+              continue;
+            }
+            for (String ib : inBits) {
+              double at = arrival.getOrDefault(ib, 0.0);
+              double s = slew.getOrDefault(ib, INPUT_SLEW_NS);
+              double t = at + a.delayNs(s, l);
+              clamped[0] += a.clampedAt(s, l) ? 1 : 0;
+              if (t > best) {
+                best = t;
+                bestSlew = a.transitionNs(s, l);
+                bestFrom = ib;
+              }
+            }
+          }
+          arrival.put(ob, Math.max(best, 0));
+          slew.put(ob, bestSlew);
+          if (bestFrom != null) {
+            from.put(ob, bestFrom);
+          }
+          via.put(ob, c.type());
+          for (int[] r : readers.getOrDefault(ob, List.of())) {
+            Integer left = pending.get(r[0]);
+            if (left != null) {
+              pending.put(r[0], left - 1);
+              if (left - 1 == 0) {
+                ready.add(r[0]);
+              }
+            }
+          }
+        }
+      }
+    }
+    // End points.
+    double worst = 0;
+    String worstNet = null;
+    String endName = "none";
+    for (YosysNetlist.Port p : m.ports().values()) {
+      if (p.direction().equals("output")) {
+        for (String b : p.bits()) {
+          double t = arrival.getOrDefault(b, 0.0);
+          if (t > worst) {
+            worst = t;
+            worstNet = b;
+            endName = "output " + p.name();
+          }
+        }
+      }
+    }
+    for (YosysNetlist.NetCell c : cells) {
+      Cell lc = lib.cells().get(c.type());
+      if (lc != null && !lc.sequential()) {
+        continue;
+      }
+      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
+        if (!isInput(c, lc, e.getKey()) || lc != null && lc.pins().get(e.getKey()) != null && lc.pins().get(e.getKey()).clock()
+            || lc != null && e.getKey().equals(lc.clockPin())) {
+          continue;
+        }
+        for (String b : e.getValue()) {
+          double t = arrival.getOrDefault(b, 0.0) + (lc == null ? 0 : setup(lc, e.getKey(), slew.getOrDefault(b, INPUT_SLEW_NS)));
+          if (t > worst) {
+            worst = t;
+            worstNet = b;
+            endName = (lc == null ? "instance " : "register ") + c.name() + "." + e.getKey();
+          }
+        }
+      }
+    }
+    List<String> pathCells = new ArrayList<>();
+    String start = "none";
+    for (String n = worstNet; n != null; n = from.get(n)) {
+      if (via.containsKey(n)) {
+        pathCells.add(via.get(n));
+      }
+      if (!from.containsKey(n)) {
+        start = startName.getOrDefault(n, "constant");
+      }
+    }
+    Collections.reverse(pathCells);
+    return new TimingPath(m.name(), start, endName, pathCells, worst, clamped[0]);
+  }
+
+  private static double setup(Cell lc, String pin, double dataSlew) {
+    double t = 0;
+    for (TimingArc a : lc.arcs()) {
+      if (a.outputPin().equals(pin) && (a.type().startsWith("setup"))) {
+        t = Math.max(t, a.delayNs(dataSlew, INPUT_SLEW_NS));
+      }
+    }
+    return t;
+  }
+
+  private static boolean isCombinational(YosysNetlist.NetCell c, Library lib) {
+    Cell lc = lib.cells().get(c.type());
+    return lc != null && !lc.sequential();
+  }
+
+  static boolean isInput(YosysNetlist.NetCell c, Cell lc, String port) {
+    String d = c.directions().get(port);
+    if (d != null) {
+      return d.equals("input");
+    }
+    if (lc != null) {
+      Pin p = lc.pins().get(port);
+      return p != null && p.isInput();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,219 @@
+package dev.qrtl.synth;
+
+import dev.qrtl.liberty.Cell;
+import dev.qrtl.liberty.Library;
+import dev.qrtl.liberty.LibertyException;
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.sim.CacheDirs;
+import dev.qrtl.tools.ProcessResult;
+import dev.qrtl.tools.ProcessRunner;
+import dev.qrtl.tools.ToolException;
+import dev.qrtl.tools.ToolPaths;
+import dev.qrtl.util.AtomicFiles;
+import dev.qrtl.util.Hashing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Synthesises a design with Yosys ({@code synth}, {@code dfflibmap}, {@code abc} onto the
+ * library), reads the mapped netlist and Yosys's statistics as JSON, and prices area and timing.
+ * Yosys runs are cached by a hash of the Verilog, the script, the library file and the Yosys
+ * version; a run happens in a temporary folder moved into the cache only when complete.
+ */
+public final class SynthRunner {
+  /** The script; {@code %FILES%}, {@code %TOP%}, {@code %FLATTEN%}, {@code %LIB%} are filled in. */
+  static final String SCRIPT = String.join("\n",
+      "read_verilog %FILES%",
+      "hierarchy -check -top %TOP%",
+      "synth -top %TOP%%FLATTEN%",
+      "dfflibmap -liberty \"%LIB%\"",
+      "abc -liberty \"%LIB%\"",
+      "opt_clean -purge",
+      "tee -q -o stat.json stat -json -liberty \"%LIB%\"",
+      "tee -q -o stat.txt stat -liberty \"%LIB%\"",
+      "write_json netlist.json",
+      "write_verilog -noattr netlist.v",
+      "");
+
+  private SynthRunner() {}
+
+  public static String yosysVersion() {
+    ProcessResult r = ProcessRunner.runChecked(List.of(ToolPaths.require("yosys").toString(), "-V"), null, Duration.ofSeconds(30));
+    return r.stdout().trim().replaceFirst(" \\(git.*", "");
+  }
+
+  /** Checks that the library has what Yosys's mapping needs. */
+  static void checkCells(Library lib, boolean needsFlipFlop) {
+    boolean inverter = lib.cells().values().stream().anyMatch(c -> !c.dontUse() && !c.sequential() && c.inputs().size() == 1
+        && c.outputs().size() == 1 && "!A".equals(simplify(c)));
+    if (!inverter) {
+      throw new LibertyException("library " + lib.name() + " lacks an inverter, which abc needs to map logic");
+    }
+    if (needsFlipFlop && lib.cells().values().stream().noneMatch(c -> c.sequential() && !c.dontUse())) {
+      throw new LibertyException("library " + lib.name() + " lacks a D flip-flop, which dfflibmap needs for the design's registers");
+    }
+  }
+
+  private static String simplify(Cell c) {
+    try {
+      long t = dev.qrtl.liberty.BoolFunction.truthTable(c.outputs().get(0).function(), List.of(c.inputs().get(0).name()));
+      return t == 0b01 ? "!A" : "";
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  public static SynthResult run(Path manifestPath, TechLibraries.Resolved tech, SynthMode mode, Duration timeout) {
+    Manifest m = ManifestIo.read(manifestPath);
+    Path dir = manifestPath.toAbsolutePath().getParent();
+    List<Path> files = new ArrayList<>();
+    for (String f : m.files()) {
+      Path p = dir.resolve(f);
+      if (!Files.isRegularFile(p)) {
+        throw new ToolException("manifest " + manifestPath + " lists " + f + ", which does not exist");
+      }
+      files.add(p);
+    }
+    checkCells(tech.library(), m.clock() != null);
+    String version = yosysVersion();
+    String script = SCRIPT.replace("%TOP%", m.top()).replace("%FLATTEN%", mode == SynthMode.FLAT ? " -flatten" : "");
+    List<String> key = new ArrayList<>(List.of(version, script, tech.library().sha256(), mode.name()));
+    for (Path f : files) {
+      try {
+        key.add(f.getFileName().toString());
+        key.add(Files.readString(f));
+      } catch (IOException e) {
+        throw new ToolException("cannot read " + f + ": " + e.getMessage());
+      }
+    }
+    Path cache = CacheDirs.root().resolve("synth").resolve(Hashing.sha256(key.toArray(new String[0])).substring(0, 24));
+    if (!Files.isRegularFile(cache.resolve("netlist.json"))) {
+      synthesize(m, files, tech, script, cache, timeout);
+    }
+    try {
+      YosysNetlist net = YosysNetlist.parse(Files.readString(cache.resolve("netlist.json")), cache.resolve("netlist.json").toString());
+      YosysStat stat = YosysStat.parse(Files.readString(cache.resolve("stat.json")), cache.resolve("stat.json").toString());
+      return price(m.top(), net, stat, tech.library(), mode, version);
+    } catch (IOException e) {
+      throw new ToolException("cannot read the Yosys results in " + cache + ": " + e.getMessage());
+    }
+  }
+
+  private static void synthesize(Manifest m, List<Path> files, TechLibraries.Resolved tech, String scriptTemplate, Path cache,
+      Duration timeout) {
+    Path work;
+    try {
+      Files.createDirectories(cache.getParent());
+      work = Files.createTempDirectory(cache.getParent(), cache.getFileName() + ".run.");
+    } catch (IOException e) {
+      throw new ToolException("cannot create a synthesis folder: " + e.getMessage());
+    }
+    String fileList = files.stream().map(f -> "\"" + f.toAbsolutePath() + "\"").collect(Collectors.joining(" "));
+    String script = scriptTemplate.replace("%FILES%", fileList).replace("%LIB%", tech.plainFile().toAbsolutePath().toString());
+    AtomicFiles.writeString(work.resolve("synth.ys"), script);
+    ProcessResult r;
+    try {
+      r = ProcessRunner.run(List.of(ToolPaths.require("yosys").toString(), "-q", "-l", "yosys.log", "-s", "synth.ys"), work, timeout);
+    } catch (ToolException e) {
+      deleteTree(work);
+      throw new ToolException("Yosys on '" + m.top() + "': " + e.getMessage());
+    }
+    if (!r.ok() || !Files.isRegularFile(work.resolve("netlist.json"))) {
+      String log = "";
+      try {
+        log = String.join("\n", Files.readAllLines(work.resolve("yosys.log")).stream()
+            .filter(l -> l.contains("ERROR") || l.contains("rror:")).limit(10).toList());
+      } catch (IOException ignored) {
+        // no log
+      }
+      deleteTree(work);
+      throw new ToolException("Yosys failed on '" + m.top() + "' (exit " + r.exitCode() + "): "
+          + (log.isEmpty() ? r.tail(10) : log));
+    }
+    try {
+      Files.move(work, cache, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      deleteTree(work);
+      if (!Files.isRegularFile(cache.resolve("netlist.json"))) {
+        throw new ToolException("cannot store synthesis results in " + cache + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Area (hierarchy expanded by instance counts) and timing from a mapped netlist. */
+  static SynthResult price(String top, YosysNetlist net, YosysStat stat, Library lib, SynthMode mode, String yosys) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    expand(top, net, 1, counts, new LinkedHashMap<>());
+    Map<String, Double> areaBy = new LinkedHashMap<>();
+    double area = 0;
+    double seq = 0;
+    long cells = 0;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      Cell c = lib.cells().get(e.getKey());
+      if (c == null) {
+        throw new ToolException("the netlist uses cell '" + e.getKey() + "', which library " + lib.name() + " lacks");
+      }
+      double a = c.area() * e.getValue();
+      areaBy.put(e.getKey(), a);
+      area += a;
+      seq += c.sequential() ? a : 0;
+      cells += e.getValue();
+    }
+    Map<String, Double> sorted = areaBy.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, LinkedHashMap::new));
+    Map<String, Long> sortedCounts = new LinkedHashMap<>();
+    sorted.keySet().forEach(k -> sortedCounts.put(k, counts.get(k)));
+    TimingPath worst = null;
+    long clamped = 0;
+    for (YosysNetlist.NetModule mod : net.modules().values()) {
+      TimingPath p = StaticTiming.analyse(mod, lib);
+      clamped += p.clampedLookups();
+      if (worst == null || p.delayNs() > worst.delayNs()) {
+        worst = p;
+      }
+    }
+    double crit = worst == null ? 0 : worst.delayNs();
+    return new SynthResult(top, mode.name().toLowerCase(java.util.Locale.ROOT), lib.name(), lib.corner(), lib.sha256(), yosys,
+        area, area / lib.nand2Area(), seq, area - seq, cells, sorted, sortedCounts, crit, crit > 0 ? 1000.0 / crit : 0,
+        worst, clamped);
+  }
+
+  /** Adds the library cells under {@code module}, times {@code multiplicity}, into {@code counts}. */
+  private static void expand(String module, YosysNetlist net, long multiplicity, Map<String, Long> counts, Map<String, Boolean> stack) {
+    YosysNetlist.NetModule m = net.modules().get(module);
+    if (m == null) {
+      throw new ToolException("the netlist has no module '" + module + "'");
+    }
+    if (stack.containsKey(module)) {
+      throw new ToolException("the netlist's hierarchy loops through '" + module + "'");
+    }
+    stack.put(module, true);
+    for (YosysNetlist.NetCell c : m.cells()) {
+      if (net.modules().containsKey(c.type())) {
+        expand(c.type(), net, multiplicity, counts, stack);
+      } else {
+        counts.merge(c.type(), multiplicity, Long::sum);
+      }
+    }
+    stack.remove(module);
+  }
+
+  static void deleteTree(Path p) {
+    try (var walk = Files.walk(p)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+}
