@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CosimCommand.class,
       VectorsCommand.class,
       SynthCommand.class,
+      TechCommand.class,
       LintCommand.class,
       DoctorCommand.class,
       BenchCommand.class,

@@ -33,6 +33,9 @@ public record Library(String name, String corner, double voltage, double tempera
 
   /** The output's truth table, or -1 when the function refers to internal state (latches). */
   static long truthTableOrMinus1(Cell c) {
+    if (c.outputs().isEmpty() || c.outputs().get(0).function() == null) {
+      return -1;
+    }
     try {
       return BoolFunction.truthTable(c.outputs().get(0).function(), c.inputs().stream().map(Pin::name).toList());
     } catch (LibertyException e) {

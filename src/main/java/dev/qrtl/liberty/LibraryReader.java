@@ -79,9 +79,11 @@ public final class LibraryReader {
     List<InternalPower> power = new ArrayList<>();
     String clockPin = null;
     String nextState = null;
+    boolean async = false;
     for (LibertyGroup ff : c.groups("ff")) {
       clockPin = strip(ff.attr("clocked_on"));
       nextState = strip(ff.attr("next_state"));
+      async = ff.attr("clear") != null || ff.attr("preset") != null;
     }
     for (LibertyGroup p : c.groups("pin")) {
       for (String pinName : p.args()) {
@@ -111,7 +113,7 @@ public final class LibraryReader {
       }
     }
     boolean dontUse = "true".equals(strip(c.attr("dont_use")));
-    return new Cell(c.name(), area, leak * leakNw, dontUse, pins, arcs, power, clockPin, nextState);
+    return new Cell(c.name(), area, leak * leakNw, dontUse, pins, arcs, power, clockPin, nextState, async);
   }
 
   private Table table(LibertyGroup parent, String type, double valueFactor) {

@@ -102,8 +102,7 @@ public final class SynthRunner {
     }
     try {
       YosysNetlist net = YosysNetlist.parse(Files.readString(cache.resolve("netlist.json")), cache.resolve("netlist.json").toString());
-      YosysStat stat = YosysStat.parse(Files.readString(cache.resolve("stat.json")), cache.resolve("stat.json").toString());
-      return price(m.top(), net, stat, tech.library(), mode, version);
+      return price(m.top(), net, tech.library(), mode, version);
     } catch (IOException e) {
       throw new ToolException("cannot read the Yosys results in " + cache + ": " + e.getMessage());
     }
@@ -151,7 +150,7 @@ public final class SynthRunner {
   }
 
   /** Area (hierarchy expanded by instance counts) and timing from a mapped netlist. */
-  static SynthResult price(String top, YosysNetlist net, YosysStat stat, Library lib, SynthMode mode, String yosys) {
+  static SynthResult price(String top, YosysNetlist net, Library lib, SynthMode mode, String yosys) {
     Map<String, Long> counts = new LinkedHashMap<>();
     expand(top, net, 1, counts, new LinkedHashMap<>());
     Map<String, Double> areaBy = new LinkedHashMap<>();

@@ -12,13 +12,18 @@ import java.util.OptionalDouble;
 /**
  * Yosys's {@code stat -json -liberty} output: cell counts by type per module, and (in Yosys
  * versions newer than 0.23) the area Yosys computed from the library. Yosys 0.23 writes no area in
- * JSON; qrtl computes area from the cell counts and the library, the same way.
+ * JSON; qrtl computes area from the cell counts and the library, the same way. Newer versions may
+ * write each count as an object ({@code {"count": N, "area": A, ...}}): both forms are read.
  */
 public record YosysStat(String creator, Map<String, Map<String, Long>> cellsByModule, Map<String, OptionalDouble> areaByModule) {
   public static YosysStat parse(String json, String source) {
     JsonNode root;
     try {
-      root = ManifestIo.mapper().readTree(json);
+      // Yosys 0.23 prints its hierarchy table into the JSON of a hierarchical design (lines such as
+      // "    mac_pe 64" between the modules and "design"): drop lines that cannot be JSON.
+      String cleaned = json.lines().filter(l -> !l.matches("\\s+[A-Za-z_$\\\\][^\"{}:]*\\s+\\d+\\s*"))
+          .reduce(new StringBuilder(), (sb, l) -> sb.append(l).append('\n'), StringBuilder::append).toString();
+      root = ManifestIo.mapper().readTree(cleaned);
     } catch (IOException e) {
       throw new ToolException("Yosys stat output " + source + " is not JSON: " + e.getMessage());
     }
@@ -33,7 +38,8 @@ public record YosysStat(String creator, Map<String, Map<String, Long>> cellsByMo
       Map<String, Long> byType = new LinkedHashMap<>();
       JsonNode t = m.getValue().get("num_cells_by_type");
       if (t != null) {
-        t.fields().forEachRemaining(e -> byType.put(YosysNetlist.unescape(e.getKey()), e.getValue().asLong()));
+        t.fields().forEachRemaining(e -> byType.put(YosysNetlist.unescape(e.getKey()),
+            e.getValue().isObject() ? e.getValue().path("count").asLong() : e.getValue().asLong()));
       }
       String name = YosysNetlist.unescape(m.getKey());
       cells.put(name, byType);
