@@ -22,13 +22,14 @@ import java.util.Map;
  * @param fmaxMhz 1000 / critical path
  * @param path the critical path
  * @param clampedLookups table lookups beyond the characterised range (clamped)
+ * @param netlistDir where the mapped netlist (netlist.json, netlist.v), Yosys's statistics and log are
  */
 @JsonPropertyOrder({"design", "mode", "library", "corner", "librarySha256", "yosys", "areaUm2", "nand2Equivalents",
-    "sequentialUm2", "combinationalUm2", "cells", "criticalPathNs", "fmaxMhz", "path", "clampedLookups", "areaByCellUm2", "countByCell"})
+    "sequentialUm2", "combinationalUm2", "cells", "criticalPathNs", "fmaxMhz", "path", "clampedLookups", "netlistDir", "areaByCellUm2", "countByCell"})
 public record SynthResult(String design, String mode, String library, String corner, String librarySha256, String yosys,
     double areaUm2, double nand2Equivalents, double sequentialUm2, double combinationalUm2, long cells,
     Map<String, Double> areaByCellUm2, Map<String, Long> countByCell, double criticalPathNs, double fmaxMhz,
-    TimingPath path, long clampedLookups) {
+    TimingPath path, long clampedLookups, String netlistDir) {
 
   public String toText() {
     StringBuilder sb = new StringBuilder();
@@ -39,6 +40,7 @@ public record SynthResult(String design, String mode, String library, String cor
     sb.append(String.format("  path      %s -> %s through %d cells%s%n", path.start(), path.end(), path.cells().size(),
         path.cells().isEmpty() ? "" : ": " + String.join(" ", path.cells().subList(0, Math.min(12, path.cells().size())))
             + (path.cells().size() > 12 ? " ..." : "")));
+    sb.append("  netlist   ").append(netlistDir).append('\n');
     if (clampedLookups > 0) {
       sb.append(String.format("  warning   %d delay-table lookups beyond the characterised range were clamped%n", clampedLookups));
     }

@@ -102,7 +102,7 @@ public final class SynthRunner {
     }
     try {
       YosysNetlist net = YosysNetlist.parse(Files.readString(cache.resolve("netlist.json")), cache.resolve("netlist.json").toString());
-      return price(m.top(), net, tech.library(), mode, version);
+      return price(m.top(), net, tech.library(), mode, version, cache);
     } catch (IOException e) {
       throw new ToolException("cannot read the Yosys results in " + cache + ": " + e.getMessage());
     }
@@ -150,7 +150,7 @@ public final class SynthRunner {
   }
 
   /** Area (hierarchy expanded by instance counts) and timing from a mapped netlist. */
-  static SynthResult price(String top, YosysNetlist net, Library lib, SynthMode mode, String yosys) {
+  static SynthResult price(String top, YosysNetlist net, Library lib, SynthMode mode, String yosys, Path dir) {
     Map<String, Long> counts = new LinkedHashMap<>();
     expand(top, net, 1, counts, new LinkedHashMap<>());
     Map<String, Double> areaBy = new LinkedHashMap<>();
@@ -185,7 +185,7 @@ public final class SynthRunner {
     double crit = worst == null ? 0 : worst.delayNs();
     return new SynthResult(top, mode.name().toLowerCase(java.util.Locale.ROOT), lib.name(), lib.corner(), lib.sha256(), yosys,
         area, area / lib.nand2Area(), seq, area - seq, cells, sorted, sortedCounts, crit, crit > 0 ? 1000.0 / crit : 0,
-        worst, clamped);
+        worst, clamped, dir.toString());
   }
 
   /** Adds the library cells under {@code module}, times {@code multiplicity}, into {@code counts}. */
