@@ -28,6 +28,29 @@ public record TimingArc(String relatedPin, String outputPin, String type, String
     return Math.max(r, f);
   }
 
+  /** Delay of a rising (true) or falling output edge. */
+  public double delayNs(boolean riseOut, double slewNs, double loadPf) {
+    Table t = riseOut ? cellRise : cellFall;
+    return t == null ? delayNs(slewNs, loadPf) : t.lookup(slewNs, loadPf);
+  }
+
+  /** Transition of a rising (true) or falling output edge. */
+  public double transitionNs(boolean riseOut, double slewNs, double loadPf) {
+    Table t = riseOut ? riseTransition : fallTransition;
+    return t == null ? transitionNs(slewNs, loadPf) : t.lookup(slewNs, loadPf);
+  }
+
+  /** The input edges (rise = true) that can cause the given output edge, by unateness. */
+  public boolean[] causes(boolean riseOut) {
+    if (sense.equals("positive_unate")) {
+      return new boolean[] {riseOut};
+    }
+    if (sense.equals("negative_unate")) {
+      return new boolean[] {!riseOut};
+    }
+    return new boolean[] {true, false};
+  }
+
   public boolean clampedAt(double slewNs, double loadPf) {
     return cellRise != null && cellRise.clamped(slewNs, loadPf) || cellFall != null && cellFall.clamped(slewNs, loadPf);
   }

@@ -16,10 +16,11 @@ import java.util.Map;
  * Static timing over one mapped module with the library's NLDM tables: arrival times and slews
  * propagate from input ports (arrival 0, slew {@link #INPUT_SLEW_NS}) and register outputs
  * (clock-to-Q at {@link #INPUT_SLEW_NS} clock slew) through combinational cells in topological
- * order; each net's load is the sum of the input capacitances it drives (no wire model). End points
- * are output ports and register data inputs (plus the register's setup time when the library gives
- * it). The worse of rise and fall is taken at every arc, so the result is a slightly pessimistic
- * single number; lookups beyond a table's characterised range are clamped and counted. Instances
+ * order; each net's load is the sum of the input capacitances it drives (no wire model). Rising and
+ * falling edges are tracked separately and follow each arc's unateness (a NAND turns a rising input
+ * into a falling output), as static timing tools do. End points are output ports and register data
+ * inputs (plus the register's setup time when the library gives it); lookups beyond a table's
+ * characterised range are clamped and counted. Instances
  * of other modules (hierarchical netlists) are boundaries: their outputs start at 0, their inputs
  * end paths.
  */
@@ -49,8 +50,8 @@ public final class StaticTiming {
         }
       }
     }
-    Map<String, Double> arrival = new HashMap<>();
-    Map<String, Double> slew = new HashMap<>();
+    Map<String, double[]> arrival = new HashMap<>(); // {rise, fall}
+    Map<String, double[]> slew = new HashMap<>();
     Map<String, String> from = new HashMap<>(); // net -> previous net on the worst path
     Map<String, String> via = new HashMap<>(); // net -> cell type that drives it
     Map<String, String> startName = new HashMap<>();
@@ -59,8 +60,8 @@ public final class StaticTiming {
     for (YosysNetlist.Port p : m.ports().values()) {
       if (p.direction().equals("input")) {
         for (String b : p.bits()) {
-          arrival.put(b, 0.0);
-          slew.put(b, INPUT_SLEW_NS);
+          arrival.put(b, new double[] {0, 0});
+          slew.put(b, new double[] {INPUT_SLEW_NS, INPUT_SLEW_NS});
           startName.put(b, "input " + p.name());
         }
       }
@@ -78,13 +79,15 @@ public final class StaticTiming {
         }
         for (String b : e.getValue()) {
           double l = load.getOrDefault(b, 0.0);
-          double t = 0;
-          double s = INPUT_SLEW_NS;
+          double[] t = {0, 0};
+          double[] s = {INPUT_SLEW_NS, INPUT_SLEW_NS};
           if (lc != null) {
             for (TimingArc a : lc.arcs()) {
               if (a.outputPin().equals(e.getKey()) && a.clockToQ()) {
-                t = Math.max(t, a.delayNs(INPUT_SLEW_NS, l));
-                s = Math.max(s, a.transitionNs(INPUT_SLEW_NS, l));
+                for (int edge = 0; edge < 2; edge++) {
+                  t[edge] = Math.max(t[edge], a.delayNs(edge == 0, INPUT_SLEW_NS, l));
+                  s[edge] = Math.max(s[edge], a.transitionNs(edge == 0, INPUT_SLEW_NS, l));
+                }
                 clamped[0] += a.clampedAt(INPUT_SLEW_NS, l) ? 1 : 0;
               }
             }
@@ -131,9 +134,10 @@ public final class StaticTiming {
         }
         for (String ob : out.getValue()) {
           double l = load.getOrDefault(ob, 0.0);
-          double best = -1;
-          double bestSlew = INPUT_SLEW_NS;
+          double[] best = {-1, -1};
+          double[] bestSlew = {INPUT_SLEW_NS, INPUT_SLEW_NS};
           String bestFrom = null;
+          double overall = -1;
           for (TimingArc a : lc.arcs()) {
             if (!a.outputPin().equals(out.getKey()) || !a.combinational()) {
               continue;
@@ -143,18 +147,27 @@ public final class StaticTiming {
               continue;
             }
             for (String ib : inBits) {
-              double at = arrival.getOrDefault(ib, 0.0);
-              double s = slew.getOrDefault(ib, INPUT_SLEW_NS);
-              double t = at + a.delayNs(s, l);
-              clamped[0] += a.clampedAt(s, l) ? 1 : 0;
-              if (t > best) {
-                best = t;
-                bestSlew = a.transitionNs(s, l);
-                bestFrom = ib;
+              double[] at = arrival.getOrDefault(ib, new double[] {0, 0});
+              double[] sl = slew.getOrDefault(ib, new double[] {INPUT_SLEW_NS, INPUT_SLEW_NS});
+              for (int edge = 0; edge < 2; edge++) {
+                boolean riseOut = edge == 0;
+                for (boolean riseIn : a.causes(riseOut)) {
+                  int in = riseIn ? 0 : 1;
+                  double t = at[in] + a.delayNs(riseOut, sl[in], l);
+                  clamped[0] += a.clampedAt(sl[in], l) ? 1 : 0;
+                  if (t > best[edge]) {
+                    best[edge] = t;
+                    bestSlew[edge] = a.transitionNs(riseOut, sl[in], l);
+                  }
+                  if (t > overall) {
+                    overall = t;
+                    bestFrom = ib;
+                  }
+                }
               }
             }
           }
-          arrival.put(ob, Math.max(best, 0));
+          arrival.put(ob, new double[] {Math.max(best[0], 0), Math.max(best[1], 0)});
           slew.put(ob, bestSlew);
           if (bestFrom != null) {
             from.put(ob, bestFrom);
@@ -179,7 +192,7 @@ public final class StaticTiming {
     for (YosysNetlist.Port p : m.ports().values()) {
       if (p.direction().equals("output")) {
         for (String b : p.bits()) {
-          double t = arrival.getOrDefault(b, 0.0);
+          double t = max(arrival.get(b));
           if (t > worst) {
             worst = t;
             worstNet = b;
@@ -199,7 +212,7 @@ public final class StaticTiming {
           continue;
         }
         for (String b : e.getValue()) {
-          double t = arrival.getOrDefault(b, 0.0) + (lc == null ? 0 : setup(lc, e.getKey(), slew.getOrDefault(b, INPUT_SLEW_NS)));
+          double t = max(arrival.get(b)) + (lc == null ? 0 : setup(lc, e.getKey(), max(slew.get(b))));
           if (t > worst) {
             worst = t;
             worstNet = b;
@@ -220,6 +233,10 @@ public final class StaticTiming {
     }
     Collections.reverse(pathCells);
     return new TimingPath(m.name(), start, endName, pathCells, worst, clamped[0]);
+  }
+
+  private static double max(double[] v) {
+    return v == null ? 0 : Math.max(v[0], v[1]);
   }
 
   private static double setup(Cell lc, String pin, double dataSlew) {
