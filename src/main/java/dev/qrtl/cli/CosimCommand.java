@@ -59,18 +59,19 @@ public final class CosimCommand implements Callable<Integer> {
     return r.passed() ? 0 : 1;
   }
 
-  /** Generates into a temporary folder (or --out) and co-simulates. */
-  static int generateAndRun(Module m, String kind, Path out, CosimOptionsMixin options, PrintWriter pw) {
-    Path dir = out;
+  /** {@code out}, or a new temporary folder when it is null. */
+  static Path outOrTemp(Path out, String prefix) {
     try {
-      if (dir == null) {
-        dir = Files.createTempDirectory("qrtl-cosim");
-      }
-      Path mp = DesignWriter.write(m, kind, dir);
-      return report(Cosim.run(mp, options.toOptions()), options.json, pw);
+      return out != null ? out : Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new UserError("cannot create a folder for the design: " + e.getMessage());
     }
+  }
+
+  /** Generates into a temporary folder (or --out) and co-simulates. */
+  static int generateAndRun(Module m, String kind, Path out, CosimOptionsMixin options, PrintWriter pw) {
+    Path mp = DesignWriter.write(m, kind, outOrTemp(out, "qrtl-cosim"));
+    return report(Cosim.run(mp, options.toOptions()), options.json, pw);
   }
 
   /** {@code qrtl cosim quantizer ...}. */

@@ -10,7 +10,6 @@ import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.verilog.DesignWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,14 +108,7 @@ public final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Module m = QuantizerGenerator.generate(quantizer.toSpec());
-      Path dir = out;
-      try {
-        if (dir == null) {
-          dir = Files.createTempDirectory("qrtl-synth");
-        }
-      } catch (IOException e) {
-        throw new UserError("cannot create a folder: " + e.getMessage());
-      }
+      Path dir = CosimCommand.outOrTemp(out, "qrtl-synth");
       return tech.runAndPrint(DesignWriter.write(m, "quantizer", dir), spec.commandLine().getOut());
     }
   }

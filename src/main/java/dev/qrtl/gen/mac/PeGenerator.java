@@ -61,7 +61,7 @@ public final class PeGenerator {
       Signal w = m.input(s.lanes() == 1 ? "w" : "w_" + l, new HwType(s.wBits(), s.wSigned()));
       products.add(product(a, w));
     }
-    Expr sum = m.wire("dot", tree(products));
+    Expr sum = m.wire("dot", dev.qrtl.gen.AdderTree.sum(products));
     Expr first = m.input("first", HwType.u(1));
     Expr valid = m.input("valid", HwType.u(1));
     if (s.productRegister()) {
@@ -86,21 +86,5 @@ public final class PeGenerator {
     Signal r = reset ? m.reg(name, value.type(), 0) : m.reg(name, value.type());
     m.next(r, value);
     return r;
-  }
-
-  /** A balanced adder tree. */
-  static Expr tree(List<Expr> terms) {
-    List<Expr> level = new ArrayList<>(terms);
-    while (level.size() > 1) {
-      List<Expr> next = new ArrayList<>();
-      for (int i = 0; i + 1 < level.size(); i += 2) {
-        next.add(level.get(i).add(level.get(i + 1)));
-      }
-      if (level.size() % 2 == 1) {
-        next.add(level.get(level.size() - 1));
-      }
-      level = next;
-    }
-    return level.get(0);
   }
 }

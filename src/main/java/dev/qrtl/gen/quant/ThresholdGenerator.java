@@ -40,27 +40,11 @@ public final class ThresholdGenerator {
       }
       hits.add(acc.ge(t));
     }
-    Expr count = popcount(hits);
+    Expr count = dev.qrtl.gen.AdderTree.sum(hits); // the population count
     BigInteger min = spec.out().min();
     Expr value = count.toSigned().add(Expr.lit(min, HwType.fitting(min, min, true)));
     // out_min + count always lies in the output range: no clamp logic.
     OutputStage.finishInRange(m, m.wire("level", value), spec.out(), spec.pipeline());
     return m.build();
-  }
-
-  /** Sum of 1-bit values as a balanced adder tree. */
-  private static Expr popcount(List<Expr> bits) {
-    List<Expr> level = new ArrayList<>(bits);
-    while (level.size() > 1) {
-      List<Expr> next = new ArrayList<>();
-      for (int i = 0; i + 1 < level.size(); i += 2) {
-        next.add(level.get(i).add(level.get(i + 1)));
-      }
-      if (level.size() % 2 == 1) {
-        next.add(level.get(level.size() - 1));
-      }
-      level = next;
-    }
-    return level.get(0);
   }
 }
