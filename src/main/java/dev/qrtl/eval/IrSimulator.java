@@ -14,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,8 @@ import java.util.Map;
 
 /**
  * Runs a module: {@link #poke} inputs, {@link #peek} outputs (combinational logic settles on
- * demand), {@link #step} for a rising clock edge. Registers start at zero (or their reset
- * value), which the Verilog does not promise: tests reset or flush a design before comparing.
+ * demand), {@link #step} for a rising clock edge. Registers start at zero, as in Verilator
+ * (the Verilog itself promises nothing before a reset): tests reset or flush a design first.
  */
 public final class IrSimulator {
   /** One combinationally driven slot and the function computing it. */
@@ -44,7 +43,7 @@ public final class IrSimulator {
 
   public IrSimulator(Module top) {
     this.top = top;
-    Map<Signal, Integer> topSlots = flatten(top, new IdentityHashMap<>(), null);
+    Map<Signal, Integer> topSlots = flatten(top, new IdentityHashMap<>());
     for (Signal p : top.ports()) {
       topPorts.put(p.name(), topSlots.get(p));
     }
@@ -137,7 +136,7 @@ public final class IrSimulator {
    * Gives every signal of {@code m} (one instance of it) a slot and queues its logic.
    * {@code inputSlots} maps the instance's input ports to slots the parent drives (null at top).
    */
-  private Map<Signal, Integer> flatten(Module m, Map<Signal, Integer> inputSlots, Object unused) {
+  private Map<Signal, Integer> flatten(Module m, Map<Signal, Integer> inputSlots) {
     Map<Signal, Integer> slots = new IdentityHashMap<>();
     for (Signal p : m.ports()) {
       Integer given = inputSlots.get(p);
@@ -182,7 +181,7 @@ public final class IrSimulator {
         queue(slot, compiler.compile(in.getValue()), in.getValue(), slots, shared);
         childInputs.put(port, slot);
       }
-      Map<Signal, Integer> childSlots = flatten(child, childInputs, null);
+      Map<Signal, Integer> childSlots = flatten(child, childInputs);
       for (Map.Entry<String, Signal> out : inst.outputs().entrySet()) {
         int from = childSlots.get(child.port(out.getKey()));
         pendingComb.add(new CombNode(slots.get(out.getValue()), v -> v[from], new int[] {from}));
@@ -238,14 +237,12 @@ public final class IrSimulator {
         stack.addAll(ExprWalk.children(e));
       }
     }
-    Map<Expr, Integer> shared = new LinkedHashMap<>();
     Map<Expr, Integer> sharedIdentity = new IdentityHashMap<>();
     for (Map.Entry<Expr, Integer> u : uses.entrySet()) {
       if (u.getValue() > 1) {
         sharedIdentity.put(u.getKey(), newSlot(u.getKey().type(), BigInteger.ZERO));
       }
     }
-    shared.clear();
     return sharedIdentity;
   }
 
@@ -292,9 +289,5 @@ public final class IrSimulator {
   @Override
   public String toString() {
     return "IrSimulator(" + top.name() + ", cycle " + cycle + ", " + Arrays.toString(values) + ")";
-  }
-
-  Map<String, Integer> portSlots() {
-    return new HashMap<>(topPorts);
   }
 }
