@@ -1,0 +1,110 @@
+package dev.qrtl.power;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.gen.quant.ShiftRoundSpec;
+import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.golden.OutputRange;
+import dev.qrtl.golden.ShiftRoundModel;
+import dev.qrtl.golden.TfliteModel;
+import dev.qrtl.spec.Rounding;
+import dev.qrtl.synth.SynthMode;
+import dev.qrtl.synth.SynthResult;
+import dev.qrtl.synth.SynthRunner;
+import dev.qrtl.synth.TechLibraries;
+import dev.qrtl.synth.YosysNetlist;
+import dev.qrtl.testing.Golden;
+import dev.qrtl.testing.ToolGate;
+import dev.qrtl.verilog.DesignWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mapped netlist, simulated gate by gate from the library's cell functions, still computes
+ * the golden model: a check of synthesis itself, and the basis of switching-activity estimates.
+ */
+@Tag("tools")
+class GateSimulatorTest {
+  private static final long SEED = 99;
+
+  @TempDir Path dir;
+
+  private GateSimulator simulate(dev.qrtl.core.Module m, TechLibraries.Resolved tech) throws Exception {
+    SynthResult r = SynthRunner.run(DesignWriter.write(m, "quantizer", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
+    YosysNetlist net = YosysNetlist.parse(Files.readString(Path.of(r.netlistDir(), "netlist.json")), "netlist");
+    return new GateSimulator(net.modules().get(m.name()), tech.library());
+  }
+
+  private static long signExtend(long v, int bits) {
+    return (v << (64 - bits)) >> (64 - bits);
+  }
+
+  @Test
+  void mappedShiftRoundWithPipelineMatchesTheGoldenModel() throws Exception {
+    ToolGate.require("yosys");
+    OutputSpec s8 = new OutputSpec(8, true, true, true);
+    var spec = new ShiftRoundSpec(16, s8, Rounding.HALF_EVEN, OptionalInt.empty(), true, 1, false);
+    var tech = TechLibraries.fromFile(Golden.projectRoot().resolve("../shared/tech/nangate45_typ.lib.gz").normalize());
+    GateSimulator g = simulate(QuantizerGenerator.generate(spec), tech);
+    assertTrue(g.flopCount() > 0, "the pipeline register is in the netlist");
+    SplittableRandom rnd = new SplittableRandom(SEED);
+    OutputRange r = new OutputRange(8, true, true, true);
+    long previous = Long.MIN_VALUE;
+    int vectors = 20_000;
+    for (int i = 0; i < vectors; i++) {
+      long acc = rnd.nextInt(1 << 16) - (1 << 15);
+      long bias = rnd.nextInt(1 << 16) - (1 << 15);
+      int k = rnd.nextInt(16);
+      g.set("acc", acc).set("bias", bias).set("shift", k).clock();
+      if (previous != Long.MIN_VALUE) {
+        assertEquals(previous, signExtend(g.get("q"), 8), "vector " + i);
+      }
+      previous = ShiftRoundModel.requantize(acc, bias, k, Rounding.HALF_EVEN, r);
+    }
+    System.out.printf("gate-level shift-round 16->8 on NanGate45: %d vectors, seed %d, %d gates, %d flops%n",
+        vectors, SEED, g.gateCount(), g.flopCount());
+  }
+
+  @Test
+  void mappedTfliteOnTheDefaultLibraryMatchesTheGoldenModel() throws Exception {
+    ToolGate.require("yosys");
+    OutputSpec s8 = new OutputSpec(8, true, false, true);
+    var spec = new TfliteSpec(16, s8, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0);
+    GateSimulator g = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null));
+    SplittableRandom rnd = new SplittableRandom(SEED);
+    OutputRange r = new OutputRange(8, true, false, true);
+    for (int i = 0; i < 5_000; i++) {
+      long acc = rnd.nextInt(1 << 16) - (1 << 15);
+      int m0 = (1 << 30) + rnd.nextInt(1 << 30);
+      int shift = -rnd.nextInt(20);
+      long zp = rnd.nextInt(256) - 128;
+      g.set("acc", acc).set("m0", m0).set("shift", shift).set("zero_point", zp).eval();
+      assertEquals(TfliteModel.requantize(acc, 0, m0, shift, zp, false, r), signExtend(g.get("q"), 8), "vector " + i);
+    }
+  }
+
+  @Test
+  void switchingGrowsWithInputActivity() throws Exception {
+    ToolGate.require("yosys");
+    var spec = new ShiftRoundSpec(16, new OutputSpec(8, true, false, true), Rounding.HALF_UP, OptionalInt.of(6), false, 0, false);
+    GateSimulator quiet = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null));
+    GateSimulator busy = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null));
+    SplittableRandom rnd = new SplittableRandom(SEED);
+    for (int i = 0; i < 2000; i++) {
+      quiet.set("acc", 0).eval();
+      busy.set("acc", rnd.nextInt(1 << 16) - (1 << 15)).eval();
+    }
+    assertEquals(0, quiet.totalToggles(), "constant inputs switch nothing");
+    assertTrue(busy.totalToggles() > 10_000, "random inputs switch many nets: " + busy.totalToggles());
+  }
+}
