@@ -79,6 +79,7 @@ def run_bench(point: str, generate: list, vectors: int, seed: int = 1, stimulus:
         test_dir=HERE,
         build_dir=build_dir,
         extra_env={"QRTL_VECTORS": str(vec)},
+        results_xml=str(folder / "results.xml"),
     )
     return results
 
