@@ -28,20 +28,25 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class SynthCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--manifest", description = "A design's manifest (its Verilog next to it).")
-  Path manifest;
+  @Option(names = "--manifest", description = "A design's manifest (its Verilog next to it); repeat for several designs, synthesised in parallel.")
+  java.util.List<Path> manifests;
 
   @Mixin TechOptions tech;
 
   @Override
   public Integer call() {
-    if (manifest == null) {
+    if (manifests == null || manifests.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --manifest FILE, or: qrtl synth quantizer ...");
     }
-    if (!Files.isRegularFile(manifest)) {
-      throw new UserError("no such manifest: " + manifest);
+    for (Path m : manifests) {
+      if (!Files.isRegularFile(m)) {
+        throw new UserError("no such manifest: " + m);
+      }
     }
-    return tech.runAndPrint(manifest, spec.commandLine().getOut());
+    if (manifests.size() == 1) {
+      return tech.runAndPrint(manifests.get(0), spec.commandLine().getOut());
+    }
+    return tech.runAllAndPrint(manifests, spec.commandLine().getOut());
   }
 
   /** Library and mode options. */
@@ -72,6 +77,33 @@ public final class SynthCommand implements Callable<Integer> {
         }
       } else {
         out.print(r.toText());
+      }
+      out.flush();
+      return 0;
+    }
+
+    int runAllAndPrint(java.util.List<Path> manifestPaths, PrintWriter out) {
+      SynthMode forced = mode == null ? null : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
+      var resolved = TechLibraries.resolve(tech, liberty);
+      java.util.List<SynthResult> all = new java.util.ArrayList<>();
+      // one parallel batch per mode, so each design keeps its default mode
+      for (SynthMode m : SynthMode.values()) {
+        java.util.List<Path> batch = manifestPaths.stream()
+            .filter(p -> (forced != null ? forced : defaultMode(p)) == m).toList();
+        if (!batch.isEmpty()) {
+          all.addAll(SynthRunner.runAll(batch, resolved, m, Duration.ofSeconds(timeout)));
+        }
+      }
+      for (SynthResult r : all) {
+        if (json) {
+          try {
+            out.println(ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(r));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        } else {
+          out.print(r.toText());
+        }
       }
       out.flush();
       return 0;

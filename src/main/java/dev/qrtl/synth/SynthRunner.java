@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * Synthesises a design with Yosys ({@code synth}, {@code dfflibmap}, {@code abc} onto the
  * library), reads the mapped netlist and Yosys's statistics as JSON, and prices area and timing.
  * Yosys runs are cached by a hash of the Verilog, the script, the library file and the Yosys
- * version; a run happens in a temporary folder moved into the cache only when complete.
+ * version; a run happens in a temporary folder moved into the cache only when complete; several
+ * designs run in parallel, one Yosys per core ({@link #runAll}).
  */
 public final class SynthRunner {
   /** The script; {@code %FILES%}, {@code %TOP%}, {@code %FLATTEN%}, {@code %LIB%} are filled in. */
@@ -70,6 +71,38 @@ public final class SynthRunner {
       return t == 0b01 ? "!A" : "";
     } catch (RuntimeException e) {
       return "";
+    }
+  }
+
+  /**
+   * Synthesises several designs at once, at most one Yosys run per core (each Yosys run is
+   * single-threaded); results in the order of {@code manifests}. The first failure is rethrown.
+   */
+  public static List<SynthResult> runAll(List<Path> manifests, TechLibraries.Resolved tech, SynthMode mode, Duration timeout) {
+    int threads = Math.max(1, Math.min(manifests.size(), Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<SynthResult>> futures = new ArrayList<>();
+      for (Path m : manifests) {
+        futures.add(pool.submit(() -> run(m, tech, mode, timeout)));
+      }
+      List<SynthResult> results = new ArrayList<>();
+      for (java.util.concurrent.Future<SynthResult> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new ToolException("synthesis failed: " + e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ToolException("synthesis interrupted");
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
     }
   }
 

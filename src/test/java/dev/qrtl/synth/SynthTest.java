@@ -166,4 +166,22 @@ class SynthTest {
         () -> SynthRunner.run(big, TechLibraries.fromFile(SKY130), SynthMode.FLAT, Duration.ofMillis(300)));
     assertTrue(slow.getMessage().contains("timed out"), slow.getMessage());
   }
+
+  @Test
+  void parallelRunsGiveTheSameResultsAsSingleRuns() {
+    ToolGate.require("yosys");
+    var tech = TechLibraries.resolve("default", null);
+    java.util.List<Path> manifests = new java.util.ArrayList<>();
+    for (int n : new int[] {1, 2, 3}) {
+      manifests.add(write(adderChain(n)));
+    }
+    java.util.List<SynthResult> parallel = SynthRunner.runAll(manifests, tech, SynthMode.FLAT, TIMEOUT);
+    assertEquals(3, parallel.size());
+    for (int i = 0; i < manifests.size(); i++) {
+      SynthResult single = SynthRunner.run(manifests.get(i), tech, SynthMode.FLAT, TIMEOUT);
+      assertEquals(single.design(), parallel.get(i).design(), "results keep the order of the manifests");
+      assertEquals(single.areaUm2(), parallel.get(i).areaUm2(), 1e-9);
+      assertEquals(single.criticalPathNs(), parallel.get(i).criticalPathNs(), 1e-12);
+    }
+  }
 }
