@@ -20,13 +20,16 @@ import java.util.Map;
  * Flip-flops start at 0.
  */
 public final class GateSimulator {
-  private record Gate(int[] inputs, int output, long truthTable) {}
+  private record Gate(int[] inputs, int output, long truthTable, Cell cell, String pin) {}
 
-  private record Flop(int d, int q, int qn) {}
+  private record Flop(int d, int q, int qn, Cell cell) {}
 
   private final Map<String, int[]> inputPorts = new HashMap<>();
   private final Map<String, int[]> outputPorts = new HashMap<>();
   private final Gate[] gates;
+  private final double[] loadPf;
+  private final Library library;
+  private long clocks;
   private final Flop[] flops;
   private final boolean[] value;
   private final long[] toggles;
@@ -63,7 +66,7 @@ public final class GateSimulator {
             qn = net(nets, bit(c, p.name()));
           }
         }
-        seq.add(new Flop(d, q, qn));
+        seq.add(new Flop(d, q, qn, lc));
         continue;
       }
       List<String> ins = lc.inputs().stream().map(Pin::name).toList();
@@ -76,11 +79,22 @@ public final class GateSimulator {
         }
         long tt = BoolFunction.truthTable(out.function(), ins);
         int[] in = ins.stream().mapToInt(n -> c.connections().containsKey(n) ? net(nets, bit(c, n)) : 0).toArray();
-        comb.add(new Gate(in, net(nets, bit(c, out.name())), tt));
+        comb.add(new Gate(in, net(nets, bit(c, out.name())), tt, lc, out.name()));
       }
     }
     this.gates = order(comb, nets.size());
     this.flops = seq.toArray(new Flop[0]);
+    this.library = lib;
+    this.loadPf = new double[nets.size()];
+    for (YosysNetlist.NetCell c : m.cells()) {
+      Cell lc = lib.cells().get(c.type());
+      for (Pin p : lc.inputs()) {
+        List<String> bits = c.connections().get(p.name());
+        if (bits != null && bits.size() == 1 && !bits.get(0).equals("x") && !bits.get(0).equals("z")) {
+          loadPf[net(nets, bits.get(0))] += p.capacitancePf();
+        }
+      }
+    }
     this.value = new boolean[nets.size()];
     this.value[1] = true;
     this.toggles = new long[nets.size()];
@@ -184,6 +198,7 @@ public final class GateSimulator {
 
   /** One rising clock edge: every flip-flop loads its D, then the logic settles. */
   public GateSimulator clock() {
+    clocks++;
     boolean[] next = new boolean[flops.length];
     for (int i = 0; i < flops.length; i++) {
       next[i] = value[flops[i].d()];
@@ -224,6 +239,63 @@ public final class GateSimulator {
       t += x;
     }
     return t;
+  }
+
+  /**
+   * Energy so far from the counted toggles (zero-delay: glitches are not seen, so this is a lower
+   * bound for deep arithmetic): per output toggle the driving cell's internal energy (the mean
+   * over its internal-power arcs at a 0.02 ns input slew and the net's load) plus 1/2 C V^2 of the
+   * load; per clock cycle each flip-flop's clock-pin internal energy and 1/2 C V^2 of the clock
+   * pin; plus leakage over {@code cycles x clockNs}.
+   */
+  public Energy energy(double clockNs) {
+    double v2 = library.voltage() * library.voltage();
+    double comb = 0;
+    for (Gate g : gates) {
+      double load = loadPf[g.output()];
+      comb += toggles[g.output()] * (internal(g.cell(), g.pin(), load) + 0.5 * load * v2);
+    }
+    double seq = 0;
+    for (Flop f : flops) {
+      for (int out : new int[] {f.q(), f.qn()}) {
+        if (out >= 0) {
+          double load = loadPf[out];
+          seq += toggles[out] * (0.5 * load * v2);
+        }
+      }
+      double clockPinCap = f.cell().pins().get(f.cell().clockPin()) == null ? 0 : f.cell().pins().get(f.cell().clockPin()).capacitancePf();
+      double clockInternal = f.cell().power().stream().filter(p -> p.relatedPin().equals(f.cell().clockPin()))
+          .mapToDouble(p -> p.energyPj(0.02, 0.001)).average().orElse(0);
+      seq += clocks * (clockInternal + clockPinCap * v2); // two clock edges: C V^2 per cycle
+    }
+    double leakNw = 0;
+    for (Gate g : gates) {
+      leakNw += g.cell().leakageNw();
+    }
+    for (Flop f : flops) {
+      leakNw += f.cell().leakageNw();
+    }
+    double cycles = Math.max(clocks, evaluations - 1);
+    double leak = leakNw * clockNs * cycles * 1e-6; // nW x ns = 1e-18 J = 1e-6 pJ
+    return new Energy(comb, seq, leak);
+  }
+
+  private static double internal(Cell c, String pin, double load) {
+    return c.power().stream().filter(p -> p.outputPin().equals(pin)).mapToDouble(p -> p.energyPj(0.02, load)).average().orElse(0);
+  }
+
+  /** Energy in pJ: combinational switching, registers and clock, leakage. */
+  public record Energy(double combinationalPj, double sequentialPj, double leakagePj) {
+    public double totalPj() {
+      return combinationalPj + sequentialPj + leakagePj;
+    }
+  }
+
+  /** Clears the toggle, clock and evaluation counts (after a warm-up). */
+  public void resetCounts() {
+    java.util.Arrays.fill(toggles, 0);
+    clocks = 0;
+    evaluations = 0;
   }
 
   public int gateCount() {
