@@ -1,12 +1,9 @@
 package dev.qrtl.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.qrtl.core.Module;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimReport;
 import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.manifest.StablePrettyPrinter;
 import dev.qrtl.verilog.DesignWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,16 +43,7 @@ public final class CosimCommand implements Callable<Integer> {
   }
 
   static int report(CosimReport r, boolean json, PrintWriter out) {
-    if (json) {
-      try {
-        out.println(ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(r));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    } else {
-      out.print(r.toText());
-    }
-    out.flush();
+    Reports.print(r, r.toText(), json, out);
     return r.passed() ? 0 : 1;
   }
 

@@ -1,10 +1,8 @@
 package dev.qrtl.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.qrtl.core.Module;
 import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.manifest.StablePrettyPrinter;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
@@ -69,16 +67,7 @@ public final class SynthCommand implements Callable<Integer> {
     int runAndPrint(Path manifestPath, PrintWriter out) {
       SynthMode m = mode == null ? defaultMode(manifestPath) : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
       SynthResult r = SynthRunner.run(manifestPath, TechLibraries.resolve(tech, liberty), m, Duration.ofSeconds(timeout));
-      if (json) {
-        try {
-          out.println(ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(r));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
-      } else {
-        out.print(r.toText());
-      }
-      out.flush();
+      Reports.print(r, r.toText(), json, out);
       return 0;
     }
 
@@ -95,17 +84,8 @@ public final class SynthCommand implements Callable<Integer> {
         }
       }
       for (SynthResult r : all) {
-        if (json) {
-          try {
-            out.println(ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(r));
-          } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
-        } else {
-          out.print(r.toText());
-        }
+        Reports.print(r, r.toText(), json, out);
       }
-      out.flush();
       return 0;
     }
 

@@ -122,7 +122,7 @@ public final class IcarusCosim {
     } catch (IOException e) {
       throw new ToolException("Icarus co-simulation I/O failed: " + e.getMessage());
     } finally {
-      VerilatorBuild.deleteTree(work);
+      dev.qrtl.util.Trees.delete(work);
     }
   }
 

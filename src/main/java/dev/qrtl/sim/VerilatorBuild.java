@@ -6,6 +6,7 @@ import dev.qrtl.tools.ToolException;
 import dev.qrtl.tools.ToolPaths;
 import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Hashing;
+import dev.qrtl.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,15 +76,15 @@ public final class VerilatorBuild {
     cmd.add(harness.toString());
     ProcessResult r = ProcessRunner.run(cmd, tmp, BUILD_TIMEOUT);
     if (!r.ok()) {
-      deleteTree(tmp);
+      Trees.delete(tmp);
       throw new ToolException("Verilator build of '" + top + "' failed (exit " + r.exitCode() + "):\n" + r.tail(30));
     }
     try {
       Files.move(tmp.resolve("obj").resolve("sim"), tmp.resolve("sim"));
-      deleteTree(tmp.resolve("obj"));
+      Trees.delete(tmp.resolve("obj"));
       Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      deleteTree(tmp);
+      Trees.delete(tmp);
       if (Files.isExecutable(binary)) {
         return new Built(binary, true, version); // a concurrent build won the race
       }
@@ -92,14 +93,4 @@ public final class VerilatorBuild {
     return new Built(binary, false, version);
   }
 
-  static void deleteTree(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort clean-up of a temporary build folder
-    }
-  }
 }

@@ -12,6 +12,7 @@ import dev.qrtl.tools.ToolException;
 import dev.qrtl.tools.ToolPaths;
 import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Hashing;
+import dev.qrtl.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,7 +158,7 @@ public final class SynthRunner {
     try {
       r = ProcessRunner.run(List.of(ToolPaths.require("yosys").toString(), "-q", "-l", "yosys.log", "-s", "synth.ys"), work, timeout);
     } catch (ToolException e) {
-      deleteTree(work);
+      Trees.delete(work);
       throw new ToolException("Yosys on '" + m.top() + "': " + e.getMessage());
     }
     if (!r.ok() || !Files.isRegularFile(work.resolve("netlist.json"))) {
@@ -168,14 +169,14 @@ public final class SynthRunner {
       } catch (IOException ignored) {
         // no log
       }
-      deleteTree(work);
+      Trees.delete(work);
       throw new ToolException("Yosys failed on '" + m.top() + "' (exit " + r.exitCode() + "): "
           + (log.isEmpty() ? r.tail(10) : log));
     }
     try {
       Files.move(work, cache, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      deleteTree(work);
+      Trees.delete(work);
       if (!Files.isRegularFile(cache.resolve("netlist.json"))) {
         throw new ToolException("cannot store synthesis results in " + cache + ": " + e.getMessage());
       }
@@ -241,11 +242,4 @@ public final class SynthRunner {
     stack.remove(module);
   }
 
-  static void deleteTree(Path p) {
-    try (var walk = Files.walk(p)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort
-    }
-  }
 }

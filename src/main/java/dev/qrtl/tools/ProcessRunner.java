@@ -1,7 +1,6 @@
 package dev.qrtl.tools;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,11 +83,6 @@ public final class ProcessRunner {
   static List<String> abbreviate(List<String> command) {
     return command.size() <= 12 ? command : java.util.stream.Stream.concat(
         command.subList(0, 10).stream(), java.util.stream.Stream.of("... (" + (command.size() - 10) + " more)")).toList();
-  }
-
-  /** Reads a stream fully as UTF-8. */
-  static String readAll(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
   }
 
   private static void deleteQuietly(Path p) {

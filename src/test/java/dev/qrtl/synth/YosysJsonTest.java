@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.testing.Golden;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -71,9 +70,5 @@ class YosysJsonTest {
       }
       return last;
     }
-  }
-
-  static Path unused() {
-    return Path.of(".");
   }
 }

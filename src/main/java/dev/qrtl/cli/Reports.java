@@ -1,0 +1,24 @@
+package dev.qrtl.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.manifest.StablePrettyPrinter;
+import java.io.PrintWriter;
+
+/** Prints a report as stable JSON ({@code --json}) or as its text form. */
+final class Reports {
+  private Reports() {}
+
+  static void print(Object report, String text, boolean json, PrintWriter out) {
+    if (json) {
+      try {
+        out.println(ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(report));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write the report as JSON", e);
+      }
+    } else {
+      out.print(text);
+    }
+    out.flush();
+  }
+}
