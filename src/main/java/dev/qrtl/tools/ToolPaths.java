@@ -25,11 +25,28 @@ public final class ToolPaths {
     return Optional.empty();
   }
 
-  /** The executable on this process's PATH, or a {@link ToolException} naming the install command. */
+  /**
+   * The executable named by {@code $QRTL_<EXE>} (for example {@code QRTL_YOSYS}) if set, else the
+   * one on this process's PATH, or a {@link ToolException} naming the install command. The
+   * override lets a second build of a tool (a newer Yosys, say) run beside the distribution's.
+   */
   public static Path require(String exe) {
+    String override = System.getenv(overrideVariable(exe));
+    if (override != null && !override.isBlank()) {
+      Path p = Path.of(override);
+      if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+        throw new ToolException(overrideVariable(exe) + " names " + override + ", which is not an executable file");
+      }
+      return p;
+    }
     return find(exe, System.getenv("PATH"))
         .orElseThrow(() -> new ToolException(exe + " is not installed or not on PATH; install it with: "
             + installCommand(exe) + " (or run 'qrtl doctor')"));
+  }
+
+  /** The environment variable that overrides where {@code exe} is: {@code QRTL_} and its name in capitals. */
+  public static String overrideVariable(String exe) {
+    return "QRTL_" + exe.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   /** The Python virtual environment with cocotb and pytest ({@code $QRTL_VENV} overrides). */
