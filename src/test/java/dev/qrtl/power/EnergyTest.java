@@ -46,10 +46,14 @@ class EnergyTest {
   }
 
   private double energyPerOp(Module m, LongSupplier operand) throws Exception {
+    return energyPerOp(m, operand, GateSimulator.Timing.ZERO_DELAY);
+  }
+
+  private double energyPerOp(Module m, LongSupplier operand, GateSimulator.Timing timing) throws Exception {
     var tech = TechLibraries.resolve("default", null);
     SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
     YosysNetlist net = YosysNetlist.parse(Files.readString(Path.of(r.netlistDir(), "netlist.json")), "netlist");
-    GateSimulator g = new GateSimulator(net.modules().get(m.name()), tech.library());
+    GateSimulator g = new GateSimulator(net, m.name(), tech.library(), timing);
     for (int i = 0; i < 10; i++) {
       g.set("a", operand.getAsLong()).set("b", operand.getAsLong()).clock();
     }
@@ -58,8 +62,8 @@ class EnergyTest {
       g.set("a", operand.getAsLong()).set("b", operand.getAsLong()).clock();
     }
     GateSimulator.Energy e = g.energy(1.0);
-    System.out.printf("%s: %.4f pJ/op (combinational %.4f, registers+clock %.4f, leakage %.5f) over %d ops%n",
-        m.name(), e.totalPj() / OPS, e.combinationalPj() / OPS, e.sequentialPj() / OPS, e.leakagePj() / OPS, OPS);
+    System.out.printf("%s %s: %.4f pJ/op (combinational %.4f, registers+clock %.4f, leakage %.5f) over %d ops%n",
+        m.name(), timing, e.totalPj() / OPS, e.combinationalPj() / OPS, e.sequentialPj() / OPS, e.leakagePj() / OPS, OPS);
     return e.totalPj() / OPS;
   }
 
@@ -80,5 +84,14 @@ class EnergyTest {
     double add = energyPerOp(registered("reg_add8", false), () -> rnd.nextInt(256));
     double mul = energyPerOp(registered("reg_mul8", true), () -> rnd.nextInt(256));
     assertTrue(mul > add, "8x8 multiply " + mul + " pJ > 8-bit add " + add + " pJ");
+  }
+
+  /** Glitches: with cell delays a multiplier switches more than at zero delay, an adder's registers do not change. */
+  @Test
+  void delaysAddGlitchEnergyToAMultiplier() throws Exception {
+    ToolGate.require("yosys");
+    double zero = energyPerOp(registered("reg_mul8", true), new SplittableRandom(5)::nextLong, GateSimulator.Timing.ZERO_DELAY);
+    double timed = energyPerOp(registered("reg_mul8", true), new SplittableRandom(5)::nextLong, GateSimulator.Timing.DELAYS);
+    assertTrue(timed > zero * 1.1, "glitches in an 8x8 multiplier: delays " + timed + " pJ vs zero-delay " + zero + " pJ");
   }
 }

@@ -40,9 +40,13 @@ class GateSimulatorTest {
   @TempDir Path dir;
 
   private GateSimulator simulate(dev.qrtl.core.Module m, TechLibraries.Resolved tech) throws Exception {
+    return simulate(m, tech, GateSimulator.Timing.ZERO_DELAY);
+  }
+
+  private GateSimulator simulate(dev.qrtl.core.Module m, TechLibraries.Resolved tech, GateSimulator.Timing timing) throws Exception {
     SynthResult r = SynthRunner.run(DesignWriter.write(m, "quantizer", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
     YosysNetlist net = YosysNetlist.parse(Files.readString(Path.of(r.netlistDir(), "netlist.json")), "netlist");
-    return new GateSimulator(net.modules().get(m.name()), tech.library());
+    return new GateSimulator(net, m.name(), tech.library(), timing);
   }
 
   private static long signExtend(long v, int bits) {
@@ -75,12 +79,21 @@ class GateSimulatorTest {
         vectors, SEED, g.gateCount(), g.flopCount());
   }
 
+  /** Both timing models must settle to the golden value; the delay model sees at least as many transitions. */
   @Test
   void mappedTfliteOnTheDefaultLibraryMatchesTheGoldenModel() throws Exception {
     ToolGate.require("yosys");
+    long zeroDelayToggles = tflite(GateSimulator.Timing.ZERO_DELAY);
+    long timedToggles = tflite(GateSimulator.Timing.DELAYS);
+    System.out.printf("tflite-double 16->8, 5000 vectors seed %d: %d transitions at zero delay, %d with cell delays%n",
+        SEED, zeroDelayToggles, timedToggles);
+    assertTrue(timedToggles > zeroDelayToggles, "a multiplier glitches");
+  }
+
+  private long tflite(GateSimulator.Timing timing) throws Exception {
     OutputSpec s8 = new OutputSpec(8, true, false, true);
     var spec = new TfliteSpec(16, s8, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0);
-    GateSimulator g = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null));
+    GateSimulator g = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null), timing);
     SplittableRandom rnd = new SplittableRandom(SEED);
     OutputRange r = new OutputRange(8, true, false, true);
     for (int i = 0; i < 5_000; i++) {
@@ -89,8 +102,9 @@ class GateSimulatorTest {
       int shift = -rnd.nextInt(20);
       long zp = rnd.nextInt(256) - 128;
       g.set("acc", acc).set("m0", m0).set("shift", shift).set("zero_point", zp).eval();
-      assertEquals(TfliteModel.requantize(acc, 0, m0, shift, zp, false, r), signExtend(g.get("q"), 8), "vector " + i);
+      assertEquals(TfliteModel.requantize(acc, 0, m0, shift, zp, false, r), signExtend(g.get("q"), 8), timing + " vector " + i);
     }
+    return g.totalToggles();
   }
 
   @Test
