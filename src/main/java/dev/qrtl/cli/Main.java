@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       CosimCommand.class,
       VectorsCommand.class,
       SynthCommand.class,
+      EstimateCommand.class,
+      CompareCommand.class,
       TechCommand.class,
       LintCommand.class,
       DoctorCommand.class,

@@ -40,9 +40,24 @@ public final class QuantizerRecords implements RecordSource {
   private final int accIndex;
   private final java.util.function.LongSupplier[] randomParam;
   private final boolean hasThresholds;
+  private final int paramPeriod;
   private long produced;
 
+  /** Records for co-simulation: corner cases first, run-time parameters drawn afresh for every vector. */
   public QuantizerRecords(Manifest manifest, Stimulus stimulus, long vectors, long seed) {
+    this(manifest, stimulus, vectors, seed, 1, true);
+  }
+
+  /**
+   * Records with run-time parameters held for {@code paramPeriod} vectors at a time (a layer's
+   * scale does not change per value, and redrawing it would add switching a deployed unit never
+   * sees), with or without the corner cases first. Energy estimation uses this.
+   */
+  public QuantizerRecords(Manifest manifest, Stimulus stimulus, long vectors, long seed, int paramPeriod, boolean withCorners) {
+    if (paramPeriod < 1) {
+      throw new IllegalArgumentException("parameter period must be at least 1, not " + paramPeriod);
+    }
+    this.paramPeriod = paramPeriod;
     this.manifest = manifest;
     this.golden = RequantizerGolden.fromParams(manifest.params(), "");
     this.layout = PortLayout.of(manifest);
@@ -84,7 +99,7 @@ public final class QuantizerRecords implements RecordSource {
       this.fileValues = null;
       this.total = exhaustive ? space : vectors;
     }
-    this.corners = stimulus.kind() == Stimulus.Kind.CORNERS || stimulus.kind() == Stimulus.Kind.AUTO && !exhaustive
+    this.corners = withCorners && (stimulus.kind() == Stimulus.Kind.CORNERS || stimulus.kind() == Stimulus.Kind.AUTO && !exhaustive)
         ? Corners.forQuantizer(golden, inputs) : List.of();
     this.expectedOf = golden.bind(inputNames());
     this.inOffsets = new int[inputs.size()];
@@ -182,11 +197,13 @@ public final class QuantizerRecords implements RecordSource {
     }
     // Thresholds are layer parameters: a new ascending set every 256 vectors (drawing and sorting
     // 255 of them per vector would cost more than the whole check).
-    boolean newThresholds = hasThresholds && (v - corners.size()) % 256 == 0;
+    long n = v - corners.size();
+    boolean newThresholds = hasThresholds && n % Math.max(256, paramPeriod) == 0;
+    boolean newParams = n % paramPeriod == 0;
     for (int i = 0; i < current.length; i++) {
       if (i == accIndex) {
         current[i] = fileValues != null ? fileValues[(int) v] : accs.next();
-      } else if (!hasThresholds || !inputs.get(i).name().startsWith("thr_") || newThresholds) {
+      } else if (inputs.get(i).name().startsWith("thr_") ? newThresholds : newParams) {
         current[i] = randomParam[i].getAsLong();
       }
     }

@@ -73,6 +73,17 @@ public record Stimulus(Kind kind, Map<String, Double> params, Path file) {
     return kind == Kind.GAUSSIAN || kind == Kind.LAPLACE || kind == Kind.PRODUCTS || kind == Kind.FILE;
   }
 
+  /**
+   * The shift a per-layer shift-round unit would be given for this stimulus: the one that maps
+   * three spreads of the values onto the output's largest value (the rule run-time shifts are
+   * drawn around in co-simulation and energy runs).
+   */
+  public int fittedShift(int accBits, long outMax) {
+    double spread = new ValueSampler(this, accBits, 0).spread();
+    long k = Math.round(Math.log(3 * spread / Math.max(1, outMax)) / Math.log(2));
+    return (int) Math.max(0, Math.min(accBits - 1, k));
+  }
+
   @Override
   public String toString() {
     if (kind == Kind.FILE) {

@@ -133,6 +133,11 @@ public final class TileRecords implements RecordSource {
     return 1 + (int) Math.floorMod(h, (long) k);
   }
 
+  /** Output values the tiles produce (tiles x rows x columns). */
+  public long outputValues() {
+    return tiles * rows * cols;
+  }
+
   public String describe() {
     return stimulus + ", " + tiles + " tiles of up to K = " + k + " (" + (tiles * rows * cols) + " output values)";
   }

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class FlatNetlist {
   /** One library cell: its connections as net numbers by pin name. */
-  record Instance(Cell cell, Map<String, Integer> pins, int group) {}
+  record Instance(String name, Cell cell, Map<String, Integer> pins, int group) {}
 
   final Map<String, int[]> inputs = new LinkedHashMap<>();
   final Map<String, int[]> outputs = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ final class FlatNetlist {
       (p.direction().equals("input") ? inputs : outputs).put(p.name(), idx);
     }
     groups.add("top");
-    expand(net, m, bits, lib, -1, 0);
+    expand(net, m, bits, lib, -1, 0, "");
   }
 
   int netCount() {
@@ -56,7 +56,7 @@ final class FlatNetlist {
     return bits.computeIfAbsent(b, k -> nets++);
   }
 
-  private void expand(YosysNetlist net, YosysNetlist.NetModule m, Map<String, Integer> bits, Library lib, int group, int depth) {
+  private void expand(YosysNetlist net, YosysNetlist.NetModule m, Map<String, Integer> bits, Library lib, int group, int depth, String path) {
     if (depth > 64) {
       throw new LibertyException("the netlist's hierarchy is deeper than 64 levels (a loop?) at '" + m.name() + "'");
     }
@@ -82,7 +82,7 @@ final class FlatNetlist {
             }
           }
         }
-        expand(net, child, inner, lib, g, depth + 1);
+        expand(net, child, inner, lib, g, depth + 1, path + c.name() + "/");
         continue;
       }
       Cell lc = lib.cells().get(c.type());
@@ -100,7 +100,7 @@ final class FlatNetlist {
         }
         pins.put(p.name(), local(bits, b.get(0)));
       }
-      instances.add(new Instance(lc, pins, Math.max(group, 0)));
+      instances.add(new Instance(path + c.name(), lc, pins, Math.max(group, 0)));
     }
   }
 }

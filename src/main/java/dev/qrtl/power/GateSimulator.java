@@ -33,9 +33,12 @@ public final class GateSimulator {
   /** How transitions inside one clock cycle are timed. */
   public enum Timing { ZERO_DELAY, DELAYS }
 
-  private record Gate(int[] inputs, double[] delays, double inertial, int output, long truthTable, int group) {}
+  private record Gate(int[] inputs, double[] delays, double inertial, int output, long truthTable, int group, String pin) {}
 
   private record Flop(int d, int q, int qn, double clockToQ, double clockEnergyPj, int group) {}
+
+  /** Which instance pin drives each net ("instance/pin"), for handing activities to other tools. */
+  private final String[] driverPin;
 
   private final FlatNetlist flat;
   private final Timing timing;
@@ -80,6 +83,7 @@ public final class GateSimulator {
     List<Gate> comb = new ArrayList<>();
     List<Flop> seq = new ArrayList<>();
     this.energyPerTogglePj = new double[n];
+    this.driverPin = new String[n];
     this.groupOfNet = new int[n];
     this.leakageNwByGroup = new double[flat.groups.size()];
     double v2 = voltage * voltage;
@@ -133,6 +137,7 @@ public final class GateSimulator {
       }
       energyPerTogglePj[o] = 0.5 * loadPf[o] * v2;
       groupOfNet[o] = inst.group();
+      driverPin[o] = inst.name() + "/" + p.name();
       for (TimingArc a : c.arcs()) {
         if (a.clockToQ() && a.outputPin().equals(p.name())) {
           clockToQ = Math.max(clockToQ, meanDelay(a, loadPf[o]));
@@ -172,7 +177,8 @@ public final class GateSimulator {
       }
       energyPerTogglePj[outNet] = internalEnergy(c, o.name(), load) + 0.5 * load * v2;
       groupOfNet[outNet] = inst.group();
-      out.add(new Gate(in, delays, inertial == Double.MAX_VALUE ? 0 : inertial, outNet, tt, inst.group()));
+      driverPin[outNet] = inst.name() + "/" + o.name();
+      out.add(new Gate(in, delays, inertial == Double.MAX_VALUE ? 0 : inertial, outNet, tt, inst.group(), o.name()));
     }
     return out;
   }
@@ -403,8 +409,42 @@ public final class GateSimulator {
     }
   }
 
+  /** Sets an input port from {@code words} (two's complement, least significant word first) at {@code offset}. */
+  public GateSimulator set(String port, long[] words, int offset) {
+    int[] bits = flat.inputs.get(port);
+    if (bits == null) {
+      throw new IllegalArgumentException("no input port '" + port + "'");
+    }
+    for (int i = 0; i < bits.length; i++) {
+      value[bits[i]] = ((words[offset + i / 64] >>> (i % 64)) & 1) != 0;
+    }
+    return this;
+  }
+
+  /** Whether output {@code port} equals {@code words} at {@code offset} (bits above the port's width ignored). */
+  public boolean outputEquals(String port, long[] words, int offset) {
+    int[] bits = flat.outputs.get(port);
+    if (bits == null) {
+      throw new IllegalArgumentException("no output port '" + port + "'");
+    }
+    for (int i = 0; i < bits.length; i++) {
+      if (value[bits[i]] != (((words[offset + i / 64] >>> (i % 64)) & 1) != 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One rising clock edge: every flip-flop loads its D, then the logic settles. */
   public GateSimulator clock() {
+    return edge().eval();
+  }
+
+  /**
+   * One rising clock edge without settling: the flip-flops load their D; inputs set before the
+   * next {@link #eval()} switch in the same cycle, as they would coming from upstream registers.
+   */
+  public GateSimulator edge() {
     clocks++;
     boolean[] next = new boolean[flops.length];
     for (int i = 0; i < flops.length; i++) {
@@ -418,7 +458,7 @@ public final class GateSimulator {
         value[flops[i].qn()] = !next[i];
       }
     }
-    return eval();
+    return this;
   }
 
   /** An output port's bits as an unsigned value (up to 64 bits). */
@@ -479,13 +519,45 @@ public final class GateSimulator {
         comb[groupOfNet[n]] += e;
       }
     }
-    double cycles = Math.max(clocks, evaluations);
+    double cycles = cycles();
     Map<String, Energy> out = new java.util.LinkedHashMap<>();
     for (int g = 0; g < groups; g++) {
       double leak = leakageNwByGroup[g] * clockNs * cycles * 1e-6; // nW x ns = 1e-18 J = 1e-6 pJ
       if (comb[g] != 0 || seq[g] != 0 || leak != 0) {
         out.put(flat.groups.get(g), new Energy(comb[g], seq[g], leak));
       }
+    }
+    return out;
+  }
+
+  /**
+   * Transitions per clock cycle so far of every cell output pin ("instance/pin") and every input
+   * port bit ("port[i]"), in netlist order: the activities another power tool can be given.
+   */
+  public Map<String, Double> activities() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    double cycles = Math.max(1, cycles());
+    for (Map.Entry<String, int[]> e : flat.inputs.entrySet()) {
+      int[] bits = e.getValue();
+      for (int i = 0; i < bits.length; i++) {
+        if (bits[i] > 1) {
+          out.put(e.getKey() + "[" + i + "]", toggles[bits[i]] / cycles);
+        }
+      }
+    }
+    for (int n = 2; n < toggles.length; n++) {
+      if (driverPin[n] != null) {
+        out.put(driverPin[n], toggles[n] / cycles);
+      }
+    }
+    return out;
+  }
+
+  /** Cell area (um^2) by group, as {@link #energyByGroup}. */
+  public Map<String, Double> areaByGroup() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (FlatNetlist.Instance inst : flat.instances) {
+      out.merge(flat.groups.get(inst.group()), inst.cell().area(), Double::sum);
     }
     return out;
   }
@@ -516,8 +588,9 @@ public final class GateSimulator {
     evaluations = 0;
   }
 
+  /** Clock cycles so far; for a design without flip-flops, evaluations (one operation each). */
   public long cycles() {
-    return Math.max(clocks, evaluations);
+    return flops.length > 0 ? clocks : evaluations;
   }
 
   public int gateCount() {

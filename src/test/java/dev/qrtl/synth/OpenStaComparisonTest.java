@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * where the distribution has it), so this test runs only where it is.
  */
 @Tag("tools")
-class OpenStaComparisonTest {
+public class OpenStaComparisonTest {
   @TempDir Path dir;
 
-  static Module adder32() {
+  public static Module adder32() {
     ModuleBuilder m = new ModuleBuilder("adder_u32");
     Signal a = m.input("a", HwType.u(32));
     Signal b = m.input("b", HwType.u(32));
@@ -38,7 +38,7 @@ class OpenStaComparisonTest {
     return m.build();
   }
 
-  static Module multiplier16() {
+  public static Module multiplier16() {
     ModuleBuilder m = new ModuleBuilder("multiplier_u16");
     Signal a = m.input("a", HwType.u(16));
     Signal b = m.input("b", HwType.u(16));

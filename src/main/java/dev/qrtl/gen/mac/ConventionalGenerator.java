@@ -60,7 +60,7 @@ public final class ConventionalGenerator {
   }
 
   /** {@code y = x * mul + add}, exact. */
-  static Module batchNorm(ConventionalSpec spec) {
+  public static Module batchNorm(ConventionalSpec spec) {
     HwType x = new HwType(spec.convRequant().out().bits(), spec.convRequant().out().signed());
     ModuleBuilder m = new ModuleBuilder("bn_scale_shift_x" + x + "_m" + spec.bnMulBits() + "_a" + spec.bnAddBits())
         .description("integer batch-norm stage: y = x * mul + add");
@@ -73,7 +73,7 @@ public final class ConventionalGenerator {
   }
 
   /** {@code y = max(x, 0)}: the separate activation stage. */
-  static Module relu(int bits, boolean signed) {
+  public static Module relu(int bits, boolean signed) {
     HwType t = new HwType(bits, signed);
     ModuleBuilder m = new ModuleBuilder("relu_" + t).description("separate ReLU stage");
     Signal x = m.input("x", t);

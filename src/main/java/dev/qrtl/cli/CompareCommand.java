@@ -1,0 +1,94 @@
+package dev.qrtl.cli;
+
+import dev.qrtl.compare.CompareConfig;
+import dev.qrtl.compare.CompareResult;
+import dev.qrtl.compare.Comparison;
+import dev.qrtl.compare.ResultFolder;
+import dev.qrtl.compare.ResultWriter;
+import dev.qrtl.compare.Schemes;
+import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.synth.TechLibraries;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code qrtl compare --schemes ... --acc-bits 32 --out-bits 4,8,16 --out docs/results/}:
+ * synthesize, estimate and tabulate every scheme across widths, with plots and the network view.
+ */
+@Command(name = "compare", description = "Compare requantization schemes across bit widths: area, delay, energy; tables and plots.")
+public final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--schemes", split = ",", description = "Schemes (default: all): ${DEFAULT-VALUE}.",
+      defaultValue = "shift-round,shift-round-const,floor,tflite-double,tflite-single,fp32-scale,threshold")
+  List<String> schemes;
+
+  @Option(names = "--acc-bits", split = ",", defaultValue = "32", description = "Accumulator widths (default: ${DEFAULT-VALUE}).")
+  List<Integer> accBits;
+
+  @Option(names = "--out-bits", split = ",", defaultValue = "4,8,16", description = "Output widths (default: ${DEFAULT-VALUE}).")
+  List<Integer> outBits;
+
+  @Option(names = "--liberty", description = "A Liberty file (.lib or .lib.gz).")
+  Path liberty;
+
+  @Option(names = "--tech", defaultValue = "default", description = "default (embedded 45 nm), nangate45 or sky130hd (default: ${DEFAULT-VALUE}).")
+  String tech;
+
+  @Option(names = "--stimulus", defaultValue = EnergyOptions.DEFAULT_STIMULUS, description = "Accumulator source for energy (default: ${DEFAULT-VALUE}).")
+  String stimulus;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Stimulus seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--ops", defaultValue = "10000", description = "Requantizations simulated per unit (default: ${DEFAULT-VALUE}).")
+  long ops;
+
+  @Option(names = "--no-network", description = "Leave out the network-level view (unified module against conventional pipeline).")
+  boolean noNetwork;
+
+  @Option(names = "--out", defaultValue = "docs/results", description = "Results folder; files go to <out>/<library>/ (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before a Yosys run is stopped (default: ${DEFAULT-VALUE}).")
+  long timeout;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    return compare(config(), out, spec.commandLine().getOut());
+  }
+
+  CompareConfig config() {
+    var lib = TechLibraries.resolve(tech, liberty);
+    EnergyOptions e = new EnergyOptions(ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024, 25);
+    return new CompareConfig(schemes, accBits, outBits, lib, e, !noNetwork, Duration.ofSeconds(timeout), !noProgress);
+  }
+
+  /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */
+  static int compare(CompareConfig c, Path out, PrintWriter pw) {
+    long start = System.nanoTime();
+    if (!c.schemes().contains(Schemes.BASELINE)) {
+      pw.println("note: without " + Schemes.BASELINE + " in --schemes there are no baseline ratios");
+    }
+    CompareResult r = Comparison.run(c);
+    Path dir = ResultFolder.write(r, out);
+    pw.printf("%d units and %d network-level designs on %s (%s, %s), energy from %s at seed %d%n", r.rows().size(), r.network().size(),
+        r.library(), r.corner(), r.yosys(), r.stimulus(), r.seed());
+    pw.print(ResultWriter.headline(r));
+    pw.printf("wrote %s (comparison.md, .csv, .json, plots as PNG and SVG) in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
+    pw.flush();
+    return 0;
+  }
+}

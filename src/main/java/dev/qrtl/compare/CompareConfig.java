@@ -1,0 +1,38 @@
+package dev.qrtl.compare;
+
+import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.synth.TechLibraries;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What to compare.
+ *
+ * @param schemes scheme names ({@link Schemes#ALL})
+ * @param accBits accumulator widths
+ * @param outBits output widths
+ * @param tech the cell library
+ * @param energy stimulus, seed, operations per requantizer
+ * @param network whether to add the network-level view (unified module against conventional pipeline)
+ * @param timeout per Yosys run
+ * @param progress show a progress bar on stderr
+ */
+public record CompareConfig(List<String> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
+    EnergyOptions energy, boolean network, Duration timeout, boolean progress) {
+  public CompareConfig {
+    Schemes.check(schemes);
+    if (schemes.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {
+      throw new IllegalArgumentException("a comparison needs at least one scheme, accumulator width and output width");
+    }
+    for (int a : accBits) {
+      if (a < 4 || a > 64) {
+        throw new IllegalArgumentException("accumulator width " + a + " is out of range 4..64");
+      }
+    }
+    for (int o : outBits) {
+      if (o < 2 || o > 16) {
+        throw new IllegalArgumentException("output width " + o + " is out of range 2..16");
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.qrtl.compare;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * A whole comparison run with what reproduces it. No times or local paths, so the same inputs give
+ * byte-identical tables.
+ *
+ * @param skipped configurations that cannot be built, with the reason
+ */
+@JsonPropertyOrder({"qrtl", "library", "corner", "librarySha256", "voltage", "yosys", "java", "stimulus", "seed", "operations",
+    "timingModel", "clock", "baseline", "rows", "skipped", "network"})
+public record CompareResult(String qrtl, String library, String corner, String librarySha256, double voltage, String yosys, String java,
+    String stimulus, long seed, long operations, String timingModel, String clock, String baseline, List<CompareRow> rows,
+    List<String> skipped, List<NetworkRow> network) {}

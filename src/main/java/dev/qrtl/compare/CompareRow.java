@@ -1,0 +1,19 @@
+package dev.qrtl.compare;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One scheme at one pair of widths: area and timing from synthesis, energy per requantization from
+ * gate-level activity (with cell delays; the zero-delay figure beside it), and the ratios of the
+ * baseline's area and energy to this row's (so 15 means "15x less than the baseline").
+ */
+@JsonPropertyOrder({"scheme", "accBits", "outBits", "design", "areaUm2", "nand2Equivalents", "cells", "delayNs", "fmaxMhz",
+    "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj", "baselineAreaRatio", "baselineEnergyRatio"})
+public record CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
+    double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
+    Double baselineAreaRatio, Double baselineEnergyRatio) {
+  CompareRow withRatios(Double area, Double energy) {
+    return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
+        energyCi95Pj, energyZeroDelayPj, leakagePj, area, energy);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.qrtl.compare;
+
+import dev.qrtl.cli.VersionProvider;
+import dev.qrtl.core.Module;
+import dev.qrtl.energy.EnergyEstimator;
+import dev.qrtl.energy.EnergyReport;
+import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.sim.CacheDirs;
+import dev.qrtl.synth.SynthMode;
+import dev.qrtl.synth.SynthResult;
+import dev.qrtl.synth.SynthRunner;
+import dev.qrtl.tools.ToolException;
+import dev.qrtl.verilog.DesignWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Runs a comparison: generates every (scheme, accumulator width, output width) requantizer and the
+ * network-level designs, synthesizes each (cached) and estimates its energy, one design per core
+ * at a time, then takes the ratios to the baseline.
+ */
+public final class Comparison {
+  private Comparison() {}
+
+  /** One unit of work: a design to synthesize and estimate. */
+  private record Task(String scheme, int accBits, int outBits, Path manifest, NetworkDesigns.Config network) {}
+
+  public static CompareResult run(CompareConfig c) {
+    Path designs = CacheDirs.root().resolve("designs");
+    List<Task> tasks = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (int acc : c.accBits()) {
+      for (int out : c.outBits()) {
+        for (String s : c.schemes()) {
+          var why = Schemes.unsupported(s, acc, out);
+          if (why.isPresent()) {
+            skipped.add(s + " " + acc + " -> " + out + ": " + why.get());
+            continue;
+          }
+          Module m = QuantizerGenerator.generate(Schemes.spec(s, acc, out, c.energy().stimulus()));
+          tasks.add(new Task(s, acc, out, DesignWriter.write(m, "quantizer", designs), null));
+        }
+      }
+    }
+    if (c.network()) {
+      for (NetworkDesigns.Config n : NetworkDesigns.configs(c.energy().stimulus())) {
+        tasks.add(new Task(null, 0, 0, designs, n));
+      }
+    }
+    String yosys = SynthRunner.yosysVersion();
+    List<Object> results = execute(tasks, c);
+    // results come back in task order; tasks were run largest first
+    List<CompareRow> rows = new ArrayList<>();
+    List<NetworkRow> network = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof CompareRow row) {
+        rows.add(row);
+      } else {
+        network.add((NetworkRow) r);
+      }
+    }
+    var lib = c.tech().library();
+    return new CompareResult(VersionProvider.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
+        "Java " + Runtime.version().feature(), c.energy().stimulus().toString(), c.energy().seed(), c.energy().operations(),
+        "delay-aware gate-level simulation (Liberty arc delays at each net's load, inertial filtering); zero-delay figure beside it",
+        "each unit clocked at its own critical path (leakage over that period)", Schemes.BASELINE, withRatios(rows), skipped, network);
+  }
+
+  private static List<Object> execute(List<Task> tasks, CompareConfig c) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "qrtl-compare");
+      t.setDaemon(true);
+      return t;
+    });
+    ProgressBarBuilder pbb = new ProgressBarBuilder().setTaskName("synthesize + estimate").setInitialMax(tasks.size())
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().setConsumer(
+            new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    try (ProgressBar bar = c.progress() ? pbb.build() : null) {
+      List<Future<Object>> futures = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+      // the largest units first, so that no core waits at the end for one big synthesis
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < tasks.size(); i++) {
+        order.add(i);
+      }
+      order.sort(java.util.Comparator.comparingDouble((Integer i) -> -cost(tasks.get(i))).thenComparing(i -> i));
+      for (int i : order) {
+        Task t = tasks.get(i);
+        futures.set(i, pool.submit(() -> {
+          Object r = t.network() == null ? row(t, c) : NetworkDesigns.row(t.network(), t.manifest(), c);
+          if (bar != null) {
+            bar.step();
+          }
+          return r;
+        }));
+      }
+      List<Object> out = new ArrayList<>();
+      for (Future<Object> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new ToolException("comparison failed: " + cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ToolException("comparison interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A rough size of a unit, to schedule the big ones first. */
+  private static double cost(Task t) {
+    NetworkDesigns.Config n = t.network();
+    if (n != null) {
+      return 32.0 * 24 * n.stages().size();
+    }
+    return switch (t.scheme()) {
+      case "threshold" -> Math.pow(2, t.outBits()) * t.accBits() * 4.0;
+      case "tflite-double", "tflite-single", "fp32-scale" -> 32.0 * t.accBits();
+      default -> t.accBits();
+    };
+  }
+
+  private static CompareRow row(Task t, CompareConfig c) {
+    Manifest m = ManifestIo.read(t.manifest());
+    SynthResult s = SynthRunner.run(t.manifest(), c.tech(), SynthMode.FLAT, c.timeout());
+    EnergyReport e = EnergyEstimator.estimate(t.manifest(), m, s, c.tech().library(), c.energy());
+    return new CompareRow(t.scheme(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
+        s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
+        null, null);
+  }
+
+  /** Baseline area / row area and baseline energy / row energy, at the same widths. */
+  static List<CompareRow> withRatios(List<CompareRow> rows) {
+    Map<String, CompareRow> base = new HashMap<>();
+    for (CompareRow r : rows) {
+      if (r.scheme().equals(Schemes.BASELINE)) {
+        base.put(r.accBits() + ":" + r.outBits(), r);
+      }
+    }
+    List<CompareRow> out = new ArrayList<>();
+    for (CompareRow r : rows) {
+      CompareRow b = base.get(r.accBits() + ":" + r.outBits());
+      out.add(b == null ? r : r.withRatios(b.areaUm2() / r.areaUm2(), b.energyPj() / r.energyPj()));
+    }
+    return out;
+  }
+}

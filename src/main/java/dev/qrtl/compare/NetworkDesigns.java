@@ -1,0 +1,150 @@
+package dev.qrtl.compare;
+
+import dev.qrtl.core.Module;
+import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.energy.EnergyEstimator;
+import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.energy.EnergyReport;
+import dev.qrtl.gen.DefaultDesigns;
+import dev.qrtl.gen.mac.ConventionalGenerator;
+import dev.qrtl.gen.mac.ConventionalSpec;
+import dev.qrtl.gen.mac.MacArraySpec;
+import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.gen.quant.QuantizerSpec;
+import dev.qrtl.gen.quant.ShiftRoundSpec;
+import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.sim.PortLayout;
+import dev.qrtl.spec.Rounding;
+import dev.qrtl.synth.SynthMode;
+import dev.qrtl.synth.SynthResult;
+import dev.qrtl.synth.SynthRunner;
+import dev.qrtl.verilog.DesignWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * The network-level view, per output value of the default 8x8 int8 array (24-bit accumulators):
+ * the unified module's one fused requantization (bias, folded batch norm, ReLU) against the
+ * conventional pipeline's requantize, batch-norm multiply-add, requantize again and ReLU, each
+ * with shift-round or the TFLite multiplier. Every stage is synthesized and simulated at gate
+ * level as its own unit on data shaped like what reaches it (requantizers golden-checked), and
+ * the path's cost is the sum of its stages'. The stages are the very modules the unified and
+ * conventional generators instantiate per output.
+ */
+final class NetworkDesigns {
+  /** The spread of an int8 value fitted to three standard deviations, as requantizers leave it. */
+  private static final double Q_SIGMA = 127 / 3.0;
+  private static final int BN_MUL_BITS = 8;
+  private static final int BN_ADD_BITS = 16;
+
+  private NetworkDesigns() {}
+
+  /** A stage: a requantizer (golden-checked) or a plain datapath module driven by {@link #drive}. */
+  record Stage(String name, QuantizerSpec requant, Module module, String stimulus) {}
+
+  /** A way of finishing the layer. */
+  record Config(String name, int quantizationOpsPerOutput, List<Stage> stages) {}
+
+  static List<Config> configs(Stimulus accumulators) {
+    MacArraySpec a = DefaultDesigns.defaultUnified().array();
+    int acc = a.accBits();
+    OutputSpec s8 = new OutputSpec(8, true, false, true);
+    OutputSpec relu8 = new OutputSpec(8, true, true, true);
+    String accs = accumulators.toString();
+    List<Config> out = new ArrayList<>();
+    for (String scheme : List.of("shift-round", "tflite-double")) {
+      QuantizerSpec fused = requant(scheme, acc, relu8, true);
+      out.add(new Config("unified, " + scheme, 1, List.of(new Stage("requantize (bias, BN, ReLU fused)", fused, null, accs))));
+    }
+    for (String scheme : List.of("shift-round", "tflite-double")) {
+      QuantizerSpec conv = requant(scheme, acc, s8, true);
+      ConventionalSpec spec = new ConventionalSpec(a, conv, BN_MUL_BITS, BN_ADD_BITS,
+          requant(scheme, ConventionalSpec.bnValueBits(conv, BN_MUL_BITS, BN_ADD_BITS), s8, false));
+      double bnSigma = Q_SIGMA * (1 << (BN_MUL_BITS - 2));
+      out.add(new Config("conventional, " + scheme, 2, List.of(
+          new Stage("requantize conv (bias)", conv, null, accs),
+          new Stage("batch norm x * mul + add", null, ConventionalGenerator.batchNorm(spec), "x int8 ~ N(0, 42)"),
+          new Stage("requantize BN", spec.bnRequant(), null, "gaussian:sigma=" + Math.round(bnSigma)),
+          new Stage("ReLU", null, ConventionalGenerator.relu(8, true), "x int8 ~ N(0, 42)"))));
+    }
+    return out;
+  }
+
+  private static QuantizerSpec requant(String scheme, int acc, OutputSpec o, boolean bias) {
+    return scheme.equals("shift-round")
+        ? new ShiftRoundSpec(acc, o, Rounding.HALF_UP, OptionalInt.empty(), bias, 0, false)
+        : new TfliteSpec(acc, o, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), bias, 0);
+  }
+
+  static NetworkRow row(Config n, Path designs, CompareConfig c) {
+    List<NetworkRow.Stage> stages = new ArrayList<>();
+    double area = 0;
+    double energy = 0;
+    double ci2 = 0;
+    double zero = 0;
+    for (Stage s : n.stages()) {
+      NetworkRow.Stage st = s.requant() != null ? requantStage(s, designs, c) : datapathStage(s, designs, c);
+      stages.add(st);
+      area += st.areaUm2();
+      energy += st.energyPj();
+      ci2 += st.energyCi95Pj() * st.energyCi95Pj();
+      zero += st.energyZeroDelayPj();
+    }
+    return new NetworkRow(n.name(), n.quantizationOpsPerOutput(), area, energy, Math.sqrt(ci2), zero, stages);
+  }
+
+  private static NetworkRow.Stage requantStage(Stage s, Path designs, CompareConfig c) {
+    Path manifest = DesignWriter.write(QuantizerGenerator.generate(s.requant()), "quantizer", designs);
+    Manifest m = ManifestIo.read(manifest);
+    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timeout());
+    EnergyOptions o = new EnergyOptions(c.energy().operations(), c.energy().seed(), Stimulus.parse(s.stimulus()), c.energy().clockNs(),
+        c.energy().paramPeriod(), c.energy().batches());
+    EnergyReport e = EnergyEstimator.estimate(manifest, m, r, c.tech().library(), o);
+    return new NetworkRow.Stage(s.name(), m.top(), r.areaUm2(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(),
+        s.stimulus());
+  }
+
+  /** The batch-norm and ReLU stages: int8 inputs ~ N(0, 42) clamped; mul and add held per layer (1024 values). */
+  private static NetworkRow.Stage datapathStage(Stage s, Path designs, CompareConfig c) {
+    Module mod = s.module();
+    Path manifest = DesignWriter.write(mod, "example", designs);
+    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timeout());
+    List<PortSpec> ins = mod.inputs().stream().map(p -> new PortSpec(p.name(), "input", p.type().width(), p.type().signed())).toList();
+    List<PortSpec> outs = mod.outputs().stream().map(p -> new PortSpec(p.name(), "output", p.type().width(), p.type().signed())).toList();
+    PortLayout layout = new PortLayout(ins, outs);
+    SplittableRandom rnd = new SplittableRandom(c.energy().seed());
+    long ops = c.energy().operations();
+    long[] held = new long[ins.size()];
+    long[] produced = {0};
+    int rec = layout.recordWords();
+    EnergyReport e = EnergyEstimator.estimate(mod.name(), "output value", EnergyEstimator.netlist(r, mod.name()), r, c.tech().library(),
+        c.energy(), layout, false, (buf, count) -> {
+          for (int k = 0; k < count; k++, produced[0]++) {
+            int base = k * rec;
+            buf[base] = 0; // no golden model: the stage is exact integer arithmetic, checked by lint and earlier tests
+            for (int i = 0; i < ins.size(); i++) {
+              String name = ins.get(i).name();
+              if (name.equals("x")) {
+                buf[base + layout.inputOffset(i)] = Math.max(-128, Math.min(127, Math.round(rnd.nextGaussian() * Q_SIGMA)));
+              } else {
+                if (produced[0] % 1024 == 0) {
+                  held[i] = name.equals("mul") ? rnd.nextLong(1L << (BN_MUL_BITS - 2), 1L << (BN_MUL_BITS - 1))
+                      : rnd.nextLong(-(1L << (BN_ADD_BITS - 3)), 1L << (BN_ADD_BITS - 3));
+                }
+                buf[base + layout.inputOffset(i)] = held[i];
+              }
+            }
+          }
+        }, ops, ops, System.nanoTime());
+    return new NetworkRow.Stage(s.name(), mod.name(), r.areaUm2(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(),
+        s.stimulus());
+  }
+}

@@ -1,0 +1,130 @@
+package dev.qrtl.compare;
+
+import dev.qrtl.util.AtomicFiles;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * The comparison's plots, each as PNG and SVG: area and energy per requantization against output
+ * width (one line per scheme, log scale, at the widest accumulator of the run), and area against
+ * energy for every unit (log-log). Colours are fixed per scheme so plots of different runs match.
+ */
+public final class Plots {
+  private static final int WIDTH = 800;
+  private static final int HEIGHT = 520;
+  private static final Map<String, Color> COLOURS = new LinkedHashMap<>();
+
+  static {
+    Color[] palette = {new Color(0x1b9e77), new Color(0x66a61e), new Color(0x7570b3), new Color(0xd95f02), new Color(0xe7298a),
+        new Color(0xa6761d), new Color(0x666666)};
+    for (int i = 0; i < Schemes.ALL.size(); i++) {
+      COLOURS.put(Schemes.ALL.get(i), palette[i % palette.length]);
+    }
+  }
+
+  private Plots() {}
+
+  /** Writes area-vs-bits, energy-vs-bits and area-energy plots into {@code dir}; returns their base names. */
+  public static List<String> write(CompareResult r, Path dir) {
+    System.setProperty("java.awt.headless", "true");
+    int acc = r.rows().stream().mapToInt(CompareRow::accBits).max().orElse(32);
+    String sub = r.library() + ", " + acc + "-bit accumulator";
+    save(byWidth(r, acc, true, "Area per requantizer (" + sub + ")", "area (um^2)"), dir, "area-vs-bits");
+    save(byWidth(r, acc, false, "Energy per requantization (" + sub + ")", "energy (pJ per operation)"), dir, "energy-vs-bits");
+    save(scatter(r), dir, "area-energy");
+    return List.of("area-vs-bits", "energy-vs-bits", "area-energy");
+  }
+
+  private static JFreeChart byWidth(CompareResult r, int acc, boolean area, String title, String yLabel) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (String s : schemesIn(r)) {
+      XYSeries series = new XYSeries(s);
+      r.rows().stream().filter(x -> x.scheme().equals(s) && x.accBits() == acc)
+          .forEach(x -> series.add(x.outBits(), area ? x.areaUm2() : x.energyPj()));
+      if (!series.isEmpty()) {
+        data.addSeries(series);
+      }
+    }
+    NumberAxis x = new NumberAxis("output width (bits)");
+    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    x.setAutoRangeIncludesZero(false);
+    return chart(title, data, x, log(yLabel), true);
+  }
+
+  private static JFreeChart scatter(CompareResult r) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (String s : schemesIn(r)) {
+      XYSeries series = new XYSeries(s, false, true);
+      r.rows().stream().filter(x -> x.scheme().equals(s)).forEach(x -> series.add(x.areaUm2(), x.energyPj()));
+      data.addSeries(series);
+    }
+    return chart("Area and energy of every unit (" + r.library() + ")", data, log("area (um^2)"), log("energy (pJ per operation)"), false);
+  }
+
+  private static List<String> schemesIn(CompareResult r) {
+    return Schemes.ALL.stream().filter(s -> r.rows().stream().anyMatch(x -> x.scheme().equals(s))).toList();
+  }
+
+  private static LogAxis log(String label) {
+    LogAxis a = new LogAxis(label);
+    a.setBase(10);
+    a.setSmallestValue(1e-4);
+    a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0)); // one tick per decade
+    a.setNumberFormatOverride(new java.text.DecimalFormat("0.####", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+    a.setMinorTickMarksVisible(true);
+    return a;
+  }
+
+  private static JFreeChart chart(String title, XYSeriesCollection data, org.jfree.chart.axis.ValueAxis x,
+      org.jfree.chart.axis.ValueAxis y, boolean lines) {
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(lines, true);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, COLOURS.getOrDefault((String) data.getSeriesKey(i), Color.BLACK));
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xdddddd));
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    LegendTitle legend = chart.getLegend();
+    legend.setPosition(RectangleEdge.RIGHT);
+    return chart;
+  }
+
+  private static void save(JFreeChart chart, Path dir, String name) {
+    try {
+      ByteArrayOutputStream png = new ByteArrayOutputStream();
+      ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
+      AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
+      SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+      g2.setDefsKeyPrefix("qrtl-" + name); // fixed ids: the same data gives the same file
+      chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+      AtomicFiles.write(dir.resolve(name + ".svg"), (g2.getSVGDocument() + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write plot " + name + ": " + e.getMessage(), e);
+    }
+  }
+}

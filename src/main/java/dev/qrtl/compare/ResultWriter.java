@@ -1,0 +1,107 @@
+package dev.qrtl.compare;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.manifest.StablePrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The comparison as Markdown, CSV and JSON text (deterministic: fixed order and number formats). */
+public final class ResultWriter {
+  private ResultWriter() {}
+
+  public static String json(CompareResult r) {
+    try {
+      return ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(r) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the comparison as JSON", e);
+    }
+  }
+
+  public static String csv(CompareResult r) {
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
+      p.printRecord("scheme", "acc_bits", "out_bits", "design", "area_um2", "nand2_eq", "cells", "delay_ns", "fmax_mhz",
+          "energy_pj", "energy_ci95_pj", "energy_zero_delay_pj", "leakage_pj", "baseline_area_ratio", "baseline_energy_ratio",
+          "library", "corner", "yosys", "stimulus", "seed");
+      for (CompareRow x : r.rows()) {
+        p.printRecord(x.scheme(), x.accBits(), x.outBits(), x.design(), f(x.areaUm2(), 3), f(x.nand2Equivalents(), 1), x.cells(),
+            f(x.delayNs(), 4), f(x.fmaxMhz(), 1), f(x.energyPj(), 4), f(x.energyCi95Pj(), 4), f(x.energyZeroDelayPj(), 4),
+            f(x.leakagePj(), 5), x.baselineAreaRatio() == null ? "" : f(x.baselineAreaRatio(), 2),
+            x.baselineEnergyRatio() == null ? "" : f(x.baselineEnergyRatio(), 2), r.library(), r.corner(), r.yosys(), r.stimulus(), r.seed());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  public static String markdown(CompareResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Requantization schemes compared\n\n");
+    sb.append("Library **").append(r.library()).append("** (corner ").append(r.corner()).append(", ").append(f(r.voltage(), 2))
+        .append(" V, SHA-256 ").append(r.librarySha256(), 0, 12).append("...), ").append(r.yosys()).append(", qrtl ").append(r.qrtl())
+        .append(", ").append(r.java()).append(".\n");
+    sb.append("Energy per requantization from ").append(r.timingModel()).append("; stimulus `").append(r.stimulus()).append("`, seed ")
+        .append(r.seed()).append(", ").append(r.operations()).append(" operations per unit; ").append(r.clock()).append(".\n");
+    sb.append("Ratios are the baseline's (").append(r.baseline()).append(") figure over the row's at the same widths: 15 means 15x less.\n\n");
+    sb.append(headline(r));
+    sb.append("\n## All rows\n\n");
+    sb.append("| scheme | acc -> out | area um^2 | NAND2-eq | delay ns | Fmax MHz | energy pJ (95 % CI) | zero-delay pJ | area ratio | energy ratio |\n");
+    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (CompareRow x : r.rows()) {
+      sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ")
+          .append(f(x.areaUm2(), 1)).append(" | ").append(f(x.nand2Equivalents(), 0)).append(" | ").append(f(x.delayNs(), 3))
+          .append(" | ").append(f(x.fmaxMhz(), 0)).append(" | ").append(f(x.energyPj(), 3)).append(" +- ").append(f(x.energyCi95Pj(), 3))
+          .append(" | ").append(f(x.energyZeroDelayPj(), 3)).append(" | ").append(ratio(x.baselineAreaRatio())).append(" | ")
+          .append(ratio(x.baselineEnergyRatio())).append(" |\n");
+    }
+    if (!r.skipped().isEmpty()) {
+      sb.append("\nNot built: ").append(String.join("; ", r.skipped())).append(".\n");
+    }
+    if (!r.network().isEmpty()) {
+      sb.append("\n## Network level: finishing one output of an 8x8 int8 array (24-bit accumulators)\n\n");
+      sb.append("Each stage is its own synthesized unit, simulated at gate level on data shaped like what reaches it;"
+          + " the path costs the sum of its stages. The MAC array before them is the same for all and left out.\n\n");
+      sb.append("| configuration | requantizations per output | area um^2 | energy per output pJ (95 % CI) | zero-delay pJ | stages |\n");
+      sb.append("|---|---:|---:|---:|---:|---|\n");
+      for (NetworkRow n : r.network()) {
+        sb.append("| ").append(n.configuration()).append(" | ").append(n.quantizationOpsPerOutput()).append(" | ").append(f(n.areaUm2(), 1))
+            .append(" | ").append(f(n.energyPerOutputPj(), 3)).append(" +- ").append(f(n.energyCi95Pj(), 3)).append(" | ")
+            .append(f(n.energyZeroDelayPj(), 3)).append(" | ");
+        List<String> parts = new java.util.ArrayList<>();
+        for (NetworkRow.Stage st : n.stages()) {
+          parts.add(st.stage() + ": " + f(st.areaUm2(), 1) + " um^2, " + f(st.energyPj(), 3) + " pJ");
+        }
+        sb.append(String.join("; ", parts)).append(" |\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The short table the main job prints: per width, the baseline and each scheme's ratios. */
+  public static String headline(CompareResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| scheme | acc -> out | area um^2 | energy pJ/op | area: baseline / this | energy: baseline / this |\n");
+    sb.append("|---|---|---:|---:|---:|---:|\n");
+    for (CompareRow x : r.rows()) {
+      sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ")
+          .append(f(x.areaUm2(), 1)).append(" | ").append(f(x.energyPj(), 3)).append(" | ").append(ratio(x.baselineAreaRatio()))
+          .append(" | ").append(ratio(x.baselineEnergyRatio())).append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  private static String ratio(Double v) {
+    return v == null ? "-" : f(v, 2) + "x";
+  }
+
+  static String f(double v, int digits) {
+    return String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+}

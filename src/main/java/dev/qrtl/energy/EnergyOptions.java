@@ -1,0 +1,42 @@
+package dev.qrtl.energy;
+
+import dev.qrtl.cosim.Stimulus;
+import java.util.OptionalDouble;
+
+/**
+ * How to estimate energy.
+ *
+ * @param operations operations to measure (requantizations; for arrays, output values)
+ * @param seed seed of the stimulus and the parameter draws
+ * @param stimulus where accumulators (or array operands) come from
+ * @param clockNs the clock period; empty: the design's critical path from static timing
+ * @param paramPeriod operations between fresh run-time parameters (a layer's scale is fixed)
+ * @param batches batches for the confidence interval (batch means)
+ */
+public record EnergyOptions(long operations, long seed, Stimulus stimulus, OptionalDouble clockNs, int paramPeriod, int batches) {
+  /** The stimulus energy estimates use unless told otherwise: int8 ReLU activations times Gaussian weights, 64 terms. */
+  public static final String DEFAULT_STIMULUS = "products:k=64";
+
+  public EnergyOptions {
+    if (operations < 100 || operations > 100_000_000L) {
+      throw new IllegalArgumentException("operations must be between 100 and 10^8, not " + operations);
+    }
+    if (batches < 5 || batches > operations / 10) {
+      throw new IllegalArgumentException("batches must be between 5 and operations / 10, not " + batches);
+    }
+    if (paramPeriod < 1) {
+      throw new IllegalArgumentException("the parameter period must be at least 1, not " + paramPeriod);
+    }
+    if (clockNs.isPresent() && !(clockNs.getAsDouble() > 0 && clockNs.getAsDouble() < 1e6)) {
+      throw new IllegalArgumentException("the clock period must be a positive number of ns, not " + clockNs.getAsDouble());
+    }
+  }
+
+  public static EnergyOptions defaults() {
+    return new EnergyOptions(10_000, 1, Stimulus.parse(DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
+  }
+
+  public EnergyOptions withOperations(long ops) {
+    return new EnergyOptions(ops, seed, stimulus, clockNs, paramPeriod, batches);
+  }
+}
