@@ -20,7 +20,7 @@ final class FastEstimate {
         && f.points().stream().mapToInt(c -> c[1]).min().orElse(0) <= outBits
         && outBits <= f.points().stream().mapToInt(c -> c[1]).max().orElse(0);
     String text = String.format("fast estimate of %s %d -> %d bits on %s (fitted model, no synthesis)%n", scheme, accBits, outBits, m.library())
-        + String.format("  area     %10.2f um^2   may be off by %.0f %% (worst leave-one-out error of the fit)%n", p.areaUm2(),
+        + String.format("  area     %10.2f um^2   may be off by %.0f %% (1.5x the fit's worst leave-one-out error, at least 5 %%)%n", p.areaUm2(),
             100 * p.areaMaxError())
         + String.format("  energy   %10.4f pJ/op  may be off by %.0f %%%n", p.energyPj(), 100 * p.energyMaxError())
         + String.format("  model    terms %s, fitted on %d configurations%s%n", f.terms(), f.points().size(),

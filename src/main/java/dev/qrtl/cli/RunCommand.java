@@ -1,14 +1,18 @@
 package dev.qrtl.cli;
 
+import dev.qrtl.compare.CompareConfig;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
 import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.gen.DefaultDesigns;
+import dev.qrtl.synth.TechLibraries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,9 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code qrtl run}: the main job. Generate every default design into {@code rtl-out/}, lint it
- * with all three tools, and co-simulate it in Verilator against its golden model.
+ * with all three tools, co-simulate it in Verilator against its golden model, then compare every
+ * scheme on the embedded default library (synthesize, estimate energy, tabulate, plot) into
+ * {@code docs/results/} and print the headline table.
  */
-@Command(name = "run", description = "The main job: generate the default designs, lint them, and co-simulate each against its golden model.")
+@Command(name = "run", description = "The main job: generate, lint and co-simulate the default designs; synthesize, estimate and compare every scheme.")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,6 +37,22 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--results", defaultValue = "docs/results", description = "Where the comparison goes (default: ${DEFAULT-VALUE}).")
+  Path results;
+
+  @Option(names = "--schemes", split = ",", defaultValue = "shift-round,shift-round-const,floor,tflite-double,tflite-single,fp32-scale,threshold",
+      description = "Schemes to compare (default: ${DEFAULT-VALUE}).")
+  List<String> schemes;
+
+  @Option(names = "--out-bits", split = ",", defaultValue = "4,8,16", description = "Output widths to compare (default: ${DEFAULT-VALUE}).")
+  List<Integer> outBits;
+
+  @Option(names = "--ops", defaultValue = "10000", description = "Requantizations simulated per unit for energy (default: ${DEFAULT-VALUE}).")
+  long ops;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
 
   @Override
   public Integer call() {
@@ -58,9 +80,17 @@ public final class RunCommand implements Callable<Integer> {
       }
       pw.flush();
     }
-    pw.printf("main job: %d designs generated into %s, %d lint-clean, %d co-simulated clean (%d values checked), %.1f s%n",
-        manifests.size(), out, manifests.size() - lintFailures, manifests.size() - cosimFailures, checked,
-        (System.nanoTime() - start) / 1e9);
-    return lintFailures == 0 && cosimFailures == 0 ? 0 : 1;
+    if (lintFailures > 0 || cosimFailures > 0) {
+      pw.printf("main job stopped: %d lint failures, %d co-simulation failures%n", lintFailures, cosimFailures);
+      return 1;
+    }
+    pw.println("== synthesize, estimate energy and compare (embedded default library, Yosys flat, gate-level activity)");
+    EnergyOptions e = new EnergyOptions(ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
+    CompareConfig c = new CompareConfig(schemes, List.of(32), outBits, TechLibraries.resolve("default", null), e, true,
+        Duration.ofMinutes(30), !noProgress);
+    CompareCommand.compare(c, results, pw);
+    pw.printf("main job: %d designs generated into %s, lint-clean, co-simulated clean (%d values checked); comparison in %s; %.1f s%n",
+        manifests.size(), out, checked, results, (System.nanoTime() - start) / 1e9);
+    return 0;
   }
 }

@@ -158,7 +158,8 @@ public final class Comparison {
     List<CompareRow> out = new ArrayList<>();
     for (CompareRow r : rows) {
       CompareRow b = base.get(r.accBits() + ":" + r.outBits());
-      out.add(b == null ? r : r.withRatios(b.areaUm2() / r.areaUm2(), b.energyPj() / r.energyPj()));
+      // a unit with no logic at all (16 -> 16 bits with a zero constant shift is wires) has no finite ratio
+      out.add(b == null || r.areaUm2() <= 0 || r.energyPj() <= 0 ? r : r.withRatios(b.areaUm2() / r.areaUm2(), b.energyPj() / r.energyPj()));
     }
     return out;
   }

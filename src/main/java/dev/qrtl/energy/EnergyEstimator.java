@@ -33,6 +33,18 @@ public final class EnergyEstimator {
   private EnergyEstimator() {}
 
   public static EnergyReport estimate(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
+    Path cached = EnergyCache.file(manifestPath, synth, o);
+    var hit = EnergyCache.read(cached);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
+    EnergyReport r = measure(manifestPath, m, synth, lib, o);
+    EnergyCache.write(cached, r);
+    return r;
+  }
+
+  /** The gate-level run without the cache (tests check that two runs agree). */
+  static EnergyReport measure(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
     long start = System.nanoTime();
     YosysNetlist net = netlist(synth, m.top());
     boolean tiles = !m.kind().equals("quantizer");

@@ -14,7 +14,8 @@ import java.util.Map;
  * of cost terms in the accumulator width A and output width B (see {@link CostTerms}), with
  * coefficients fitted by least squares to a sweep of synthesized and simulated units on one
  * library ({@link FastModelFit}). It carries its own error: the training RMS and the worst
- * leave-one-out error, which is what {@code qrtl estimate --fast} quotes as "may be off by".
+ * leave-one-out error, from which {@link #statedError} makes what {@code qrtl estimate --fast}
+ * quotes as "may be off by".
  *
  * @param library the library the sweep ran on
  * @param source how the sweep was made (command, stimulus, seed, versions)
@@ -52,13 +53,22 @@ public record FastModel(String library, String source, Map<String, SchemeFit> sc
   public record Prediction(String scheme, int accBits, int outBits, double areaUm2, double areaMaxError, double energyPj,
       double energyMaxError, String library) {}
 
+  /**
+   * The error a prediction admits to: 1.5x the worst leave-one-out error of the fit, and never
+   * below 5 % - ABC's mapping varies by a few percent from one width to the next, which no smooth
+   * formula follows.
+   */
+  public static double statedError(MetricFit f) {
+    return Math.max(0.05, 1.5 * f.maxLeaveOneOutError());
+  }
+
   public Prediction predict(String scheme, int accBits, int outBits) {
     SchemeFit f = schemes.get(scheme);
     if (f == null) {
       throw new IllegalArgumentException("the fast model has no scheme '" + scheme + "'; it knows " + String.join(", ", schemes.keySet()));
     }
-    return new Prediction(scheme, accBits, outBits, f.area().predict(f.terms(), accBits, outBits), f.area().maxLeaveOneOutError(),
-        f.energy().predict(f.terms(), accBits, outBits), f.energy().maxLeaveOneOutError(), library);
+    return new Prediction(scheme, accBits, outBits, f.area().predict(f.terms(), accBits, outBits), statedError(f.area()),
+        f.energy().predict(f.terms(), accBits, outBits), statedError(f.energy()), library);
   }
 
   public static FastModel embedded() {

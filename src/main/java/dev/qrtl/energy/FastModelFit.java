@@ -20,7 +20,9 @@ public final class FastModelFit {
   public static FastModel fit(List<Point> points, String library, String source) {
     Map<String, List<Point>> byScheme = new LinkedHashMap<>();
     for (Point p : points) {
-      byScheme.computeIfAbsent(p.scheme(), k -> new ArrayList<>()).add(p);
+      if (p.areaUm2() > 0 && p.energyPj() > 0) { // a unit that synthesizes to wires (16 -> 16 bits, shift 0) has no relative error
+        byScheme.computeIfAbsent(p.scheme(), k -> new ArrayList<>()).add(p);
+      }
     }
     Map<String, FastModel.SchemeFit> fits = new LinkedHashMap<>();
     for (Map.Entry<String, List<Point>> e : byScheme.entrySet()) {
@@ -30,7 +32,11 @@ public final class FastModelFit {
         continue; // too few configurations to fit and to check the fit
       }
       List<int[]> configs = ps.stream().map(p -> new int[] {p.accBits(), p.outBits()}).toList();
-      fits.put(e.getKey(), new FastModel.SchemeFit(terms, configs, metric(terms, ps, true), metric(terms, ps, false)));
+      try {
+        fits.put(e.getKey(), new FastModel.SchemeFit(terms, configs, metric(terms, ps, true), metric(terms, ps, false)));
+      } catch (IllegalArgumentException ex) {
+        // the sweep does not determine this scheme's terms (for example one accumulator width): no fit for it
+      }
     }
     return new FastModel(library, source, fits);
   }

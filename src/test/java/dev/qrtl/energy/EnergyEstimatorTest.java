@@ -1,0 +1,82 @@
+package dev.qrtl.energy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.gen.mac.MacArraySpec;
+import dev.qrtl.gen.mac.MacForm;
+import dev.qrtl.gen.mac.UnifiedGenerator;
+import dev.qrtl.gen.mac.UnifiedSpec;
+import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.gen.quant.ShiftRoundSpec;
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.spec.Rounding;
+import dev.qrtl.synth.SynthMode;
+import dev.qrtl.synth.SynthResult;
+import dev.qrtl.synth.SynthRunner;
+import dev.qrtl.synth.TechLibraries;
+import dev.qrtl.testing.ToolGate;
+import dev.qrtl.verilog.DesignWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The energy estimator on a requantizer and on a hierarchical tile design, both golden-checked at gate level. */
+@Tag("tools")
+class EnergyEstimatorTest {
+  @TempDir Path dir;
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  @Test
+  void requantizerEstimateIsReproducibleAndItsIntervalShrinksWithMoreOperations() {
+    ToolGate.require("yosys");
+    var tech = TechLibraries.resolve("default", null);
+    Path manifest = DesignWriter.write(QuantizerGenerator.generate(new ShiftRoundSpec(24, new OutputSpec(8, true, true, true),
+        Rounding.HALF_EVEN, OptionalInt.empty(), true, 0, false)), "quantizer", dir);
+    Manifest m = ManifestIo.read(manifest);
+    SynthResult s = SynthRunner.run(manifest, tech, SynthMode.FLAT, TIMEOUT);
+    EnergyOptions small = new EnergyOptions(1000, 7, Stimulus.parse("products:k=32"), OptionalDouble.empty(), 256, 25);
+    EnergyReport a = EnergyEstimator.measure(manifest, m, s, tech.library(), small);
+    EnergyReport b = EnergyEstimator.measure(manifest, m, s, tech.library(), small);
+    assertEquals(a.delays(), b.delays(), "same seed, same energy");
+    assertEquals(a.zeroDelay(), b.zeroDelay());
+    assertEquals(1000, a.gateLevelChecks(), "every requantization compared with the golden model");
+    EnergyReport large = EnergyEstimator.measure(manifest, m, s, tech.library(), small.withOperations(16_000));
+    System.out.printf("shift-round 24->8 relu bias, products:k=32 seed 7: %.4f +- %.4f pJ (1000 ops), %.4f +- %.4f pJ (16000 ops)%n",
+        a.delays().totalPj(), a.delays().ci95Pj(), large.delays().totalPj(), large.delays().ci95Pj());
+    assertTrue(large.delays().ci95Pj() < a.delays().ci95Pj(), "16x the operations: a narrower interval");
+    assertTrue(Math.abs(large.delays().totalPj() - a.delays().totalPj()) < 3 * a.delays().ci95Pj() + large.delays().ci95Pj(),
+        "the small run's mean lies near the large run's");
+    assertEquals(s.criticalPathNs(), a.clockNs(), 1e-12, "the clock defaults to the critical path");
+  }
+
+  @Test
+  void hierarchicalTileDesignIsExpandedCheckedAndSplitByModule() {
+    ToolGate.require("yosys");
+    var tech = TechLibraries.resolve("default", null);
+    MacArraySpec arr = new MacArraySpec(2, 2, 8, true, 8, true, 8, OptionalInt.empty(), MacForm.SYSTOLIC, 1, true, false);
+    var spec = new UnifiedSpec(arr, new ShiftRoundSpec(arr.accBits(), new OutputSpec(8, true, true, true), Rounding.HALF_UP,
+        OptionalInt.empty(), true, 0, false));
+    Path manifest = DesignWriter.write(UnifiedGenerator.generate(spec), "unified", dir);
+    Manifest m = ManifestIo.read(manifest);
+    SynthResult s = SynthRunner.run(manifest, tech, SynthMode.HIER, TIMEOUT);
+    EnergyReport e = EnergyEstimator.measure(manifest, m, s, tech.library(),
+        new EnergyOptions(400, 3, Stimulus.parse("products:k=8"), OptionalDouble.empty(), 1024, 10));
+    System.out.println(e.toText());
+    assertEquals("output value", e.operation());
+    assertTrue(e.gateLevelChecks() >= 400, "every output of every tile compared with the golden model: " + e.gateLevelChecks());
+    assertTrue(e.delays().sequentialPj() > 0, "the array's registers and clock cost energy");
+    assertTrue(e.delays().byGroupPj().keySet().stream().anyMatch(k -> k.startsWith("mac_array")), e.delays().byGroupPj().toString());
+    assertTrue(e.delays().byGroupPj().keySet().stream().anyMatch(k -> k.startsWith("requant_")), e.delays().byGroupPj().toString());
+    double sum = e.delays().byGroupPj().values().stream().mapToDouble(Double::doubleValue).sum();
+    assertEquals(e.delays().totalPj(), sum, 1e-9 * sum, "the split adds up");
+  }
+}
