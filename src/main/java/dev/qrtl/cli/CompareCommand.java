@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--schemes", split = ",", description = "Schemes (default: all): ${DEFAULT-VALUE}.",
-      defaultValue = "shift-round,shift-round-const,floor,tflite-double,tflite-single,fp32-scale,threshold")
-  List<String> schemes;
+  @Mixin CompareSweepOptions sweep;
 
   @Option(names = "--acc-bits", split = ",", defaultValue = "32", description = "Accumulator widths (default: ${DEFAULT-VALUE}).")
   List<Integer> accBits;
-
-  @Option(names = "--out-bits", split = ",", defaultValue = "4,8,16", description = "Output widths (default: ${DEFAULT-VALUE}).")
-  List<Integer> outBits;
 
   @Option(names = "--liberty", description = "A Liberty file (.lib or .lib.gz).")
   Path liberty;
@@ -50,9 +46,6 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Stimulus seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--ops", defaultValue = "10000", description = "Requantizations simulated per unit (default: ${DEFAULT-VALUE}).")
-  long ops;
-
   @Option(names = "--no-network", description = "Leave out the network-level view (unified module against conventional pipeline).")
   boolean noNetwork;
 
@@ -62,9 +55,6 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before a Yosys run is stopped (default: ${DEFAULT-VALUE}).")
   long timeout;
 
-  @Option(names = "--no-progress", description = "No progress bar.")
-  boolean noProgress;
-
   @Override
   public Integer call() {
     return compare(config(), out, spec.commandLine().getOut());
@@ -72,8 +62,8 @@ public final class CompareCommand implements Callable<Integer> {
 
   CompareConfig config() {
     var lib = TechLibraries.resolve(tech, liberty);
-    EnergyOptions e = new EnergyOptions(ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024, 25);
-    return new CompareConfig(schemes, accBits, outBits, lib, e, !noNetwork, Duration.ofSeconds(timeout), !noProgress);
+    EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024, 25);
+    return new CompareConfig(sweep.schemes, accBits, sweep.outBits, lib, e, !noNetwork, Duration.ofSeconds(timeout), !sweep.noProgress);
   }
 
   /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */

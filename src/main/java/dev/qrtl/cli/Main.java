@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "qrtl",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // --help and --version on every subcommand too
     versionProvider = VersionProvider.class,
     description = "Design, verify and price the requantization arithmetic of quantized neural-network inference.",
     subcommands = {

@@ -41,18 +41,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--results", defaultValue = "docs/results", description = "Where the comparison goes (default: ${DEFAULT-VALUE}).")
   Path results;
 
-  @Option(names = "--schemes", split = ",", defaultValue = "shift-round,shift-round-const,floor,tflite-double,tflite-single,fp32-scale,threshold",
-      description = "Schemes to compare (default: ${DEFAULT-VALUE}).")
-  List<String> schemes;
-
-  @Option(names = "--out-bits", split = ",", defaultValue = "4,8,16", description = "Output widths to compare (default: ${DEFAULT-VALUE}).")
-  List<Integer> outBits;
-
-  @Option(names = "--ops", defaultValue = "10000", description = "Requantizations simulated per unit for energy (default: ${DEFAULT-VALUE}).")
-  long ops;
-
-  @Option(names = "--no-progress", description = "No progress bar.")
-  boolean noProgress;
+  @picocli.CommandLine.Mixin CompareSweepOptions sweep;
 
   @Override
   public Integer call() {
@@ -85,9 +74,9 @@ public final class RunCommand implements Callable<Integer> {
       return 1;
     }
     pw.println("== synthesize, estimate energy and compare (embedded default library, Yosys flat, gate-level activity)");
-    EnergyOptions e = new EnergyOptions(ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
-    CompareConfig c = new CompareConfig(schemes, List.of(32), outBits, TechLibraries.resolve("default", null), e, true,
-        Duration.ofMinutes(30), !noProgress);
+    EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
+    CompareConfig c = new CompareConfig(sweep.schemes, List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true,
+        Duration.ofMinutes(30), !sweep.noProgress);
     CompareCommand.compare(c, results, pw);
     pw.printf("main job: %d designs generated into %s, lint-clean, co-simulated clean (%d values checked); comparison in %s; %.1f s%n",
         manifests.size(), out, checked, results, (System.nanoTime() - start) / 1e9);

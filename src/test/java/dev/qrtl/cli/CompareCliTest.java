@@ -94,6 +94,15 @@ class CompareCliTest {
   }
 
   @Test
+  void everyNewCommandHasHelp() {
+    for (String cmd : new String[] {"compare", "estimate", "synth", "cosim", "run"}) {
+      Object[] r = CliTest.run(cmd, "--help");
+      assertEquals(0, r[0], cmd + ": " + r[2]);
+      assertTrue(((String) r[1]).startsWith("Usage: qrtl " + cmd), (String) r[1]);
+    }
+  }
+
+  @Test
   void badCompareInputIsOneLine() {
     Object[] r = CliTest.run("compare", "--schemes", "shift-round,magic", "--no-progress");
     assertEquals(1, r[0]);
