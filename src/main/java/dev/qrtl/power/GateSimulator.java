@@ -33,12 +33,9 @@ public final class GateSimulator {
   /** How transitions inside one clock cycle are timed. */
   public enum Timing { ZERO_DELAY, DELAYS }
 
-  private record Gate(int[] inputs, double[] delays, double inertial, int output, long truthTable, int group, String pin) {}
+  private record Gate(int[] inputs, double[] delays, double inertial, int output, long truthTable) {}
 
   private record Flop(int d, int q, int qn, double clockToQ, double clockEnergyPj, int group) {}
-
-  /** Which instance pin drives each net ("instance/pin"), for handing activities to other tools. */
-  private final String[] driverPin;
 
   private final FlatNetlist flat;
   private final Timing timing;
@@ -83,7 +80,6 @@ public final class GateSimulator {
     List<Gate> comb = new ArrayList<>();
     List<Flop> seq = new ArrayList<>();
     this.energyPerTogglePj = new double[n];
-    this.driverPin = new String[n];
     this.groupOfNet = new int[n];
     this.leakageNwByGroup = new double[flat.groups.size()];
     double v2 = voltage * voltage;
@@ -117,7 +113,7 @@ public final class GateSimulator {
     Cell c = inst.cell();
     Integer d = inst.pins().get(c.nextState());
     if (d == null) {
-      throw new LibertyException("flip-flop " + c.name() + " has its data pin '" + c.nextState() + "' unconnected");
+      throw new LibertyException("flip-flop " + inst.name() + " (" + c.name() + ") has its data pin '" + c.nextState() + "' unconnected");
     }
     int q = -1;
     int qn = -1;
@@ -137,7 +133,6 @@ public final class GateSimulator {
       }
       energyPerTogglePj[o] = 0.5 * loadPf[o] * v2;
       groupOfNet[o] = inst.group();
-      driverPin[o] = inst.name() + "/" + p.name();
       for (TimingArc a : c.arcs()) {
         if (a.clockToQ() && a.outputPin().equals(p.name())) {
           clockToQ = Math.max(clockToQ, meanDelay(a, loadPf[o]));
@@ -177,8 +172,7 @@ public final class GateSimulator {
       }
       energyPerTogglePj[outNet] = internalEnergy(c, o.name(), load) + 0.5 * load * v2;
       groupOfNet[outNet] = inst.group();
-      driverPin[outNet] = inst.name() + "/" + o.name();
-      out.add(new Gate(in, delays, inertial == Double.MAX_VALUE ? 0 : inertial, outNet, tt, inst.group(), o.name()));
+      out.add(new Gate(in, delays, inertial == Double.MAX_VALUE ? 0 : inertial, outNet, tt));
     }
     return out;
   }
@@ -525,29 +519,6 @@ public final class GateSimulator {
       double leak = leakageNwByGroup[g] * clockNs * cycles * 1e-6; // nW x ns = 1e-18 J = 1e-6 pJ
       if (comb[g] != 0 || seq[g] != 0 || leak != 0) {
         out.put(flat.groups.get(g), new Energy(comb[g], seq[g], leak));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Transitions per clock cycle so far of every cell output pin ("instance/pin") and every input
-   * port bit ("port[i]"), in netlist order: the activities another power tool can be given.
-   */
-  public Map<String, Double> activities() {
-    Map<String, Double> out = new java.util.LinkedHashMap<>();
-    double cycles = Math.max(1, cycles());
-    for (Map.Entry<String, int[]> e : flat.inputs.entrySet()) {
-      int[] bits = e.getValue();
-      for (int i = 0; i < bits.length; i++) {
-        if (bits[i] > 1) {
-          out.put(e.getKey() + "[" + i + "]", toggles[bits[i]] / cycles);
-        }
-      }
-    }
-    for (int n = 2; n < toggles.length; n++) {
-      if (driverPin[n] != null) {
-        out.put(driverPin[n], toggles[n] / cycles);
       }
     }
     return out;
