@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * qrtl's energy against OpenSTA's {@code report_power} on NanGate45, every input bit switching
  * with probability 1/2 per cycle in both (uniformly random inputs in qrtl; activity 0.5, duty 0.5
- * in OpenSTA). OpenSTA is installed by bin/install-deps where Debian has it, so CI runs this.
+ * in OpenSTA). OpenSTA is optional: bin/install-deps installs it where the distribution offers it,
+ * and there CI must run this test.
  */
 @Tag("tools")
 class OpenStaPowerTest {
@@ -69,7 +70,8 @@ class OpenStaPowerTest {
 
   @Test
   void energyAgreesWithOpenStaReportPower() throws Exception {
-    ToolGate.require("yosys", "sta");
+    ToolGate.require("yosys");
+    ToolGate.requireWherePackaged("sta", "opensta");
     double[] mul = compare(dev.qrtl.synth.OpenStaComparisonTest.multiplier16(),
         (g, rnd) -> g.set("a", rnd.nextInt(1 << 16)).set("b", rnd.nextInt(1 << 16)));
     Module sr = QuantizerGenerator.generate(new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_UP,

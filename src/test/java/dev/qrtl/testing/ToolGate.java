@@ -25,6 +25,32 @@ public final class ToolGate {
     }
   }
 
+  /**
+   * For an optional tool: present, or skip loudly - but under CI fail if the distribution offers
+   * its package ({@code apt-cache show}), since bin/install-deps then installs it.
+   */
+  public static void requireWherePackaged(String exe, String debianPackage) {
+    if (ToolPaths.find(exe, System.getenv("PATH")).isPresent()) {
+      return;
+    }
+    boolean packaged = false;
+    try {
+      Process p = new ProcessBuilder("apt-cache", "show", debianPackage).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      packaged = p.waitFor() == 0;
+    } catch (java.io.IOException e) {
+      packaged = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String msg = exe + " is not installed (Debian package " + debianPackage + (packaged ? ", available here" : ", not offered here") + ")";
+    if (isCi() && packaged) {
+      Assertions.fail("CI must run this test: " + msg + "; bin/install-deps --all installs it");
+    }
+    System.err.println("SKIPPING test of an optional tool: " + msg);
+    Assumptions.abort(msg);
+  }
+
   public static boolean isCi() {
     String ci = System.getenv("CI");
     return ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci);
