@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +47,8 @@ public class OpenStaComparisonTest {
 
   @Test
   void delaysAgreeWithOpenStaWithinTwentyPercent() throws Exception {
-    Assumptions.assumeTrue(ToolPaths.find("sta", System.getenv("PATH")).isPresent() && ToolPaths.find("yosys", System.getenv("PATH")).isPresent(),
-        "OpenSTA is not installed: the comparison runs where it is");
+    dev.qrtl.testing.ToolGate.require("yosys");
+    dev.qrtl.testing.ToolGate.requireWherePackaged("sta", "opensta");
     var tech = TechLibraries.fromFile(SynthTest.NANGATE);
     for (Module m : List.of(adder32(), multiplier16())) {
       SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
