@@ -46,6 +46,10 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Stimulus seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--pipeline", defaultValue = "0",
+      description = "Register stages in every requantizer, 0..4; results go to <out>/<library>-pipeline<N>/ (default: ${DEFAULT-VALUE}).")
+  int pipeline;
+
   @Option(names = "--no-network", description = "Leave out the network-level view (unified module against conventional pipeline).")
   boolean noNetwork;
 
@@ -63,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
   CompareConfig config() {
     var lib = TechLibraries.resolve(tech, liberty);
     EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024, 25);
-    return new CompareConfig(sweep.schemes, accBits, sweep.outBits, lib, e, !noNetwork, Duration.ofSeconds(timeout), !sweep.noProgress);
+    return new CompareConfig(sweep.schemes, accBits, sweep.outBits, lib, e, !noNetwork, pipeline, Duration.ofSeconds(timeout), !sweep.noProgress);
   }
 
   /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */

@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     pw.println("== synthesize, estimate energy and compare (embedded default library, Yosys flat, gate-level activity)");
     EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
-    CompareConfig c = new CompareConfig(sweep.schemes, List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true,
+    CompareConfig c = new CompareConfig(sweep.schemes, List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true, 0,
         Duration.ofMinutes(30), !sweep.noProgress);
     CompareCommand.compare(c, results, pw);
     pw.printf("main job: %d designs generated into %s, lint-clean, co-simulated clean (%d values checked); comparison in %s; %.1f s%n",

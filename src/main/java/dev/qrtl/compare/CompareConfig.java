@@ -14,15 +14,19 @@ import java.util.List;
  * @param tech the cell library
  * @param energy stimulus, seed, operations per requantizer
  * @param network whether to add the network-level view (unified module against conventional pipeline)
+ * @param pipeline register stages in every requantizer (0: combinational units)
  * @param timeout per Yosys run
  * @param progress show a progress bar on stderr
  */
 public record CompareConfig(List<String> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
-    EnergyOptions energy, boolean network, Duration timeout, boolean progress) {
+    EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress) {
   public CompareConfig {
     Schemes.check(schemes);
     if (schemes.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one scheme, accumulator width and output width");
+    }
+    if (pipeline < 0 || pipeline > 4) {
+      throw new IllegalArgumentException("pipeline stages must be 0..4, not " + pipeline);
     }
     for (int a : accBits) {
       if (a < 4 || a > 64) {

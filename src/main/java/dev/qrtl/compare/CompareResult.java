@@ -7,10 +7,16 @@ import java.util.List;
  * A whole comparison run with what reproduces it. No times or local paths, so the same inputs give
  * byte-identical tables.
  *
+ * @param pipeline register stages in every requantizer (0: combinational)
  * @param skipped configurations that cannot be built, with the reason
  */
 @JsonPropertyOrder({"qrtl", "library", "corner", "librarySha256", "voltage", "yosys", "java", "stimulus", "seed", "operations",
-    "timingModel", "clock", "baseline", "rows", "skipped", "network"})
+    "timingModel", "clock", "pipeline", "baseline", "rows", "skipped", "network"})
 public record CompareResult(String qrtl, String library, String corner, String librarySha256, double voltage, String yosys, String java,
-    String stimulus, long seed, long operations, String timingModel, String clock, String baseline, List<CompareRow> rows,
-    List<String> skipped, List<NetworkRow> network) {}
+    String stimulus, long seed, long operations, String timingModel, String clock, int pipeline, String baseline, List<CompareRow> rows,
+    List<String> skipped, List<NetworkRow> network) {
+  /** The results folder's name: the library, and the pipeline depth when the units are registered. */
+  public String folderName() {
+    return pipeline == 0 ? library : library + "-pipeline" + pipeline;
+  }
+}

@@ -49,7 +49,7 @@ public final class Comparison {
             skipped.add(s + " " + acc + " -> " + out + ": " + why.get());
             continue;
           }
-          Module m = QuantizerGenerator.generate(Schemes.spec(s, acc, out, c.energy().stimulus()));
+          Module m = QuantizerGenerator.generate(Schemes.spec(s, acc, out, c.energy().stimulus(), c.pipeline()));
           tasks.add(new Task(s, acc, out, DesignWriter.write(m, "quantizer", designs), null));
         }
       }
@@ -75,7 +75,8 @@ public final class Comparison {
     return new CompareResult(VersionProvider.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
         "Java " + Runtime.version().feature(), c.energy().stimulus().toString(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's load, inertial filtering); zero-delay figure beside it",
-        "each unit clocked at its own critical path (leakage over that period)", Schemes.BASELINE, withRatios(rows), skipped, network);
+        "each unit clocked at its own critical path (leakage over that period)", c.pipeline(), Schemes.BASELINE, withRatios(rows),
+        skipped, network);
   }
 
   private static List<Object> execute(List<Task> tasks, CompareConfig c) {

@@ -24,8 +24,8 @@ public final class ResultFolder {
   private ResultFolder() {}
 
   public static Path write(CompareResult r, Path out) {
-    Path target = out.resolve(r.library());
-    Path scratch = out.resolve("." + r.library() + ".partial");
+    Path target = out.resolve(r.folderName());
+    Path scratch = out.resolve("." + r.folderName() + ".partial");
     try {
       Files.createDirectories(out);
       Trees.delete(scratch);
@@ -35,7 +35,7 @@ public final class ResultFolder {
       AtomicFiles.writeString(scratch.resolve("comparison.json"), ResultWriter.json(r));
       Plots.write(r, scratch);
       fastModel(r).ifPresent(m -> AtomicFiles.writeString(scratch.resolve("fast-model.json"), json(m)));
-      Path old = out.resolve("." + r.library() + ".old");
+      Path old = out.resolve("." + r.folderName() + ".old");
       Trees.delete(old);
       if (Files.exists(target)) {
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

@@ -49,6 +49,10 @@ public final class ResultWriter {
         .append(", ").append(r.java()).append(".\n");
     sb.append("Energy per requantization from ").append(r.timingModel()).append("; stimulus `").append(r.stimulus()).append("`, seed ")
         .append(r.seed()).append(", ").append(r.operations()).append(" operations per unit; ").append(r.clock()).append(".\n");
+    if (r.pipeline() > 0) {
+      sb.append("Every requantizer has ").append(r.pipeline()).append(" register stage(s) before its clamp: its registers and clock"
+          + " are included in its area and energy.\n");
+    }
     sb.append("Ratios are the baseline's (").append(r.baseline()).append(") figure over the row's at the same widths: 15 means 15x less.\n\n");
     sb.append(headline(r));
     sb.append("\n## All rows\n\n");

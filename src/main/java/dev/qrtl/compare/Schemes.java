@@ -50,16 +50,22 @@ public final class Schemes {
 
   /** The requantizer a scheme name means at these widths. */
   public static QuantizerSpec spec(String scheme, int accBits, int outBits, Stimulus stimulus) {
+    return spec(scheme, accBits, outBits, stimulus, 0);
+  }
+
+  /** The same, with {@code pipeline} register stages (placed before the clamp, as the generators do). */
+  public static QuantizerSpec spec(String scheme, int accBits, int outBits, Stimulus stimulus, int pipeline) {
     OutputSpec o = new OutputSpec(outBits, true, false, true);
+    int p = pipeline;
     return switch (scheme) {
-      case "shift-round" -> new ShiftRoundSpec(accBits, o, Rounding.HALF_UP, OptionalInt.empty(), false, 0, false);
+      case "shift-round" -> new ShiftRoundSpec(accBits, o, Rounding.HALF_UP, OptionalInt.empty(), false, p, false);
       case "shift-round-const" -> new ShiftRoundSpec(accBits, o, Rounding.HALF_UP,
-          OptionalInt.of(stimulus.fittedShift(accBits, (1L << (outBits - 1)) - 1)), false, 0, false);
-      case "floor" -> new ShiftRoundSpec(accBits, o, Rounding.FLOOR, OptionalInt.empty(), false, 0, true);
-      case "tflite-double" -> new TfliteSpec(accBits, o, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0);
-      case "tflite-single" -> new TfliteSpec(accBits, o, true, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0);
-      case "fp32-scale" -> new Fp32ScaleSpec(accBits, o, Optional.empty(), OptionalLong.empty(), false, 0);
-      case "threshold" -> new ThresholdSpec(accBits, o, Optional.empty(), 0);
+          OptionalInt.of(stimulus.fittedShift(accBits, (1L << (outBits - 1)) - 1)), false, p, false);
+      case "floor" -> new ShiftRoundSpec(accBits, o, Rounding.FLOOR, OptionalInt.empty(), false, p, true);
+      case "tflite-double" -> new TfliteSpec(accBits, o, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, p);
+      case "tflite-single" -> new TfliteSpec(accBits, o, true, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, p);
+      case "fp32-scale" -> new Fp32ScaleSpec(accBits, o, Optional.empty(), OptionalLong.empty(), false, p);
+      case "threshold" -> new ThresholdSpec(accBits, o, Optional.empty(), p);
       default -> throw new IllegalArgumentException("unknown scheme '" + scheme + "'; use some of: " + String.join(", ", ALL));
     };
   }

@@ -93,6 +93,21 @@ class CompareCliTest {
     assertTrue(j.get("gateLevelChecks").asLong() >= 1000, "every output compared with the golden model");
   }
 
+  /** Registered units: each requantizer with a register stage, its flip-flops and clock priced too. */
+  @Test
+  void registeredUnitsGoToTheirOwnFolder() throws Exception {
+    ToolGate.require("yosys");
+    Object[] r = CliTest.run("compare", "--schemes", "shift-round,tflite-double", "--out-bits", "4", "--ops", "1000", "--pipeline", "1",
+        "--no-network", "--no-progress", "--out", dir.toString());
+    assertEquals(0, r[0], (String) r[2]);
+    JsonNode j = ManifestIo.mapper().readTree(Files.readString(dir.resolve("qrtl_default45-pipeline1/comparison.json")));
+    assertEquals(1, j.get("pipeline").asInt());
+    for (JsonNode row : j.get("rows")) {
+      assertTrue(row.get("design").asText().endsWith("_p1"), "the pipelined unit: " + row.get("design"));
+    }
+    assertTrue(Files.readString(dir.resolve("qrtl_default45-pipeline1/comparison.md")).contains("register stage"));
+  }
+
   @Test
   void everyNewCommandHasHelp() {
     for (String cmd : new String[] {"compare", "estimate", "synth", "cosim", "run"}) {
