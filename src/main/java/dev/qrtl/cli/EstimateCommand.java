@@ -8,7 +8,6 @@ import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
@@ -72,9 +71,8 @@ public final class EstimateCommand implements Callable<Integer> {
 
   static int run(Path manifestPath, SynthCommand.TechOptions tech, EnergyFlags energy, CommandSpec spec) {
     Manifest m = ManifestIo.read(manifestPath);
-    SynthMode mode = m.kind().equals("quantizer") ? SynthMode.FLAT : SynthMode.HIER;
     var lib = TechLibraries.resolve(tech.tech, tech.liberty);
-    SynthResult s = SynthRunner.run(manifestPath, lib, mode, Duration.ofSeconds(tech.timeout));
+    SynthResult s = SynthRunner.run(manifestPath, lib, SynthCommand.TechOptions.defaultMode(m.kind()), Duration.ofSeconds(tech.timeout));
     EnergyReport r = EnergyEstimator.estimate(manifestPath, m, s, lib.library(), energy.toOptions());
     Reports.print(r, s.toText() + r.toText(), tech.json, spec.commandLine().getOut());
     return 0;

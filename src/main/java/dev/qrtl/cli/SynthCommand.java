@@ -90,8 +90,11 @@ public final class SynthCommand implements Callable<Integer> {
     }
 
     /** Hierarchical for MAC designs (many identical instances), flat otherwise. */
-    private static SynthMode defaultMode(Path manifestPath) {
-      String kind = ManifestIo.read(manifestPath).kind();
+    static SynthMode defaultMode(Path manifestPath) {
+      return defaultMode(ManifestIo.read(manifestPath).kind());
+    }
+
+    static SynthMode defaultMode(String kind) {
       return kind.equals("quantizer") || kind.equals("example") ? SynthMode.FLAT : SynthMode.HIER;
     }
   }

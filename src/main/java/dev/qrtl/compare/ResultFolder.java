@@ -2,8 +2,6 @@ package dev.qrtl.compare;
 
 import dev.qrtl.energy.FastModel;
 import dev.qrtl.energy.FastModelFit;
-import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.manifest.StablePrettyPrinter;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Trees;
@@ -34,7 +32,7 @@ public final class ResultFolder {
       AtomicFiles.writeString(scratch.resolve("comparison.csv"), ResultWriter.csv(r));
       AtomicFiles.writeString(scratch.resolve("comparison.json"), ResultWriter.json(r));
       Plots.write(r, scratch);
-      fastModel(r).ifPresent(m -> AtomicFiles.writeString(scratch.resolve("fast-model.json"), json(m)));
+      fastModel(r).ifPresent(m -> AtomicFiles.writeString(scratch.resolve("fast-model.json"), ResultWriter.json(m)));
       Path old = out.resolve("." + r.folderName() + ".old");
       Trees.delete(old);
       if (Files.exists(target)) {
@@ -55,20 +53,9 @@ public final class ResultFolder {
     for (CompareRow x : r.rows()) {
       points.add(new FastModelFit.Point(x.scheme(), x.accBits(), x.outBits(), x.areaUm2(), x.energyPj()));
     }
-    try {
-      FastModel m = FastModelFit.fit(points, r.library(), "qrtl compare, " + r.yosys() + ", stimulus " + r.stimulus() + ", seed "
-          + r.seed() + ", " + r.operations() + " operations per unit");
-      return m.schemes().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(m);
-    } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty(); // a sweep over one accumulator width cannot separate the A terms
-    }
-  }
-
-  static String json(Object o) {
-    try {
-      return ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(o) + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    // a scheme the sweep does not determine (one accumulator width cannot separate the A terms) is left out
+    FastModel m = FastModelFit.fit(points, r.library(), "qrtl compare, " + r.yosys() + ", stimulus " + r.stimulus() + ", seed "
+        + r.seed() + ", " + r.operations() + " operations per unit");
+    return m.schemes().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(m);
   }
 }

@@ -15,11 +15,12 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ResultWriter {
   private ResultWriter() {}
 
-  public static String json(CompareResult r) {
+  /** A comparison (or a fitted model) as stable, pretty-printed JSON. */
+  public static String json(Object r) {
     try {
       return ManifestIo.mapper().writer(new StablePrettyPrinter()).writeValueAsString(r) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the comparison as JSON", e);
+      throw new IllegalStateException("cannot write " + r.getClass().getSimpleName() + " as JSON", e);
     }
   }
 

@@ -32,10 +32,6 @@ public record EnergyOptions(long operations, long seed, Stimulus stimulus, Optio
     }
   }
 
-  public static EnergyOptions defaults() {
-    return new EnergyOptions(10_000, 1, Stimulus.parse(DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
-  }
-
   public EnergyOptions withOperations(long ops) {
     return new EnergyOptions(ops, seed, stimulus, clockNs, paramPeriod, batches);
   }

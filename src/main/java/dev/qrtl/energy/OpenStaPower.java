@@ -21,7 +21,7 @@ public final class OpenStaPower {
   private OpenStaPower() {}
 
   /** OpenSTA's power, converted to energy per cycle (pJ). */
-  public record Result(double internalPj, double switchingPj, double leakagePj, String report) {
+  public record Result(double internalPj, double switchingPj, double leakagePj) {
     public double totalPj() {
       return internalPj + switchingPj + leakagePj;
     }
@@ -52,7 +52,7 @@ public final class OpenStaPower {
     }
     double toPj = clockNs * 1e3; // W x ns = 1e-9 J = 1e3 pJ
     return new Result(Double.parseDouble(m.group(1)) * toPj, Double.parseDouble(m.group(2)) * toPj,
-        Double.parseDouble(m.group(3)) * toPj, p.stdout());
+        Double.parseDouble(m.group(3)) * toPj);
   }
 
   private static String brace(String s) {

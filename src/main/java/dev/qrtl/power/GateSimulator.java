@@ -47,6 +47,11 @@ public final class GateSimulator {
   private final int[] groupOfNet;
   private final double[] leakageNwByGroup;
   private final boolean[] value;
+  // Nets that change only at the start of a cycle (input port bits, flip-flop outputs), and when
+  // (0, or the register's clock-to-Q delay); and which of them are flip-flop outputs.
+  private final int[] sourceNets;
+  private final double[] sourceTimes;
+  private final boolean[] isFlopOutput;
   private final boolean[] settled;
   private final long[] toggles;
   private long clocks;
@@ -99,6 +104,28 @@ public final class GateSimulator {
     }
     this.gates = order(comb, n);
     this.flops = seq.toArray(new Flop[0]);
+    this.isFlopOutput = new boolean[n];
+    List<Integer> srcNets = new ArrayList<>();
+    List<Double> srcTimes = new ArrayList<>();
+    for (int[] bits : flat.inputs.values()) {
+      for (int b : bits) {
+        if (b > 1) {
+          srcNets.add(b);
+          srcTimes.add(0.0);
+        }
+      }
+    }
+    for (Flop f : flops) {
+      for (int o : new int[] {f.q(), f.qn()}) {
+        if (o > 1) {
+          srcNets.add(o);
+          srcTimes.add(f.clockToQ());
+          isFlopOutput[o] = true;
+        }
+      }
+    }
+    this.sourceNets = srcNets.stream().mapToInt(Integer::intValue).toArray();
+    this.sourceTimes = srcTimes.stream().mapToDouble(Double::doubleValue).toArray();
     this.value = new boolean[n];
     this.value[1] = true;
     this.settled = new boolean[n];
@@ -233,14 +260,6 @@ public final class GateSimulator {
     return timing;
   }
 
-  public boolean hasInput(String port) {
-    return flat.inputs.containsKey(port);
-  }
-
-  public boolean hasOutput(String port) {
-    return flat.outputs.containsKey(port);
-  }
-
   /** Sets an input port to the low bits of {@code v} (takes effect at the next {@link #eval()} or {@link #clock()}). */
   public GateSimulator set(String port, long v) {
     int[] bits = flat.inputs.get(port);
@@ -268,18 +287,9 @@ public final class GateSimulator {
 
   /** Input ports and register outputs: one transition each where the value changed. */
   private void countSourceToggles() {
-    for (int[] bits : flat.inputs.values()) {
-      for (int b : bits) {
-        if (b > 1 && value[b] != settled[b]) {
-          toggles[b]++;
-        }
-      }
-    }
-    for (Flop f : flops) {
-      for (int o : new int[] {f.q(), f.qn()}) {
-        if (o > 1 && value[o] != settled[o]) {
-          toggles[o]++;
-        }
+    for (int net : sourceNets) {
+      if (value[net] != settled[net]) {
+        toggles[net]++;
       }
     }
   }
@@ -314,18 +324,9 @@ public final class GateSimulator {
    */
   private void evaluateTimed() {
     Arrays.fill(waveLength, 0);
-    for (int[] bits : flat.inputs.values()) {
-      for (int b : bits) {
-        if (b > 1 && value[b] != settled[b]) {
-          push(b, 0.0);
-        }
-      }
-    }
-    for (Flop f : flops) {
-      for (int o : new int[] {f.q(), f.qn()}) {
-        if (o > 1 && value[o] != settled[o]) {
-          push(o, f.clockToQ());
-        }
+    for (int i = 0; i < sourceNets.length; i++) {
+      if (value[sourceNets[i]] != settled[sourceNets[i]]) {
+        push(sourceNets[i], sourceTimes[i]);
       }
     }
     for (Gate g : gates) {
@@ -495,14 +496,7 @@ public final class GateSimulator {
     int groups = flat.groups.size();
     double[] comb = new double[groups];
     double[] seq = new double[groups];
-    boolean[] isFlopOutput = new boolean[toggles.length];
     for (Flop f : flops) {
-      if (f.q() > 1) {
-        isFlopOutput[f.q()] = true;
-      }
-      if (f.qn() > 1) {
-        isFlopOutput[f.qn()] = true;
-      }
       seq[f.group()] += clocks * f.clockEnergyPj();
     }
     for (int n = 2; n < toggles.length; n++) {

@@ -11,8 +11,6 @@ public final class CacheDirs {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("qrtl");
+    return dev.qrtl.tools.ToolPaths.cacheHome().resolve("qrtl");
   }
 }

@@ -55,9 +55,13 @@ public final class ToolPaths {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
+    return cacheHome().resolve("qrtl").resolve("venv");
+  }
+
+  /** The user's cache folder: {@code $XDG_CACHE_HOME}, else {@code ~/.cache} (where bin/install-deps puts qrtl's tools). */
+  public static Path cacheHome() {
     String cache = System.getenv("XDG_CACHE_HOME");
-    Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("qrtl").resolve("venv");
+    return cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
   }
 
   /** The Debian command that installs a tool's package. */

