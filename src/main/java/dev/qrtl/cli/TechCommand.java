@@ -3,7 +3,9 @@ package dev.qrtl.cli;
 import dev.qrtl.liberty.CompactLibrary;
 import dev.qrtl.liberty.Library;
 import dev.qrtl.liberty.LibraryReader;
+import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.util.AtomicFiles;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,14 +15,36 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code qrtl tech import LIB --out FILE}: condense a Liberty library into qrtl's compact form. */
-@Command(name = "tech", description = "Cell-library tools.", subcommands = {TechCommand.Import.class})
+/**
+ * {@code qrtl tech list}: the named libraries, where each is found and its hash;
+ * {@code qrtl tech import LIB --out FILE}: condense a Liberty library into qrtl's compact form.
+ */
+@Command(name = "tech", description = "Cell-library tools.", subcommands = {TechCommand.ListLibraries.class, TechCommand.Import.class})
 public final class TechCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to do: " + spec.subcommands().keySet());
+  }
+
+  /** Every library {@code --tech} names: where this machine finds it and its SHA-256. */
+  @Command(name = "list", description = "List the libraries --tech can name, where each is found, and its SHA-256.")
+  public static final class ListLibraries implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%-10s %-30s %-13s %-64s %s%n", "--tech", "library", "corner", "sha256", "found");
+      int missing = 0;
+      for (TechLibraries.Listing l : TechLibraries.list()) {
+        out.printf("%-10s %-30s %-13s %-64s %s%n", l.tech(), l.library(), l.corner(), l.sha256(), l.source());
+        missing += l.sha256().equals("-") ? 1 : 0;
+      }
+      out.flush();
+      return missing == 0 ? 0 : 1;
+    }
   }
 
   /** The condensing command. */

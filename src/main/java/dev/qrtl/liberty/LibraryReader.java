@@ -35,7 +35,7 @@ public final class LibraryReader {
     LibertyGroup g = LibertyParser.read(file);
     String hash;
     try {
-      hash = Hashing.sha256(Files.readAllBytes(file));
+      hash = Hashing.sha256File(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new LibertyException("cannot read " + file + ": " + e.getMessage());
     }

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of texts and bytes, for cache keys and report provenance. */
+/**
+ * SHA-256 of texts and bytes: framed (each part prefixed by its length, so parts cannot run
+ * together) for cache keys, plain for the hash of a whole file in reports.
+ */
 public final class Hashing {
   private Hashing() {}
 
@@ -18,6 +21,15 @@ public final class Hashing {
         d.update(p);
       }
       return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** The plain SHA-256 of a file's bytes, as {@code sha256sum} prints it (for provenance a user can check). */
+  public static String sha256File(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
