@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("tools")
 class OpenStaPowerTest {
-  static final Path NANGATE = Golden.projectRoot().resolve("../shared/tech/nangate45_typ.lib.gz").normalize();
+  static final Path NANGATE = dev.qrtl.testing.TechFiles.nangate45();
   private static final long SEED = 17;
   private static final int OPS = 5000;
 

@@ -58,7 +58,7 @@ class GateSimulatorTest {
     ToolGate.require("yosys");
     OutputSpec s8 = new OutputSpec(8, true, true, true);
     var spec = new ShiftRoundSpec(16, s8, Rounding.HALF_EVEN, OptionalInt.empty(), true, 1, false);
-    var tech = TechLibraries.fromFile(Golden.projectRoot().resolve("../shared/tech/nangate45_typ.lib.gz").normalize());
+    var tech = TechLibraries.fromFile(dev.qrtl.testing.TechFiles.nangate45());
     GateSimulator g = simulate(QuantizerGenerator.generate(spec), tech);
     assertTrue(g.flopCount() > 0, "the pipeline register is in the netlist");
     SplittableRandom rnd = new SplittableRandom(SEED);

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Yosys synthesis on real libraries: area against Yosys's own figure, timing, modes, bad input. */
 @Tag("tools")
 class SynthTest {
-  static final Path NANGATE = Golden.projectRoot().resolve("../shared/tech/nangate45_typ.lib.gz").normalize();
-  static final Path SKY130 = Golden.projectRoot().resolve("../shared/tech/sky130hd_tt.lib.gz").normalize();
+  static final Path NANGATE = dev.qrtl.testing.TechFiles.nangate45();
+  static final Path SKY130 = dev.qrtl.testing.TechFiles.sky130hd();
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
   @TempDir Path dir;
