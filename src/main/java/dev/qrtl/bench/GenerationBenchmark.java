@@ -1,5 +1,10 @@
 package dev.qrtl.bench;
 
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.ExprWalk;
 import dev.qrtl.core.Module;
@@ -43,11 +48,11 @@ public final class GenerationBenchmark {
   /** Builds and emits the 64x64 int8 unified module: time per run and peak heap. */
   public static void runUnified(int size, int repeat, PrintWriter out) {
     java.util.function.Supplier<Module> build = () -> {
-      var a = new dev.qrtl.gen.mac.MacArraySpec(size, size, 8, true, 8, true, 256, java.util.OptionalInt.empty(),
-          dev.qrtl.gen.mac.MacForm.SYSTOLIC, 1, true, false);
-      var e = new dev.qrtl.gen.quant.ShiftRoundSpec(a.accBits(), new dev.qrtl.gen.quant.OutputSpec(8, true, true, true),
+      var a = new dev.qrtl.spec.MacArraySpec(size, size, 8, true, 8, true, 256, java.util.OptionalInt.empty(),
+          dev.qrtl.spec.MacForm.SYSTOLIC, 1, true, false);
+      var e = new dev.qrtl.spec.ShiftRoundSpec(a.accBits(), new dev.qrtl.spec.OutputSpec(8, true, true, true),
           dev.qrtl.spec.Rounding.HALF_UP, java.util.OptionalInt.empty(), true, 0, false);
-      return dev.qrtl.gen.mac.UnifiedGenerator.generate(new dev.qrtl.gen.mac.UnifiedSpec(a, e));
+      return dev.qrtl.gen.mac.UnifiedGenerator.generate(new dev.qrtl.spec.UnifiedSpec(a, e));
     };
     VerilogEmitter.emit(build.get()); // warm-up
     double best = Double.MAX_VALUE;

@@ -2,13 +2,13 @@ package dev.qrtl.cli;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.gen.mac.ConventionalGenerator;
-import dev.qrtl.gen.mac.ConventionalSpec;
+import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.gen.mac.MacArrayGenerator;
-import dev.qrtl.gen.mac.MacArraySpec;
-import dev.qrtl.gen.mac.MacForm;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
 import dev.qrtl.gen.mac.UnifiedGenerator;
-import dev.qrtl.gen.mac.UnifiedSpec;
-import dev.qrtl.gen.quant.QuantizerSpec;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 import java.util.OptionalInt;

@@ -1,11 +1,11 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.gen.quant.Fp32ScaleSpec;
-import dev.qrtl.gen.quant.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerSpec;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
-import dev.qrtl.gen.quant.ThresholdSpec;
-import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.ShiftRoundModel;
 import dev.qrtl.golden.ThresholdModel;

@@ -1,13 +1,13 @@
 package dev.qrtl.compare;
 
-import dev.qrtl.cli.VersionProvider;
+import dev.qrtl.util.QrtlVersion;
 import dev.qrtl.core.Module;
 import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.sim.CacheDirs;
+import dev.qrtl.util.CacheDirs;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
@@ -72,7 +72,7 @@ public final class Comparison {
       }
     }
     var lib = c.tech().library();
-    return new CompareResult(VersionProvider.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
+    return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
         "Java " + Runtime.version().feature(), c.energy().stimulus().toString(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's load, inertial filtering); zero-delay figure beside it",
         "each unit clocked at its own critical path (leakage over that period)", c.pipeline(), Schemes.BASELINE, withRatios(rows),

@@ -1,12 +1,12 @@
 package dev.qrtl.compare;
 
 import dev.qrtl.cosim.Stimulus;
-import dev.qrtl.gen.quant.Fp32ScaleSpec;
-import dev.qrtl.gen.quant.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerSpec;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
-import dev.qrtl.gen.quant.ThresholdSpec;
-import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.spec.Rounding;
 import java.util.List;
 import java.util.Optional;

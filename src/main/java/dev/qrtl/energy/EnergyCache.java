@@ -1,7 +1,7 @@
 package dev.qrtl.energy;
 
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.sim.CacheDirs;
+import dev.qrtl.util.CacheDirs;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Hashing;

@@ -1,16 +1,16 @@
 package dev.qrtl.gen;
 
-import dev.qrtl.gen.mac.MacArraySpec;
-import dev.qrtl.gen.mac.MacForm;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
 import dev.qrtl.gen.mac.UnifiedGenerator;
-import dev.qrtl.gen.mac.UnifiedSpec;
-import dev.qrtl.gen.quant.Fp32ScaleSpec;
-import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.gen.quant.QuantizerSpec;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
-import dev.qrtl.gen.quant.ThresholdSpec;
-import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.spec.Rounding;
 import java.util.ArrayList;
 import java.util.List;

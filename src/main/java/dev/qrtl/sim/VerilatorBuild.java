@@ -1,5 +1,6 @@
 package dev.qrtl.sim;
 
+import dev.qrtl.util.CacheDirs;
 import dev.qrtl.tools.ProcessResult;
 import dev.qrtl.tools.ProcessRunner;
 import dev.qrtl.tools.ToolException;

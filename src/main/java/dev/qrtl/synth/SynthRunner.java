@@ -5,7 +5,7 @@ import dev.qrtl.liberty.Library;
 import dev.qrtl.liberty.LibertyException;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.sim.CacheDirs;
+import dev.qrtl.util.CacheDirs;
 import dev.qrtl.tools.ProcessResult;
 import dev.qrtl.tools.ProcessRunner;
 import dev.qrtl.tools.ToolException;

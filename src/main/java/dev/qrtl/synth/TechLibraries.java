@@ -3,7 +3,7 @@ package dev.qrtl.synth;
 import dev.qrtl.liberty.Library;
 import dev.qrtl.liberty.LibraryReader;
 import dev.qrtl.liberty.LibertyException;
-import dev.qrtl.sim.CacheDirs;
+import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Hashing;
 import java.io.IOException;

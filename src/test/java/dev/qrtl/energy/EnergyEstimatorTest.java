@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.cosim.Stimulus;
-import dev.qrtl.gen.mac.MacArraySpec;
-import dev.qrtl.gen.mac.MacForm;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
 import dev.qrtl.gen.mac.UnifiedGenerator;
-import dev.qrtl.gen.mac.UnifiedSpec;
-import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.spec.Rounding;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.power.GateSimulator;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.synth.SynthMode;

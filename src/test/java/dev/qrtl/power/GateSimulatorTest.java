@@ -3,10 +3,10 @@ package dev.qrtl.power;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
-import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.ShiftRoundModel;
 import dev.qrtl.golden.TfliteModel;

@@ -1,5 +1,6 @@
 package dev.qrtl.synth;
 
+import dev.qrtl.spec.QuantizerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +11,12 @@ import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
 import dev.qrtl.core.Signal;
 import dev.qrtl.gen.mac.MacArrayGenerator;
-import dev.qrtl.gen.mac.MacArraySpec;
-import dev.qrtl.gen.mac.MacForm;
-import dev.qrtl.gen.quant.OutputSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
-import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.liberty.LibertyException;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.testing.Golden;
@@ -49,7 +50,7 @@ class SynthTest {
     ToolGate.require("yosys");
     OutputSpec s8 = new OutputSpec(8, true, false, true);
     var tech = TechLibraries.fromFile(NANGATE);
-    for (var spec : new dev.qrtl.gen.quant.QuantizerSpec[] {
+    for (var spec : new dev.qrtl.spec.QuantizerSpec[] {
         new ShiftRoundSpec(32, s8, Rounding.HALF_UP, OptionalInt.empty(), false, 0, false),
         new TfliteSpec(32, s8, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0)}) {
       SynthResult r = SynthRunner.run(write(QuantizerGenerator.generate(spec)), tech, SynthMode.FLAT, TIMEOUT);

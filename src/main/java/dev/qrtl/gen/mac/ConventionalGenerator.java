@@ -1,5 +1,7 @@
 package dev.qrtl.gen.mac;
 
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.InstanceBuilder;

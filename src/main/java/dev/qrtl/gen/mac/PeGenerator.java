@@ -1,5 +1,6 @@
 package dev.qrtl.gen.mac;
 
+import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;

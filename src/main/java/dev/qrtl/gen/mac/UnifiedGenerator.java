@@ -1,5 +1,7 @@
 package dev.qrtl.gen.mac;
 
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.core.InstanceBuilder;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;

@@ -1,5 +1,10 @@
 package dev.qrtl.gen.quant;
 
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.ThresholdSpec;
 import dev.qrtl.core.Module;
 
 /** Dispatches a spec to its scheme's generator. */

@@ -1,5 +1,6 @@
 package dev.qrtl.gen.quant;
 
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;

@@ -1,14 +1,18 @@
 package dev.qrtl.gen.mac;
 
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.spec.ConventionalSpec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.gen.quant.Fp32ScaleSpec;
-import dev.qrtl.gen.quant.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerSpec;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
-import dev.qrtl.gen.quant.ThresholdSpec;
-import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.spec.Rounding;

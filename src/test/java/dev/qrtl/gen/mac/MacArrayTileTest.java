@@ -1,5 +1,7 @@
 package dev.qrtl.gen.mac;
 
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package dev.qrtl.gen.mac;
 
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
 import dev.qrtl.eval.IrSimulator;
 
 /**

@@ -1,16 +1,20 @@
 package dev.qrtl.gen.mac;
 
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.spec.ConventionalSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.eval.IrSimulator;
-import dev.qrtl.gen.quant.Fp32ScaleSpec;
-import dev.qrtl.gen.quant.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerSpec;
-import dev.qrtl.gen.quant.ShiftRoundSpec;
-import dev.qrtl.gen.quant.ThresholdSpec;
-import dev.qrtl.gen.quant.TfliteSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.golden.Fp32ScaleModel;
 import dev.qrtl.golden.MacArrayModel;
 import dev.qrtl.golden.OutputRange;

@@ -1,5 +1,10 @@
 package dev.qrtl.gen.quant;
 
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.ThresholdSpec;
 import dev.qrtl.spec.Rounding;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,5 +1,9 @@
 package dev.qrtl.gen.quant;
 
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
+import dev.qrtl.spec.ThresholdSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qrtl.core.Module;

@@ -1,5 +1,11 @@
 package dev.qrtl.gen.quant;
 
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.ThresholdSpec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Module;

@@ -1,5 +1,7 @@
 package dev.qrtl.gen.quant;
 
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.ThresholdSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qrtl.eval.IrSimulator;

@@ -1,4 +1,4 @@
-package dev.qrtl.sim;
+package dev.qrtl.util;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.qrtl.gen.quant;
+package dev.qrtl.spec;
 
 /** A requantizer to generate: one record per scheme, validated when built. */
 public sealed interface QuantizerSpec permits ShiftRoundSpec, TfliteSpec, Fp32ScaleSpec, ThresholdSpec {

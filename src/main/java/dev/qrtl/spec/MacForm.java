@@ -1,4 +1,4 @@
-package dev.qrtl.gen.mac;
+package dev.qrtl.spec;
 
 import java.util.Locale;
 

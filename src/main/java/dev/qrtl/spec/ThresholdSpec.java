@@ -1,4 +1,4 @@
-package dev.qrtl.gen.quant;
+package dev.qrtl.spec;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.qrtl.gen.quant;
+package dev.qrtl.spec;
 
 import dev.qrtl.spec.Rounding;
 import java.util.OptionalInt;

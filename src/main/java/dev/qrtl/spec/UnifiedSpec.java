@@ -1,6 +1,6 @@
-package dev.qrtl.gen.mac;
+package dev.qrtl.spec;
 
-import dev.qrtl.gen.quant.QuantizerSpec;
+import dev.qrtl.spec.QuantizerSpec;
 
 /**
  * The unified module: a MAC array and, per output, one requantizer that adds the bias (with

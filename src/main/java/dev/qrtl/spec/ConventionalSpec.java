@@ -1,6 +1,6 @@
-package dev.qrtl.gen.mac;
+package dev.qrtl.spec;
 
-import dev.qrtl.gen.quant.QuantizerSpec;
+import dev.qrtl.spec.QuantizerSpec;
 
 /**
  * The non-fused deployment of the same layer, per output: requantize the convolution result
