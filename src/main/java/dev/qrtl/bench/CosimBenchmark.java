@@ -3,7 +3,7 @@ package dev.qrtl.bench;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.spec.QuantizerSpec;

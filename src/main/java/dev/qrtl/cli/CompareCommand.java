@@ -6,7 +6,7 @@ import dev.qrtl.compare.Comparison;
 import dev.qrtl.compare.ResultFolder;
 import dev.qrtl.compare.ResultWriter;
 import dev.qrtl.compare.Schemes;
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.synth.TechLibraries;
 import java.io.PrintWriter;

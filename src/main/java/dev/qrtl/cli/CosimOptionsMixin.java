@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.cosim.CosimOptions;
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;

@@ -4,7 +4,7 @@ import dev.qrtl.compare.CompareConfig;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.gen.DefaultDesigns;
 import dev.qrtl.synth.TechLibraries;

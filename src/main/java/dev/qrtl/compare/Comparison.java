@@ -73,7 +73,7 @@ public final class Comparison {
     }
     var lib = c.tech().library();
     return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
-        "Java " + Runtime.version().feature(), c.energy().stimulus().toString(), c.energy().seed(), c.energy().operations(),
+        "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's load, inertial filtering); zero-delay figure beside it",
         "each unit clocked at its own critical path (leakage over that period)", c.pipeline(), Schemes.BASELINE, withRatios(rows),
         skipped, network);

@@ -1,7 +1,7 @@
 package dev.qrtl.compare;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
@@ -58,7 +58,7 @@ final class NetworkDesigns {
     int acc = a.accBits();
     OutputSpec s8 = new OutputSpec(8, true, false, true);
     OutputSpec relu8 = new OutputSpec(8, true, true, true);
-    String accs = accumulators.toString();
+    String accs = accumulators.text();
     List<Config> out = new ArrayList<>();
     for (String scheme : List.of("shift-round", "tflite-double")) {
       QuantizerSpec fused = requant(scheme, acc, relu8, true);

@@ -1,6 +1,6 @@
 package dev.qrtl.compare;
 
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.QuantizerSpec;

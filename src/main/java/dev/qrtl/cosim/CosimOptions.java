@@ -1,5 +1,6 @@
 package dev.qrtl.cosim;
 
+import dev.qrtl.stimulus.Stimulus;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -2,6 +2,7 @@ package dev.qrtl.cosim;
 
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.stimulus.ValueSampler;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

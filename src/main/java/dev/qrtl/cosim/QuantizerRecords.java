@@ -1,5 +1,11 @@
 package dev.qrtl.cosim;
 
+import dev.qrtl.stimulus.AutoStimulus;
+import dev.qrtl.stimulus.CornersStimulus;
+import dev.qrtl.stimulus.ExhaustiveStimulus;
+import dev.qrtl.stimulus.NpyStimulus;
+import dev.qrtl.stimulus.Stimulus;
+import dev.qrtl.stimulus.ValueSampler;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.PortSpec;
@@ -73,24 +79,24 @@ public final class QuantizerRecords implements RecordSource {
     }
     this.stimulus = stimulus;
     this.rnd = new SplittableRandom(seed);
-    this.accs = new ValueSampler(stimulus, golden.accBits(), seed ^ 0xACC);
+    this.accs = stimulus.sampler(golden.accBits(), seed ^ 0xACC);
     this.latency = manifest.latency();
     this.pending = new long[latency + 1];
     this.current = new long[inputs.size()];
     long space = exhaustiveSpace();
-    boolean wantExhaustive = stimulus.kind() == Stimulus.Kind.EXHAUSTIVE
-        || stimulus.kind() == Stimulus.Kind.AUTO && space > 0 && space <= vectors;
-    if (stimulus.kind() == Stimulus.Kind.EXHAUSTIVE && space <= 0) {
+    boolean wantExhaustive = stimulus instanceof ExhaustiveStimulus
+        || stimulus instanceof AutoStimulus && space > 0 && space <= vectors;
+    if (stimulus instanceof ExhaustiveStimulus && space <= 0) {
       throw new IllegalArgumentException("the input space of '" + manifest.top() + "' is too large to enumerate");
     }
     this.exhaustive = wantExhaustive;
-    if (stimulus.kind() == Stimulus.Kind.FILE) {
-      this.fileValues = NpyReader.read(stimulus.file()).values();
+    if (stimulus instanceof NpyStimulus npy) {
+      this.fileValues = npy.read().values();
       long lo = -(1L << (golden.accBits() - 1));
       long hi = (1L << (golden.accBits() - 1)) - 1;
       for (int i = 0; i < fileValues.length; i++) {
         if (golden.accBits() < 64 && (fileValues[i] < lo || fileValues[i] > hi)) {
-          throw new IllegalArgumentException(stimulus.file() + ": value " + fileValues[i] + " at index " + i
+          throw new IllegalArgumentException(stimulus.text() + ": value " + fileValues[i] + " at index " + i
               + " does not fit the " + golden.accBits() + "-bit signed accumulator");
         }
       }
@@ -99,7 +105,7 @@ public final class QuantizerRecords implements RecordSource {
       this.fileValues = null;
       this.total = exhaustive ? space : vectors;
     }
-    this.corners = withCorners && (stimulus.kind() == Stimulus.Kind.CORNERS || stimulus.kind() == Stimulus.Kind.AUTO && !exhaustive)
+    this.corners = withCorners && (stimulus instanceof CornersStimulus || stimulus instanceof AutoStimulus && !exhaustive)
         ? Corners.forQuantizer(golden, inputs) : List.of();
     this.expectedOf = golden.bind(inputNames());
     this.inOffsets = new int[inputs.size()];
@@ -131,7 +137,7 @@ public final class QuantizerRecords implements RecordSource {
   }
 
   public String describe() {
-    return exhaustive ? "exhaustive (" + total + " vectors)" : stimulus.toString()
+    return exhaustive ? "exhaustive (" + total + " vectors)" : stimulus.text()
         + (corners.isEmpty() ? "" : " (" + corners.size() + " corner cases first)");
   }
 

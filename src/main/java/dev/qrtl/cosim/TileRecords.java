@@ -1,5 +1,12 @@
 package dev.qrtl.cosim;
 
+import dev.qrtl.stimulus.AutoStimulus;
+import dev.qrtl.stimulus.CornersStimulus;
+import dev.qrtl.stimulus.NpyReader;
+import dev.qrtl.stimulus.NpyStimulus;
+import dev.qrtl.stimulus.Stimulus;
+import dev.qrtl.stimulus.UniformStimulus;
+import dev.qrtl.stimulus.ValueSampler;
 import dev.qrtl.golden.MacArrayModel;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
@@ -70,19 +77,19 @@ public final class TileRecords implements RecordSource {
     this.latency = m.latency();
     this.stimulus = stimulus;
     this.rnd = new SplittableRandom(seed);
-    this.aSampler = new ValueSampler(stimulus, aBits + (aSigned ? 0 : 1), seed ^ 0xA);
-    this.wSampler = new ValueSampler(stimulus, wBits + (wSigned ? 0 : 1), seed ^ 0xB);
+    this.aSampler = stimulus.activations(aBits + (aSigned ? 0 : 1), seed ^ 0xA);
+    this.wSampler = stimulus.weights(wBits + (wSigned ? 0 : 1), seed ^ 0xB);
     this.first = m.kind().equals("unified") ? RequantizerGolden.fromParams(p, "epilogue_")
         : m.kind().equals("conventional") ? RequantizerGolden.fromParams(p, "conv_") : null;
     this.second = m.kind().equals("conventional") ? RequantizerGolden.fromParams(p, "bnq_") : null;
-    if (stimulus.kind() == Stimulus.Kind.FILE) {
-      NpyReader.NpyArray arr = NpyReader.read(stimulus.file());
+    if (stimulus instanceof NpyStimulus npy) {
+      NpyReader.NpyArray arr = npy.read();
       if (arr.shape().size() != 3 || arr.shape().get(1) != rows + cols) {
-        throw new IllegalArgumentException(stimulus.file() + ": tiles for a " + rows + "x" + cols
+        throw new IllegalArgumentException(stimulus.text() + ": tiles for a " + rows + "x" + cols
             + " array need shape (tiles, " + (rows + cols) + ", K), not " + arr.shape());
       }
       if (arr.shape().get(2) > k) {
-        throw new IllegalArgumentException(stimulus.file() + ": tiles of K = " + arr.shape().get(2)
+        throw new IllegalArgumentException(stimulus.text() + ": tiles of K = " + arr.shape().get(2)
             + " exceed the K = " + k + " the accumulators are sized for");
       }
       this.fileValues = arr.values();
@@ -125,7 +132,7 @@ public final class TileRecords implements RecordSource {
     if (fileValues != null) {
       return (int) (fileValues.length / tiles / (rows + cols));
     }
-    if (t < 2 || stimulus.kind() == Stimulus.Kind.CORNERS) {
+    if (t < 2 || stimulus instanceof CornersStimulus) {
       return k;
     }
     long h = t * 0x9E3779B97F4A7C15L;
@@ -139,7 +146,7 @@ public final class TileRecords implements RecordSource {
   }
 
   public String describe() {
-    return stimulus + ", " + tiles + " tiles of up to K = " + k + " (" + (tiles * rows * cols) + " output values)";
+    return stimulus.text() + ", " + tiles + " tiles of up to K = " + k + " (" + (tiles * rows * cols) + " output values)";
   }
 
   @Override
@@ -231,7 +238,7 @@ public final class TileRecords implements RecordSource {
       }
       return;
     }
-    boolean corners = stimulus.kind() == Stimulus.Kind.CORNERS || stimulus.kind() == Stimulus.Kind.AUTO && tile < 2;
+    boolean corners = stimulus instanceof CornersStimulus || stimulus instanceof AutoStimulus && tile < 2;
     for (int i = 0; i < rows; i++) {
       for (int t = 0; t < kt; t++) {
         a[i][t] = corners ? ((tile + i) % 2 == 0 ? aMin : aMax) : clamp(activation(), aMin, aMax);
@@ -245,16 +252,12 @@ public final class TileRecords implements RecordSource {
   }
 
   private long activation() {
-    if (stimulus.kind() == Stimulus.Kind.PRODUCTS) {
-      double sparsity = stimulus.params().getOrDefault("sparsity", 0.5);
-      return rnd.nextDouble() < sparsity ? 0 : Math.abs(aSampler.next());
-    }
     return aSampler.next();
   }
 
   private long check(long v, long min, long max, String what) {
     if (v < min || v > max) {
-      throw new IllegalArgumentException(stimulus.file() + ": " + what + " " + v + " does not fit " + min + ".." + max);
+      throw new IllegalArgumentException(stimulus.text() + ": " + what + " " + v + " does not fit " + min + ".." + max);
     }
     return v;
   }
@@ -282,7 +285,7 @@ public final class TileRecords implements RecordSource {
         PortSpec bare = new PortSpec(port, "input", p.width(), p.signed());
         double s = bn ? 128.0 * 64 : spread;
         params[i] = stimulus.realistic() ? Params.fitted(bare, g, rnd, s) : Params.random(bare, g, rnd,
-            new ValueSampler(Stimulus.parse("uniform"), g.accBits(), rnd.nextLong()));
+            new UniformStimulus().sampler(g.accBits(), rnd.nextLong()));
       }
     }
     sortThresholdsPerColumn(params);

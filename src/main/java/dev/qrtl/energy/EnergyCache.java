@@ -29,8 +29,8 @@ final class EnergyCache {
         synth.librarySha256(), o.toString()));
     try {
       key.add(Files.readString(manifestPath));
-      if (o.stimulus().file() != null) {
-        key.add(Hashing.sha256(Files.readAllBytes(o.stimulus().file())));
+      if (o.stimulus() instanceof dev.qrtl.stimulus.NpyStimulus npy) {
+        key.add(Hashing.sha256(Files.readAllBytes(npy.file())));
       }
     } catch (IOException e) {
       return null; // unreadable inputs: do not cache

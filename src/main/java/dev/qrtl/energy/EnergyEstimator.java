@@ -131,7 +131,7 @@ public final class EnergyEstimator {
     double perRecordToPerOp = (double) records / ops;
     EnergyEstimate delays = estimate(sims[0], batchMeans[0], clockNs, ops, perRecordToPerOp);
     EnergyEstimate zero = estimate(sims[1], batchMeans[1], clockNs, ops, perRecordToPerOp);
-    return new EnergyReport(top, synth.library(), synth.corner(), synth.yosys(), o.stimulus().toString(), o.seed(),
+    return new EnergyReport(top, synth.library(), synth.corner(), synth.yosys(), o.stimulus().text(), o.seed(),
         operation, ops, clockNs, clockSource, delays, zero, checks, (System.nanoTime() - start) / 1e9);
   }
 

@@ -1,6 +1,6 @@
 package dev.qrtl.energy;
 
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import java.util.OptionalDouble;
 
 /**

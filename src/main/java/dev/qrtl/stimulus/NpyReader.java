@@ -1,4 +1,4 @@
-package dev.qrtl.cosim;
+package dev.qrtl.stimulus;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

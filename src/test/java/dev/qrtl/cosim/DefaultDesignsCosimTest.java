@@ -1,5 +1,6 @@
 package dev.qrtl.cosim;
 
+import dev.qrtl.stimulus.Stimulus;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.gen.DefaultDesigns;

@@ -3,7 +3,7 @@ package dev.qrtl.energy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.MacForm;
 import dev.qrtl.gen.mac.UnifiedGenerator;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.compare.Schemes;
-import dev.qrtl.cosim.Stimulus;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
