@@ -44,6 +44,23 @@ def qrtl(*args: str) -> str:
     return r.stdout
 
 
+CASES = HERE / "cases.json"
+
+
+def cases(*kinds: str) -> dict:
+    """The case registry's cocotb cases of these kinds (testbench/cases.json, written by the Java tests), by name."""
+    return {c["name"]: c for c in json.loads(CASES.read_text()) if c["kind"] in kinds}
+
+
+def run_case(case: dict):
+    """Generates a registry case from its typed spec with `qrtl generate spec` and runs the vector bench on it."""
+    folder = BUILD / simulator() / case["name"]
+    folder.mkdir(parents=True, exist_ok=True)
+    spec_file = folder / "spec.json"
+    spec_file.write_text(json.dumps({"kind": case["kind"], "spec": case["spec"]}, indent=2))
+    return run_bench(case["name"], ["spec", str(spec_file)], case["vectors"], case["seed"], case["stimulus"])
+
+
 def prepare(point: str, generate: list, vectors: int, seed: int = 1, stimulus: str = "auto"):
     """Generates a design and its golden vectors into the point's own folder."""
     folder = BUILD / simulator() / point

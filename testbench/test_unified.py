@@ -1,19 +1,13 @@
-"""Unified modules (one fused requantization per output) and the conventional pipeline."""
+"""Unified modules (one fused requantization per output) and the conventional pipeline (the case registry's cocotb cases)."""
 
 import pytest
 
-from conftest import run_bench
+from conftest import cases, run_case
 
-POINTS = {
-    "unified_4x4_shift_round_relu": ["mac-array", "--rows", "4", "--cols", "4", "--k", "32", "--epilogue", "shift-round",
-                                     "--out-bits", "8", "--runtime-shift", "--bias", "--relu"],
-    "unified_2x3_tflite_double": ["mac-array", "--rows", "2", "--cols", "3", "--k", "16", "--epilogue", "tflite-double",
-                                  "--out-bits", "8", "--bias"],
-    "conventional_2x2_shift_round": ["mac-array", "--rows", "2", "--cols", "2", "--k", "16", "--epilogue", "shift-round",
-                                     "--out-bits", "8", "--runtime-shift", "--conventional"],
-}
+CASES = cases("unified", "conventional")
+assert CASES, "testbench/cases.json holds no cases of this kind"
 
 
-@pytest.mark.parametrize("point", list(POINTS))
-def test_unified(point):
-    run_bench(point, POINTS[point], vectors=300, seed=9)
+@pytest.mark.parametrize("name", list(CASES))
+def test_unified(name):
+    run_case(CASES[name])

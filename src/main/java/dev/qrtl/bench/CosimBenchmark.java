@@ -3,16 +3,15 @@ package dev.qrtl.bench;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
-import dev.qrtl.stimulus.Stimulus;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.sim.VerilatorCosim;
 import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.Rounding;
 import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.spec.TfliteSpec;
-import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.sim.VerilatorCosim;
-import dev.qrtl.spec.Rounding;
-import dev.qrtl.verilog.DesignWriter;
+import dev.qrtl.stimulus.Stimulus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -44,7 +43,7 @@ public final class CosimBenchmark {
     }
     out.printf("co-simulation throughput, %d vectors (uniform stimulus), best of %d runs:%n", vectors, rounds);
     for (QuantizerSpec s : specs) {
-      Path mp = DesignWriter.write(QuantizerGenerator.generate(s), "quantizer", dir);
+      Path mp = Designs.write(s, dir);
       VerilatorCosim sim = VerilatorCosim.build(ManifestIo.read(mp), dir, false);
       double best = 0;
       for (int r = 0; r < rounds + 1; r++) {

@@ -1,14 +1,14 @@
 package dev.qrtl.bench;
 
-import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.spec.ShiftRoundSpec;
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.MacForm;
-import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.ExprWalk;
 import dev.qrtl.core.Module;
 import dev.qrtl.gen.Examples;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.verilog.EmittedDesign;
 import dev.qrtl.verilog.VerilogEmitter;
 import java.io.PrintWriter;
@@ -52,7 +52,7 @@ public final class GenerationBenchmark {
           dev.qrtl.spec.MacForm.SYSTOLIC, 1, true, false);
       var e = new dev.qrtl.spec.ShiftRoundSpec(a.accBits(), new dev.qrtl.spec.OutputSpec(8, true, true, true),
           dev.qrtl.spec.Rounding.HALF_UP, java.util.OptionalInt.empty(), true, 0, false);
-      return dev.qrtl.gen.mac.UnifiedGenerator.generate(new dev.qrtl.spec.UnifiedSpec(a, e));
+      return dev.qrtl.scheme.Designs.generate(new dev.qrtl.spec.UnifiedSpec(a, e)).module();
     };
     VerilogEmitter.emit(build.get()); // warm-up
     double best = Double.MAX_VALUE;

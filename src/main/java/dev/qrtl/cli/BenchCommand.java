@@ -3,9 +3,9 @@ package dev.qrtl.cli;
 import dev.qrtl.bench.GenerationBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class})

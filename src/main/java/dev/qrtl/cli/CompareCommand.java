@@ -5,9 +5,9 @@ import dev.qrtl.compare.CompareResult;
 import dev.qrtl.compare.Comparison;
 import dev.qrtl.compare.ResultFolder;
 import dev.qrtl.compare.ResultWriter;
-import dev.qrtl.compare.Schemes;
-import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.TechLibraries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code qrtl compare --schemes ... --acc-bits 32 --out-bits 4,8,16 --out docs/results/}:
@@ -67,13 +67,13 @@ public final class CompareCommand implements Callable<Integer> {
   CompareConfig config() {
     var lib = TechLibraries.resolve(tech, liberty);
     EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024, 25);
-    return new CompareConfig(sweep.schemes, accBits, sweep.outBits, lib, e, !noNetwork, pipeline, Duration.ofSeconds(timeout), !sweep.noProgress);
+    return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, e, !noNetwork, pipeline, Duration.ofSeconds(timeout), !sweep.noProgress);
   }
 
   /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */
   static int compare(CompareConfig c, Path out, PrintWriter pw) {
     long start = System.nanoTime();
-    if (!c.schemes().contains(Schemes.BASELINE)) {
+    if (c.schemes().stream().noneMatch(f -> f.label().equals(Schemes.BASELINE))) {
       pw.println("note: without " + Schemes.BASELINE + " in --schemes there are no baseline ratios");
     }
     CompareResult r = Comparison.run(c);

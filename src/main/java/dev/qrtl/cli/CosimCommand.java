@@ -1,10 +1,9 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.core.Module;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimReport;
-import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.verilog.DesignWriter;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.spec.DesignSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,9 +11,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code qrtl cosim --manifest X.json}, {@code qrtl cosim quantizer ...}, {@code qrtl cosim
@@ -57,8 +56,8 @@ public final class CosimCommand implements Callable<Integer> {
   }
 
   /** Generates into a temporary folder (or --out) and co-simulates. */
-  static int generateAndRun(Module m, String kind, Path out, CosimOptionsMixin options, PrintWriter pw) {
-    Path mp = DesignWriter.write(m, kind, outOrTemp(out, "qrtl-cosim"));
+  static int generateAndRun(DesignSpec design, Path out, CosimOptionsMixin options, PrintWriter pw) {
+    Path mp = Designs.write(design, outOrTemp(out, "qrtl-cosim"));
     return report(Cosim.run(mp, options.toOptions()), options.json, pw);
   }
 
@@ -76,8 +75,7 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Module m = QuantizerGenerator.generate(quantizer.toSpec());
-      return generateAndRun(m, "quantizer", out, options, spec.commandLine().getOut());
+      return generateAndRun(quantizer.toSpec(), out, options, spec.commandLine().getOut());
     }
   }
 
@@ -100,8 +98,7 @@ public final class CosimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      GenerateMacArrayCommand.Built b = GenerateMacArrayCommand.build(array, epilogue, conventional, 8, 16);
-      return generateAndRun(b.module(), b.kind(), out, options, spec.commandLine().getOut());
+      return generateAndRun(GenerateMacArrayCommand.build(array, epilogue, conventional, 8, 16), out, options, spec.commandLine().getOut());
     }
   }
 }

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code qrtl doctor}: which tools this machine has, their versions, and how to get the rest. */
 @Command(name = "doctor", description = "Report the external tools qrtl uses, their versions and how to install missing ones.")

@@ -1,17 +1,14 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.core.Module;
-import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
-import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.manifest.Manifest;
-import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
-import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +16,9 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code qrtl estimate --manifest X.json}, {@code qrtl estimate quantizer ...}: energy per
@@ -70,7 +67,7 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   static int run(Path manifestPath, SynthCommand.TechOptions tech, EnergyFlags energy, CommandSpec spec) {
-    Manifest m = ManifestIo.read(manifestPath);
+    Manifest m = Designs.read(manifestPath);
     var lib = TechLibraries.resolve(tech.tech, tech.liberty);
     SynthResult s = SynthRunner.run(manifestPath, lib, SynthCommand.TechOptions.defaultMode(m.kind()), Duration.ofSeconds(tech.timeout));
     EnergyReport r = EnergyEstimator.estimate(manifestPath, m, s, lib.library(), energy.toOptions());
@@ -118,9 +115,8 @@ public final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Module m = QuantizerGenerator.generate(quantizer.toSpec());
       Path dir = CosimCommand.outOrTemp(out, "qrtl-estimate");
-      return run(DesignWriter.write(m, "quantizer", dir), tech, energy, spec);
+      return run(Designs.write(quantizer.toSpec(), dir), tech, energy, spec);
     }
   }
 }

@@ -14,7 +14,7 @@ final class FastEstimate {
     }
     FastModel m = model == null ? FastModel.embedded() : FastModel.read(model);
     FastModel.Prediction p = m.predict(scheme, accBits, outBits);
-    FastModel.SchemeFit f = m.schemes().get(scheme);
+    FastModel.SchemeFit f = m.fit(dev.qrtl.scheme.Schemes.form(scheme).form());
     boolean inside = f.points().stream().mapToInt(c -> c[0]).min().orElse(0) <= accBits
         && accBits <= f.points().stream().mapToInt(c -> c[0]).max().orElse(0)
         && f.points().stream().mapToInt(c -> c[1]).min().orElse(0) <= outBits

@@ -1,23 +1,23 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.gen.DefaultDesigns;
-import dev.qrtl.gen.GeneratedDesign;
-import dev.qrtl.verilog.DesignWriter;
+import dev.qrtl.scheme.DefaultDesigns;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.GeneratedDesign;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl generate <kind> ...}: writes Verilog and manifests. */
 @Command(
     name = "generate",
     description = "Generate Verilog and a JSON manifest.",
-    subcommands = {GenerateCommand.Defaults.class, GenerateQuantizerCommand.class, GenerateMacArrayCommand.class})
+    subcommands = {GenerateCommand.Defaults.class, GenerateQuantizerCommand.class, GenerateMacArrayCommand.class, GenerateSpecCommand.class})
 public final class GenerateCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -45,7 +45,7 @@ public final class GenerateCommand implements Runnable {
   static List<Path> writeAll(List<GeneratedDesign> designs, Path out, PrintWriter pw) {
     List<Path> manifests = new ArrayList<>();
     for (GeneratedDesign d : designs) {
-      Path m = DesignWriter.write(d.module(), d.kind(), out);
+      Path m = Designs.write(d, out);
       manifests.add(m);
       pw.println("wrote " + m + " (" + d.module().name() + ")");
     }

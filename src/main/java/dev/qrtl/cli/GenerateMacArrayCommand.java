@@ -1,23 +1,21 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.core.Module;
-import dev.qrtl.gen.mac.ConventionalGenerator;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.GeneratedDesign;
 import dev.qrtl.spec.ConventionalSpec;
-import dev.qrtl.gen.mac.MacArrayGenerator;
+import dev.qrtl.spec.DesignSpec;
 import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.MacForm;
-import dev.qrtl.gen.mac.UnifiedGenerator;
-import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.verilog.DesignWriter;
+import dev.qrtl.spec.UnifiedSpec;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl generate mac-array ...}: an array, a unified module or the conventional pipeline. */
 @Command(name = "mac-array", description = "Generate a MAC array; with --epilogue, the unified module; with --conventional too, the non-fused pipeline.")
@@ -42,28 +40,26 @@ public final class GenerateMacArrayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Built b = build(array, epilogue, conventional, bnMulBits, bnAddBits);
-    Path manifest = DesignWriter.write(b.module(), b.kind(), out);
-    spec.commandLine().getOut().println("wrote " + manifest + " (" + b.module().name() + ", latency " + b.module().latency() + " cycles)");
+    GeneratedDesign d = Designs.generate(build(array, epilogue, conventional, bnMulBits, bnAddBits));
+    Path manifest = Designs.write(d, out);
+    spec.commandLine().getOut().println("wrote " + manifest + " (" + d.module().name() + ", latency " + d.module().latency() + " cycles)");
     return 0;
   }
 
-  /** A built design and its manifest kind. */
-  record Built(Module module, String kind) {}
-
-  static Built build(MacArrayOptions array, QuantizerOptions epilogue, boolean conventional, int bnMulBits, int bnAddBits) {
+  /** The spec the options describe: an array, a unified module or a conventional pipeline. */
+  static DesignSpec build(MacArrayOptions array, QuantizerOptions epilogue, boolean conventional, int bnMulBits, int bnAddBits) {
     MacArraySpec a = array.toSpec(epilogue.accBits);
     if (!epilogue.present()) {
       if (conventional) {
         throw new UserError("--conventional needs an --epilogue scheme for its requantizers");
       }
-      return new Built(MacArrayGenerator.generate(a), "mac-array");
+      return a;
     } else if (conventional) {
       QuantizerSpec conv = epilogue.toSpec(a.accBits());
       QuantizerSpec bn = epilogue.toSpec(ConventionalSpec.bnValueBits(conv, bnMulBits, bnAddBits));
-      return new Built(ConventionalGenerator.generate(new ConventionalSpec(a, conv, bnMulBits, bnAddBits, bn)), "conventional");
+      return new ConventionalSpec(a, conv, bnMulBits, bnAddBits, bn);
     }
-    return new Built(UnifiedGenerator.generate(new UnifiedSpec(a, epilogue.toSpec(a.accBits()))), "unified");
+    return new UnifiedSpec(a, epilogue.toSpec(a.accBits()));
   }
 
   /** The array's own options. */

@@ -1,15 +1,14 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.core.Module;
-import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.verilog.DesignWriter;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.GeneratedDesign;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl generate quantizer --scheme ... --out DIR}. */
 @Command(name = "quantizer", description = "Generate a requantizer of any scheme: Verilog and manifest.")
@@ -23,9 +22,9 @@ public final class GenerateQuantizerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Module m = QuantizerGenerator.generate(options.toSpec());
-    Path manifest = DesignWriter.write(m, "quantizer", out);
-    spec.commandLine().getOut().println("wrote " + manifest + " and " + m.name() + ".v (" + m.name() + ")");
+    GeneratedDesign d = Designs.generate(options.toSpec());
+    Path manifest = Designs.write(d, out);
+    spec.commandLine().getOut().println("wrote " + manifest + " and " + d.module().name() + ".v (" + d.module().name() + ")");
     return 0;
   }
 }

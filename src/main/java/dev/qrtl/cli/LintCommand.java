@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.manifest.Manifest;
-import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
 import dev.qrtl.tools.LintResult;
 import dev.qrtl.tools.Linter;
 import java.io.IOException;
@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl lint}: runs Verilator -Wall, Icarus and Yosys on manifests' Verilog. */
 @Command(name = "lint", description = "Lint designs with verilator -Wall, iverilog -g2005 and yosys; any warning fails.")
@@ -39,14 +39,9 @@ public final class LintCommand implements Callable<Integer> {
 
   /** Lints one design and prints a line; true when all three tools are clean. */
   static boolean lintOne(Path manifestPath, PrintWriter out) {
-    Manifest m = ManifestIo.read(manifestPath);
+    Manifest m = Designs.read(manifestPath);
     Path dir = manifestPath.toAbsolutePath().getParent();
-    List<Path> files = m.files().stream().map(dir::resolve).toList();
-    for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
-        throw new UserError("manifest " + manifestPath + " lists " + f.getFileName() + ", which does not exist");
-      }
-    }
+    List<Path> files = m.resolveFiles(dir);
     List<LintResult> results = Linter.lintAll(files, m.top());
     boolean clean = results.stream().allMatch(LintResult::clean);
     StringBuilder line = new StringBuilder(String.format("%-44s", m.top()));

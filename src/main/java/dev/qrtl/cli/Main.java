@@ -5,8 +5,8 @@ import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.tools.ToolException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point: {@code qrtl <command> ...}. */
 @Command(
@@ -44,6 +44,7 @@ public final class Main implements Runnable {
   /** Runs the CLI with the given streams; returns the exit code (for tests). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    QuantizerOptions.install(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

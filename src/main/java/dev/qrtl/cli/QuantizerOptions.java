@@ -1,29 +1,31 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.scheme.OptionValues;
+import dev.qrtl.scheme.Scheme;
+import dev.qrtl.scheme.SchemeOption;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.scheme.SpecBase;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.spec.ShiftRoundSpec;
-import dev.qrtl.spec.ThresholdSpec;
-import dev.qrtl.spec.TfliteSpec;
-import dev.qrtl.golden.OutputRange;
-import dev.qrtl.golden.ShiftRoundModel;
-import dev.qrtl.golden.ThresholdModel;
-import dev.qrtl.golden.TfliteModel;
-import dev.qrtl.spec.Rounding;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
-/** The options that describe a requantizer, shared by every command that builds one. */
-public final class QuantizerOptions {
-  public static final List<String> SCHEMES =
-      List.of("shift-round", "floor", "tflite-double", "tflite-single", "fp32-scale", "threshold");
-
-  @Option(names = {"--scheme", "--epilogue"}, description = "One of: ${COMPLETION-CANDIDATES}.", completionCandidates = Schemes.class)
+/**
+ * The options that describe a requantizer, shared by every command that builds one. The common
+ * ones are declared here; each scheme's own options come from the registry as data
+ * ({@link Schemes#declaredOptions}) and are added to every command that mixes this in
+ * ({@link #install}), so a new scheme needs no change here. A command refuses an option the
+ * chosen scheme does not use, naming it.
+ */
+public final class QuantizerOptions implements OptionValues {
+  @Option(names = {"--scheme", "--epilogue"}, description = "One of: ${COMPLETION-CANDIDATES}.", completionCandidates = Names.class)
   String scheme;
 
   @Option(names = "--acc-bits", description = "Signed accumulator width, 2..64 (tflite: ..32); for a MAC array, its explicit accumulator width.")
@@ -34,39 +36,6 @@ public final class QuantizerOptions {
 
   @Option(names = "--unsigned", description = "Unsigned output (default signed).")
   boolean unsigned;
-
-  @Option(names = "--rounding", defaultValue = "half-up", description = "shift-round rounding: half-up, half-away, half-even, floor (default: ${DEFAULT-VALUE}).")
-  String rounding;
-
-  @Option(names = "--shift", description = "shift-round/floor: constant k; tflite: constant shift (-31..30).")
-  Integer shift;
-
-  @Option(names = "--runtime-shift", description = "shift-round/floor: k is a run-time input.")
-  boolean runtimeShift;
-
-  @Option(names = "--real-scale", description = "Derive the constants from a real scale: k = round(-log2 s) for shift-round, QuantizeMultiplier for tflite, the binary32 scale for fp32-scale.")
-  Double realScale;
-
-  @Option(names = "--channel-shifts", split = ",", description = "shift-round: per-output-channel constant shifts, chosen by a 'channel' input.")
-  int[] channelShifts;
-
-  @Option(names = "--channel-scales", split = ",", description = "shift-round/tflite: per-output-channel real scales, turned into constant shifts or (M0, shift) pairs.")
-  double[] channelScales;
-
-  @Option(names = "--m0", description = "tflite: constant M0 (0 or 2^30..2^31-1); default a run-time input.")
-  Integer m0;
-
-  @Option(names = "--zero-point", description = "tflite/fp32-scale: constant output zero point; default a run-time input.")
-  Long zeroPoint;
-
-  @Option(names = "--scale", description = "fp32-scale: constant binary32 scale; default a run-time input (IEEE-754 bits).")
-  Float scale;
-
-  @Option(names = "--thresholds", split = ",", description = "threshold: constant ascending thresholds (2^b - 1 of them); default run-time inputs.")
-  long[] thresholds;
-
-  @Option(names = "--derive-thresholds", description = "threshold: derive constant thresholds from shift-round with --shift and --rounding (and --relu).")
-  boolean deriveThresholds;
 
   @Option(names = "--bias", description = "Add a run-time bias input before requantizing.")
   boolean bias;
@@ -80,24 +49,98 @@ public final class QuantizerOptions {
   @Option(names = "--pipeline", defaultValue = "0", description = "Registered stages, 0..4 (default: ${DEFAULT-VALUE}).")
   int pipeline;
 
+  /** The scheme-specific options' values, set by the options {@link #install} adds. */
+  private final Map<String, Object> values = new LinkedHashMap<>();
+
   /** picocli completion candidates: the scheme names. */
-  static final class Schemes extends java.util.ArrayList<String> {
+  static final class Names extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
-    Schemes() {
-      super(SCHEMES);
+    Names() {
+      super(Schemes.names());
     }
   }
 
-  /** Whether a requantizer was asked for at all (a MAC array without one is fine). */
+  /** Adds every scheme's own options to each command in the tree that mixes these options in. */
+  static void install(CommandLine root) {
+    CommandSpec spec = root.getCommandSpec();
+    for (CommandSpec mixin : spec.mixins().values()) {
+      if (mixin.userObject() instanceof QuantizerOptions q) {
+        for (Schemes.Declared d : Schemes.declaredOptions()) {
+          spec.addOption(q.option(d));
+        }
+      }
+    }
+    root.getSubcommands().values().stream().distinct().forEach(QuantizerOptions::install);
+  }
+
+  private OptionSpec option(Schemes.Declared d) {
+    OptionSpec.Builder b = OptionSpec.builder(d.name()).description(d.help()).hasInitialValue(false)
+        .setter(new CommandLine.Model.ISetter() {
+          @Override
+          @SuppressWarnings("unchecked")
+          public <T> T set(T value) {
+            return (T) values.put(d.name(), value);
+          }
+        });
+    if (!d.label().isEmpty()) {
+      b.paramLabel(d.label());
+    }
+    switch (d.kind()) {
+      case FLAG -> b.type(boolean.class).arity("0");
+      case INT -> b.type(Integer.class);
+      case LONG -> b.type(Long.class);
+      case FLOAT -> b.type(Float.class);
+      case DOUBLE -> b.type(Double.class);
+      case STRING -> b.type(String.class);
+      case INT_LIST -> b.type(int[].class).splitRegex(",");
+      case LONG_LIST -> b.type(long[].class).splitRegex(",");
+      case DOUBLE_LIST -> b.type(double[].class).splitRegex(",");
+      default -> throw new AssertionError(d.kind());
+    }
+    return b.build();
+  }
+
+  @Override
+  public boolean given(String name) {
+    Object v = value(name);
+    return v != null && !Boolean.FALSE.equals(v);
+  }
+
+  @Override
+  public Object value(String name) {
+    return switch (name) {
+      case "--bias" -> bias;
+      case "--relu" -> relu;
+      case "--wrap" -> wrap;
+      case "--unsigned" -> unsigned;
+      default -> values.get(name);
+    };
+  }
+
+  /** Whether a requantizer was asked for at all (a MAC array without one is fine, if no scheme option is given either). */
   public boolean present() {
+    if (scheme == null) {
+      List<String> stray = givenOptions();
+      if (!stray.isEmpty()) {
+        throw new UserError(stray.get(0) + " describes a requantizer, but no --scheme (--epilogue) is given");
+      }
+    }
     return scheme != null;
+  }
+
+  /** Every scheme or common option given on the command line, sorted. */
+  private List<String> givenOptions() {
+    Map<String, Boolean> all = new TreeMap<>();
+    values.keySet().forEach(n -> all.put(n, given(n)));
+    SchemeOption.COMMON.forEach(o -> all.put(o.name(), given(o.name())));
+    return all.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
   }
 
   /** The validated spec, or an exception whose message names the problem. */
   public QuantizerSpec toSpec() {
     if (scheme == null) {
-      throw new UserError("--scheme is required: one of " + String.join(", ", SCHEMES));
+      throw new UserError("--scheme is required: one of " + String.join(", ", Schemes.names()));
     }
     if (accBits == null) {
       throw new UserError("--acc-bits is required");
@@ -110,93 +153,19 @@ public final class QuantizerOptions {
     if (outBits == null) {
       throw new UserError("--out-bits is required");
     }
-    if (!SCHEMES.contains(scheme)) {
-      throw new UserError("unknown scheme '" + scheme + "'; use one of " + String.join(", ", SCHEMES));
+    Scheme<?> s = Schemes.named(scheme);
+    List<String> used = s.options().stream().map(SchemeOption::name).toList();
+    for (String o : givenOptions()) {
+      if (!used.contains(o)) {
+        throw new UserError(o + " is not an option of " + s.name() + " (it takes " + String.join(", ", used) + ")");
+      }
     }
     OutputSpec out = new OutputSpec(outBits, !unsigned, relu, !wrap);
-    switch (scheme) {
-      case "shift-round":
-      case "floor":
-        {
-          boolean floor = scheme.equals("floor");
-          Rounding r = floor ? Rounding.FLOOR : Rounding.parse(rounding);
-          if (channelShifts != null || channelScales != null) {
-            List<Integer> ks = channelScales != null
-                ? Arrays.stream(channelScales).mapToInt(ShiftRoundModel::shiftForScale).boxed().toList()
-                : Arrays.stream(channelShifts).boxed().toList();
-            return new ShiftRoundSpec(accBits, out, r, OptionalInt.empty(), bias, pipeline, floor, ks);
-          }
-          return new ShiftRoundSpec(accBits, out, r, shiftRoundShift(), bias, pipeline, floor);
-        }
-      case "tflite-double":
-      case "tflite-single":
-        {
-          OptionalInt m = m0 == null ? OptionalInt.empty() : OptionalInt.of(m0);
-          OptionalInt s = shift == null ? OptionalInt.empty() : OptionalInt.of(shift);
-          if (realScale != null) {
-            TfliteModel.Multiplier q = TfliteModel.quantizeMultiplier(realScale);
-            m = OptionalInt.of(q.m0());
-            s = OptionalInt.of(q.shift());
-          }
-          if (channelScales != null) {
-            List<int[]> pairs = Arrays.stream(channelScales).mapToObj(TfliteModel::quantizeMultiplier)
-                .map(q -> new int[] {q.m0(), q.shift()}).toList();
-            return new TfliteSpec(accBits, out, scheme.equals("tflite-single"), OptionalInt.empty(), OptionalInt.empty(), zp(), bias, pipeline, pairs);
-          }
-          return new TfliteSpec(accBits, out, scheme.equals("tflite-single"), m, s, zp(), bias, pipeline);
-        }
-      case "fp32-scale":
-        {
-          Optional<Float> f = Optional.ofNullable(scale);
-          if (realScale != null) {
-            f = Optional.of(realScale.floatValue());
-          }
-          return new Fp32ScaleSpec(accBits, out, f, zp(), bias, pipeline);
-        }
-      case "threshold":
-        return thresholdSpec(out, accBits);
-      default:
-        throw new AssertionError(scheme);
-    }
-  }
-
-  private OptionalInt shiftRoundShift() {
-    if (realScale != null) {
-      return OptionalInt.of(ShiftRoundModel.shiftForScale(realScale));
-    }
-    if (shift != null && runtimeShift) {
-      throw new UserError("give either --shift K or --runtime-shift, not both");
-    }
-    if (shift == null && !runtimeShift) {
-      throw new UserError(scheme + " needs --shift K (a constant) or --runtime-shift");
-    }
-    return shift == null ? OptionalInt.empty() : OptionalInt.of(shift);
-  }
-
-  private OptionalLong zp() {
-    return zeroPoint == null ? OptionalLong.empty() : OptionalLong.of(zeroPoint);
-  }
-
-  private ThresholdSpec thresholdSpec(OutputSpec out, int thresholdAccBits) {
-    OutputSpec levels = new OutputSpec(out.bits(), out.signed(), false, true);
-    if (deriveThresholds) {
-      if (shift == null) {
-        throw new UserError("--derive-thresholds needs --shift K of the shift-round scheme to imitate");
-      }
-      Rounding r = Rounding.parse(rounding);
-      OutputRange range = new OutputRange(outBits, !unsigned, relu, true);
-      long accMin = -(1L << (thresholdAccBits - 1));
-      long accMax = (1L << (thresholdAccBits - 1)) - 1;
-      int k = shift;
-      long[] t = ThresholdModel.fromMonotone(a -> ShiftRoundModel.requantize(a, 0, k, r, range), accMin, accMax,
-          range.min(), range.max());
-      return new ThresholdSpec(thresholdAccBits, levels, Optional.of(t), pipeline);
-    }
-    return new ThresholdSpec(thresholdAccBits, levels, Optional.ofNullable(thresholds).map(long[]::clone), pipeline);
+    return s.fromOptions(new SpecBase(accBits, out, bias, pipeline), this);
   }
 
   @Override
   public String toString() {
-    return scheme + " " + accBits + "->" + outBits + (thresholds == null ? "" : " " + Arrays.toString(thresholds));
+    return scheme + " " + accBits + "->" + outBits;
   }
 }

@@ -4,9 +4,9 @@ import dev.qrtl.compare.CompareConfig;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
-import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyOptions;
-import dev.qrtl.gen.DefaultDesigns;
+import dev.qrtl.scheme.DefaultDesigns;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.TechLibraries;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code qrtl run}: the main job. Generate every default design into {@code rtl-out/}, lint it
@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     pw.println("== synthesize, estimate energy and compare (embedded default library, Yosys flat, gate-level activity)");
     EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
-    CompareConfig c = new CompareConfig(sweep.schemes, List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true, 0,
+    CompareConfig c = new CompareConfig(sweep.forms(), List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true, 0,
         Duration.ofMinutes(30), !sweep.noProgress);
     CompareCommand.compare(c, results, pw);
     pw.printf("main job: %d designs generated into %s, lint-clean, co-simulated clean (%d values checked); comparison in %s; %.1f s%n",

@@ -1,13 +1,10 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.core.Module;
-import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
-import dev.qrtl.verilog.DesignWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +13,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl synth --manifest X.json}, {@code qrtl synth quantizer ...}: area and timing with Yosys. */
 @Command(name = "synth", description = "Synthesise with Yosys onto a Liberty library; report area and timing.",
@@ -91,7 +88,7 @@ public final class SynthCommand implements Callable<Integer> {
 
     /** Hierarchical for MAC designs (many identical instances), flat otherwise. */
     static SynthMode defaultMode(Path manifestPath) {
-      return defaultMode(ManifestIo.read(manifestPath).kind());
+      return defaultMode(Designs.read(manifestPath).kind());
     }
 
     static SynthMode defaultMode(String kind) {
@@ -122,9 +119,8 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Module m = QuantizerGenerator.generate(quantizer.toSpec());
       Path dir = CosimCommand.outOrTemp(out, "qrtl-synth");
-      return tech.runAndPrint(DesignWriter.write(m, "quantizer", dir), spec.commandLine().getOut());
+      return tech.runAndPrint(Designs.write(quantizer.toSpec(), dir), spec.commandLine().getOut());
     }
   }
 }

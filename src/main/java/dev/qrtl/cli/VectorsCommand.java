@@ -1,15 +1,15 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.cosim.VectorFile;
-import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qrtl vectors --manifest X.json --out V.json}: golden-model vectors for other test benches. */
 @Command(name = "vectors", description = "Write golden-model test vectors (inputs and expected outputs per cycle) as JSON, for cocotb or other benches.")
@@ -29,7 +29,7 @@ public final class VectorsCommand implements Callable<Integer> {
     if (!Files.isRegularFile(manifest)) {
       throw new UserError("no such manifest: " + manifest);
     }
-    long n = VectorFile.write(ManifestIo.read(manifest), options.toOptions(), out);
+    long n = VectorFile.write(Designs.read(manifest), options.toOptions(), out);
     spec.commandLine().getOut().println("wrote " + n + " records to " + out);
     return 0;
   }

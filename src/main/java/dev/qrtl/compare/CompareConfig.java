@@ -1,6 +1,7 @@
 package dev.qrtl.compare;
 
 import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.scheme.Schemes;
 import dev.qrtl.synth.TechLibraries;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 /**
  * What to compare.
  *
- * @param schemes scheme names ({@link Schemes#ALL})
+ * @param schemes the scheme forms to compare, in table order ({@link Schemes#forms})
  * @param accBits accumulator widths
  * @param outBits output widths
  * @param tech the cell library
@@ -18,10 +19,10 @@ import java.util.List;
  * @param timeout per Yosys run
  * @param progress show a progress bar on stderr
  */
-public record CompareConfig(List<String> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
+public record CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
     EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress) {
   public CompareConfig {
-    Schemes.check(schemes);
+    schemes = List.copyOf(schemes);
     if (schemes.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one scheme, accumulator width and output width");
     }

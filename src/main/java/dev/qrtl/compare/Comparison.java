@@ -1,18 +1,17 @@
 package dev.qrtl.compare;
 
-import dev.qrtl.util.QrtlVersion;
-import dev.qrtl.core.Module;
 import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyReport;
-import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.util.CacheDirs;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.Schemes;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.tools.ToolException;
-import dev.qrtl.verilog.DesignWriter;
+import dev.qrtl.util.CacheDirs;
+import dev.qrtl.util.QrtlVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,7 @@ public final class Comparison {
   private Comparison() {}
 
   /** One unit of work: a design to synthesize and estimate. */
-  private record Task(String scheme, int accBits, int outBits, Path manifest, NetworkDesigns.Config network) {}
+  private record Task(Schemes.Form form, int accBits, int outBits, Path manifest, NetworkDesigns.Config network) {}
 
   public static CompareResult run(CompareConfig c) {
     Path designs = CacheDirs.root().resolve("designs");
@@ -43,14 +42,14 @@ public final class Comparison {
     List<String> skipped = new ArrayList<>();
     for (int acc : c.accBits()) {
       for (int out : c.outBits()) {
-        for (String s : c.schemes()) {
-          var why = Schemes.unsupported(s, acc, out);
+        for (Schemes.Form f : c.schemes()) {
+          var why = f.scheme().unsupported(acc, out);
           if (why.isPresent()) {
-            skipped.add(s + " " + acc + " -> " + out + ": " + why.get());
+            skipped.add(f.label() + " " + acc + " -> " + out + ": " + why.get());
             continue;
           }
-          Module m = QuantizerGenerator.generate(Schemes.spec(s, acc, out, c.energy().stimulus(), c.pipeline()));
-          tasks.add(new Task(s, acc, out, DesignWriter.write(m, "quantizer", designs), null));
+          tasks.add(new Task(f, acc, out, Designs.write(f.scheme().forComparison(f.form(), acc, out, c.energy().stimulus(), c.pipeline()),
+              designs), null));
         }
       }
     }
@@ -132,18 +131,14 @@ public final class Comparison {
     if (n != null) {
       return 32.0 * 24 * n.stages().size();
     }
-    return switch (t.scheme()) {
-      case "threshold" -> Math.pow(2, t.outBits()) * t.accBits() * 4.0;
-      case "tflite-double", "tflite-single", "fp32-scale" -> 32.0 * t.accBits();
-      default -> t.accBits();
-    };
+    return t.form().scheme().relativeSize(t.form().form(), t.accBits(), t.outBits());
   }
 
   private static CompareRow row(Task t, CompareConfig c) {
     Manifest m = ManifestIo.read(t.manifest());
     SynthResult s = SynthRunner.run(t.manifest(), c.tech(), SynthMode.FLAT, c.timeout());
     EnergyReport e = EnergyEstimator.estimate(t.manifest(), m, s, c.tech().library(), c.energy());
-    return new CompareRow(t.scheme(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
+    return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
         s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
         null, null);
   }

@@ -1,24 +1,23 @@
 package dev.qrtl.compare;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
-import dev.qrtl.gen.DefaultDesigns;
 import dev.qrtl.gen.mac.ConventionalGenerator;
-import dev.qrtl.spec.ConventionalSpec;
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.spec.ShiftRoundSpec;
-import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.scheme.DefaultDesigns;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.scheme.SpecBase;
 import dev.qrtl.sim.PortLayout;
-import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
@@ -26,8 +25,6 @@ import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
@@ -79,9 +76,7 @@ final class NetworkDesigns {
   }
 
   private static QuantizerSpec requant(String scheme, int acc, OutputSpec o, boolean bias) {
-    return scheme.equals("shift-round")
-        ? new ShiftRoundSpec(acc, o, Rounding.HALF_UP, OptionalInt.empty(), bias, 0, false)
-        : new TfliteSpec(acc, o, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), bias, 0);
+    return Schemes.named(scheme).runtimeUnit(new SpecBase(acc, o, bias, 0));
   }
 
   static NetworkRow row(Config n, Path designs, CompareConfig c) {
@@ -102,7 +97,7 @@ final class NetworkDesigns {
   }
 
   private static NetworkRow.Stage requantStage(Stage s, Path designs, CompareConfig c) {
-    Path manifest = DesignWriter.write(QuantizerGenerator.generate(s.requant()), "quantizer", designs);
+    Path manifest = Designs.write(s.requant(), designs);
     Manifest m = ManifestIo.read(manifest);
     SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timeout());
     EnergyOptions o = new EnergyOptions(c.energy().operations(), c.energy().seed(), Stimulus.parse(s.stimulus()), c.energy().clockNs(),
@@ -115,7 +110,7 @@ final class NetworkDesigns {
   /** The batch-norm and ReLU stages: int8 inputs ~ N(0, 42) clamped; mul and add held per layer (1024 values). */
   private static NetworkRow.Stage datapathStage(Stage s, Path designs, CompareConfig c) {
     Module mod = s.module();
-    Path manifest = DesignWriter.write(mod, "example", designs);
+    Path manifest = DesignWriter.write(mod, "example", null, designs);
     SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timeout());
     List<PortSpec> ins = mod.inputs().stream().map(p -> new PortSpec(p.name(), "input", p.type().width(), p.type().signed())).toList();
     List<PortSpec> outs = mod.outputs().stream().map(p -> new PortSpec(p.name(), "output", p.type().width(), p.type().signed())).toList();

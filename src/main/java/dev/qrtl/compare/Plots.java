@@ -1,5 +1,6 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.scheme.Schemes;
 import dev.qrtl.util.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,9 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -33,15 +32,11 @@ import org.jfree.svg.SVGGraphics2D;
 public final class Plots {
   private static final int WIDTH = 800;
   private static final int HEIGHT = 520;
-  private static final Map<String, Color> COLOURS = new LinkedHashMap<>();
-
-  static {
-    Color[] palette = {new Color(0x1b9e77), new Color(0x66a61e), new Color(0x7570b3), new Color(0xd95f02), new Color(0xe7298a),
-        new Color(0xa6761d), new Color(0x666666)};
-    for (int i = 0; i < Schemes.ALL.size(); i++) {
-      COLOURS.put(Schemes.ALL.get(i), palette[i % palette.length]);
-    }
-  }
+  private static final Color[] PALETTE = {new Color(0x1b9e77), new Color(0x66a61e), new Color(0x7570b3), new Color(0xd95f02),
+      new Color(0xe7298a), new Color(0xa6761d), new Color(0x666666), new Color(0x1f78b4), new Color(0xb2df8a), new Color(0xfb9a99),
+      new Color(0xcab2d6), new Color(0xff7f00)};
+  /** The default sweep's forms, each with its own colour, the same in every run. */
+  private static final List<String> FIXED = Schemes.defaultForms().stream().map(Schemes.Form::label).toList();
 
   private Plots() {}
 
@@ -82,8 +77,22 @@ public final class Plots {
     return chart("Area and energy of every unit (" + r.library() + ")", data, log("area (um^2)"), log("energy (pJ per operation)"), false);
   }
 
+  /** The schemes of the rows: the default sweep's in its order, then any other in the order of the rows. */
   private static List<String> schemesIn(CompareResult r) {
-    return Schemes.ALL.stream().filter(s -> r.rows().stream().anyMatch(x -> x.scheme().equals(s))).toList();
+    java.util.Set<String> in = new java.util.LinkedHashSet<>();
+    r.rows().forEach(x -> in.add(x.scheme()));
+    List<String> out = new java.util.ArrayList<>(FIXED.stream().filter(in::contains).toList());
+    in.stream().filter(s -> !FIXED.contains(s)).forEach(out::add);
+    return out;
+  }
+
+  /** A default form keeps its colour; another takes the next colours after the fixed ones, by its place in the run. */
+  private static Color colour(String scheme, List<String> inRun) {
+    int i = FIXED.indexOf(scheme);
+    if (i < 0) {
+      i = FIXED.size() + inRun.stream().filter(s -> !FIXED.contains(s)).toList().indexOf(scheme);
+    }
+    return PALETTE[i % PALETTE.length];
   }
 
   private static LogAxis log(String label) {
@@ -99,8 +108,12 @@ public final class Plots {
   private static JFreeChart chart(String title, XYSeriesCollection data, org.jfree.chart.axis.ValueAxis x,
       org.jfree.chart.axis.ValueAxis y, boolean lines) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(lines, true);
+    List<String> keys = new java.util.ArrayList<>();
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      renderer.setSeriesPaint(i, COLOURS.getOrDefault((String) data.getSeriesKey(i), Color.BLACK));
+      keys.add((String) data.getSeriesKey(i));
+    }
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, colour(keys.get(i), keys));
       renderer.setSeriesStroke(i, new BasicStroke(2f));
     }
     XYPlot plot = new XYPlot(data, x, y, renderer);

@@ -2,6 +2,7 @@ package dev.qrtl.compare;
 
 import dev.qrtl.energy.FastModel;
 import dev.qrtl.energy.FastModelFit;
+import dev.qrtl.scheme.Schemes;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Trees;
@@ -51,7 +52,9 @@ public final class ResultFolder {
   static java.util.Optional<FastModel> fastModel(CompareResult r) {
     List<FastModelFit.Point> points = new ArrayList<>();
     for (CompareRow x : r.rows()) {
-      points.add(new FastModelFit.Point(x.scheme(), x.accBits(), x.outBits(), x.areaUm2(), x.energyPj()));
+      Schemes.Form f = Schemes.form(x.scheme());
+      points.add(new FastModelFit.Point(f.form().family(), f.scheme().costTerms(f.form()), x.accBits(), x.outBits(), f.form().variables(),
+          x.areaUm2(), x.energyPj()));
     }
     // a scheme the sweep does not determine (one accumulator width cannot separate the A terms) is left out
     FastModel m = FastModelFit.fit(points, r.library(), "qrtl compare, " + r.yosys() + ", stimulus " + r.stimulus() + ", seed "

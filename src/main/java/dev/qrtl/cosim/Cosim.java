@@ -53,18 +53,11 @@ public final class Cosim {
   public static CosimReport run(Path manifestPath, CosimOptions o) {
     Manifest m = ManifestIo.read(manifestPath);
     Path dir = manifestPath.toAbsolutePath().getParent();
-    List<Path> files = new ArrayList<>();
-    for (String f : m.files()) {
-      Path p = dir.resolve(f);
-      if (!java.nio.file.Files.isRegularFile(p)) {
-        throw new ManifestException("manifest " + manifestPath + " lists " + f + ", which does not exist");
-      }
-      files.add(p);
-    }
+    List<Path> files = m.resolveFiles(dir);
+    Plan plan = plan(m, o); // the spec and the stimulus are checked before any tool runs
     if (o.simulator().equals("verilator") || dev.qrtl.tools.ToolPaths.find("verilator", System.getenv("PATH")).isPresent()) {
       VerilogPorts.check(m, files); // before anything is built: a clear list of differences
     }
-    Plan plan = plan(m, o);
     if (o.simulator().equals("icarus")) {
       IcarusCosim ic = new IcarusCosim(m, dir);
       CosimResult r = ic.run(plan.source(), plan.records(), o.keep(), o.timeout());

@@ -1,18 +1,22 @@
 package dev.qrtl.cosim;
 
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestException;
+import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.RequantizerModel;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.sim.PortLayout;
+import dev.qrtl.sim.RecordSource;
+import dev.qrtl.spec.DesignSpec;
+import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.stimulus.AutoStimulus;
 import dev.qrtl.stimulus.CornersStimulus;
 import dev.qrtl.stimulus.ExhaustiveStimulus;
 import dev.qrtl.stimulus.NpyStimulus;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.stimulus.ValueSampler;
-import dev.qrtl.manifest.Manifest;
-import dev.qrtl.manifest.ManifestException;
-import dev.qrtl.manifest.PortSpec;
-import dev.qrtl.sim.PortLayout;
-import dev.qrtl.sim.RecordSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,8 @@ import java.util.SplittableRandom;
  */
 public final class QuantizerRecords implements RecordSource {
   private final Manifest manifest;
-  private final RequantizerGolden golden;
+  private final RequantizerModel golden;
+  private final int accBits;
   private final PortLayout layout;
   private final List<PortSpec> inputs;
   private final ValueSampler accs;
@@ -45,7 +50,7 @@ public final class QuantizerRecords implements RecordSource {
   private final int outOffset;
   private final int accIndex;
   private final java.util.function.LongSupplier[] randomParam;
-  private final boolean hasThresholds;
+  private final boolean[] layer;
   private final int paramPeriod;
   private long produced;
 
@@ -65,7 +70,12 @@ public final class QuantizerRecords implements RecordSource {
     }
     this.paramPeriod = paramPeriod;
     this.manifest = manifest;
-    this.golden = RequantizerGolden.fromParams(manifest.params(), "");
+    DesignSpec spec = Designs.specOf(manifest, manifest.top());
+    if (!(spec instanceof QuantizerSpec q)) {
+      throw new ManifestException("manifest of '" + manifest.top() + "' does not describe a requantizer");
+    }
+    this.golden = Schemes.model(q);
+    this.accBits = q.accBits();
     this.layout = PortLayout.of(manifest);
     this.inputs = layout.inputs();
     if (layout.outputs().size() != 1 || !layout.outputs().get(0).name().equals("q")) {
@@ -79,7 +89,7 @@ public final class QuantizerRecords implements RecordSource {
     }
     this.stimulus = stimulus;
     this.rnd = new SplittableRandom(seed);
-    this.accs = stimulus.sampler(golden.accBits(), seed ^ 0xACC);
+    this.accs = stimulus.sampler(accBits, seed ^ 0xACC);
     this.latency = manifest.latency();
     this.pending = new long[latency + 1];
     this.current = new long[inputs.size()];
@@ -92,12 +102,12 @@ public final class QuantizerRecords implements RecordSource {
     this.exhaustive = wantExhaustive;
     if (stimulus instanceof NpyStimulus npy) {
       this.fileValues = npy.read().values();
-      long lo = -(1L << (golden.accBits() - 1));
-      long hi = (1L << (golden.accBits() - 1)) - 1;
+      long lo = -(1L << (accBits - 1));
+      long hi = (1L << (accBits - 1)) - 1;
       for (int i = 0; i < fileValues.length; i++) {
-        if (golden.accBits() < 64 && (fileValues[i] < lo || fileValues[i] > hi)) {
+        if (accBits < 64 && (fileValues[i] < lo || fileValues[i] > hi)) {
           throw new IllegalArgumentException(stimulus.text() + ": value " + fileValues[i] + " at index " + i
-              + " does not fit the " + golden.accBits() + "-bit signed accumulator");
+              + " does not fit the " + accBits + "-bit signed accumulator");
         }
       }
       this.total = fileValues.length;
@@ -106,7 +116,7 @@ public final class QuantizerRecords implements RecordSource {
       this.total = exhaustive ? space : vectors;
     }
     this.corners = withCorners && (stimulus instanceof CornersStimulus || stimulus instanceof AutoStimulus && !exhaustive)
-        ? Corners.forQuantizer(golden, inputs) : List.of();
+        ? golden.corners(inputs) : List.of();
     this.expectedOf = golden.bind(inputNames());
     this.inOffsets = new int[inputs.size()];
     for (int i = 0; i < inputs.size(); i++) {
@@ -115,16 +125,17 @@ public final class QuantizerRecords implements RecordSource {
     this.outOffset = layout.outputOffset(0);
     this.accIndex = index.get("acc");
     this.randomParam = new java.util.function.LongSupplier[inputs.size()];
+    this.layer = new boolean[inputs.size()];
     double spread = accs.spread();
     for (int i = 0; i < inputs.size(); i++) {
       PortSpec p = inputs.get(i);
+      layer[i] = golden.layerParameter(p);
       if (i != accIndex) {
         randomParam[i] = stimulus.realistic()
-            ? () -> Params.fitted(p, golden, rnd, spread)
-            : () -> Params.random(p, golden, rnd, accs);
+            ? () -> golden.fitted(p, rnd, spread)
+            : () -> golden.random(p, rnd, accs);
       }
     }
-    this.hasThresholds = index.keySet().stream().anyMatch(n -> n.startsWith("thr_"));
   }
 
   /** Records this source produces (the exhaustive count, the file length, or the requested count) plus the pipeline fill. */
@@ -141,12 +152,11 @@ public final class QuantizerRecords implements RecordSource {
         + (corners.isEmpty() ? "" : " (" + corners.size() + " corner cases first)");
   }
 
-  /** Enumerable inputs: acc, plus a run-time shift and a channel; 0 if too large. */
+  /** Enumerable inputs: acc, plus those the scheme enumerates (a run-time shift, a channel); 0 if too large. */
   private long exhaustiveSpace() {
-    int bits = golden.accBits();
+    int bits = accBits;
     for (PortSpec p : inputs) {
-      if (p.name().equals("shift") && (golden.scheme().equals("shift-round") || golden.scheme().equals("floor"))
-          || p.name().equals("channel")) {
+      if (golden.enumerable(p)) {
         bits += p.width();
       }
     }
@@ -185,14 +195,13 @@ public final class QuantizerRecords implements RecordSource {
       long rest = v;
       for (int i = inputs.size() - 1; i >= 0; i--) {
         PortSpec p = inputs.get(i);
-        if (p.name().equals("acc") || p.name().equals("channel")
-            || p.name().equals("shift") && (golden.scheme().equals("shift-round") || golden.scheme().equals("floor"))) {
+        if (p.name().equals("acc") || golden.enumerable(p)) {
           long size = 1L << p.width();
           long x = rest & (size - 1);
           rest >>>= p.width();
           current[i] = p.name().equals("acc") ? x - (1L << (p.width() - 1)) : x;
         } else {
-          current[i] = Params.random(p, golden, rnd, accs);
+          current[i] = golden.random(p, rnd, accs);
         }
       }
       return;
@@ -201,20 +210,22 @@ public final class QuantizerRecords implements RecordSource {
       System.arraycopy(corners.get((int) v), 0, current, 0, current.length);
       return;
     }
-    // Thresholds are layer parameters: a new ascending set every 256 vectors (drawing and sorting
-    // 255 of them per vector would cost more than the whole check).
+    // Layer parameters (thresholds) are drawn anew every 256 vectors at most often (drawing and
+    // sorting 255 of them per vector would cost more than the whole check); the rest every period.
     long n = v - corners.size();
-    boolean newThresholds = hasThresholds && n % Math.max(256, paramPeriod) == 0;
+    boolean newLayer = n % Math.max(256, paramPeriod) == 0;
     boolean newParams = n % paramPeriod == 0;
+    boolean drewLayer = false;
     for (int i = 0; i < current.length; i++) {
       if (i == accIndex) {
         current[i] = fileValues != null ? fileValues[(int) v] : accs.next();
-      } else if (inputs.get(i).name().startsWith("thr_") ? newThresholds : newParams) {
+      } else if (layer[i] ? newLayer : newParams) {
         current[i] = randomParam[i].getAsLong();
+        drewLayer |= layer[i];
       }
     }
-    if (newThresholds) {
-      Params.sortThresholds(current, inputs);
+    if (drewLayer) {
+      golden.arrange(current, inputs);
     }
   }
 

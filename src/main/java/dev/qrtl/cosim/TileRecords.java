@@ -1,5 +1,19 @@
 package dev.qrtl.cosim;
 
+import dev.qrtl.golden.MacArrayModel;
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestException;
+import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.RequantizerModel;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.sim.PortLayout;
+import dev.qrtl.sim.RecordSource;
+import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.DesignSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.stimulus.AutoStimulus;
 import dev.qrtl.stimulus.CornersStimulus;
 import dev.qrtl.stimulus.NpyReader;
@@ -7,12 +21,6 @@ import dev.qrtl.stimulus.NpyStimulus;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.stimulus.UniformStimulus;
 import dev.qrtl.stimulus.ValueSampler;
-import dev.qrtl.golden.MacArrayModel;
-import dev.qrtl.manifest.Manifest;
-import dev.qrtl.manifest.ManifestException;
-import dev.qrtl.manifest.PortSpec;
-import dev.qrtl.sim.PortLayout;
-import dev.qrtl.sim.RecordSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,8 +56,8 @@ public final class TileRecords implements RecordSource {
   private final SplittableRandom rnd;
   private final ValueSampler aSampler;
   private final ValueSampler wSampler;
-  private final RequantizerGolden first;
-  private final RequantizerGolden second;
+  private final RequantizerModel first;
+  private final RequantizerModel second;
   private final long tiles;
   private final long[] fileValues;
   private final List<long[]> queue = new ArrayList<>();
@@ -62,26 +70,30 @@ public final class TileRecords implements RecordSource {
     for (int i = 0; i < layout.inputs().size(); i++) {
       in.put(layout.inputs().get(i).name(), i);
     }
-    Map<String, String> p = m.params();
-    String prefix = m.kind().equals("mac-array") ? "" : "array_";
-    this.rows = intParam(p, prefix + "rows");
-    this.cols = intParam(p, prefix + "cols");
-    this.k = intParam(p, prefix + "k");
-    this.aBits = intParam(p, prefix + "a_bits");
-    this.wBits = intParam(p, prefix + "w_bits");
-    this.aSigned = Boolean.parseBoolean(p.get(prefix + "a_signed"));
-    this.wSigned = Boolean.parseBoolean(p.get(prefix + "w_signed"));
-    this.systolic = "systolic".equals(p.get(prefix + "form"));
-    this.callerSkew = systolic && !Boolean.parseBoolean(p.get(prefix + "input_skew"));
-    this.lanes = intParam(p, prefix + "lanes");
+    DesignSpec spec = Designs.specOf(m, m.top());
+    MacArraySpec a = spec instanceof MacArraySpec x ? x : spec instanceof UnifiedSpec u ? u.array()
+        : spec instanceof ConventionalSpec c ? c.array() : null;
+    if (a == null) {
+      throw new ManifestException("manifest of '" + m.top() + "' does not describe a MAC design");
+    }
+    this.rows = a.rows();
+    this.cols = a.cols();
+    this.k = a.k();
+    this.aBits = a.aBits();
+    this.wBits = a.wBits();
+    this.aSigned = a.aSigned();
+    this.wSigned = a.wSigned();
+    this.systolic = a.form() == MacForm.SYSTOLIC;
+    this.callerSkew = systolic && !a.inputSkew();
+    this.lanes = a.lanes();
     this.latency = m.latency();
     this.stimulus = stimulus;
     this.rnd = new SplittableRandom(seed);
     this.aSampler = stimulus.activations(aBits + (aSigned ? 0 : 1), seed ^ 0xA);
     this.wSampler = stimulus.weights(wBits + (wSigned ? 0 : 1), seed ^ 0xB);
-    this.first = m.kind().equals("unified") ? RequantizerGolden.fromParams(p, "epilogue_")
-        : m.kind().equals("conventional") ? RequantizerGolden.fromParams(p, "conv_") : null;
-    this.second = m.kind().equals("conventional") ? RequantizerGolden.fromParams(p, "bnq_") : null;
+    this.first = spec instanceof UnifiedSpec u ? Schemes.model(u.epilogue())
+        : spec instanceof ConventionalSpec c ? Schemes.model(c.convRequant()) : null;
+    this.second = spec instanceof ConventionalSpec c ? Schemes.model(c.bnRequant()) : null;
     if (stimulus instanceof NpyStimulus npy) {
       NpyReader.NpyArray arr = npy.read();
       if (arr.shape().size() != 3 || arr.shape().get(1) != rows + cols) {
@@ -98,14 +110,6 @@ public final class TileRecords implements RecordSource {
       this.fileValues = null;
       this.tiles = Math.max(1, (vectors + rows * cols - 1) / (rows * cols));
     }
-  }
-
-  private static int intParam(Map<String, String> p, String key) {
-    String v = p.get(key);
-    if (v == null) {
-      throw new ManifestException("manifest parameter '" + key + "' is missing");
-    }
-    return Integer.parseInt(v);
   }
 
   /** Cycles for one tile of {@code kt} terms: a feed, then waiting for the latency. */
@@ -280,23 +284,24 @@ public final class TileRecords implements RecordSource {
       } else if (first != null && name.lastIndexOf('_') > 0 && isParamPort(name)) {
         String base = name.substring(0, name.lastIndexOf('_'));
         boolean bn = base.startsWith("bn_");
-        RequantizerGolden g = bn ? second : first;
+        RequantizerModel g = bn ? second : first;
         String port = manifest.kind().equals("conventional") ? base.substring(base.indexOf('_') + 1) : base;
         PortSpec bare = new PortSpec(port, "input", p.width(), p.signed());
         double s = bn ? 128.0 * 64 : spread;
-        params[i] = stimulus.realistic() ? Params.fitted(bare, g, rnd, s) : Params.random(bare, g, rnd,
-            new UniformStimulus().sampler(g.accBits(), rnd.nextLong()));
+        params[i] = stimulus.realistic() ? g.fitted(bare, rnd, s) : g.random(bare, rnd,
+            new UniformStimulus().sampler(g.spec().accBits(), rnd.nextLong()));
       }
     }
-    sortThresholdsPerColumn(params);
+    arrangePerColumn(params);
     for (int j = 0; j < cols; j++) {
       int col = j;
       String pre = manifest.kind().equals("conventional") ? "conv_" : "";
+      // a per-channel table's 'channel' input is wired to the column index (EpilogueWiring)
       if (first != null) {
-        stages[0][j] = v -> first.apply(v, port -> params[portIndex(pre + port + "_" + col)]);
+        stages[0][j] = v -> first.apply(v, port -> port.equals("channel") ? col : params[portIndex(pre + port + "_" + col)]);
       }
       if (second != null) {
-        stages[1][j] = v -> second.apply(v, port -> params[portIndex("bn_" + port + "_" + col)]);
+        stages[1][j] = v -> second.apply(v, port -> port.equals("channel") ? col : params[portIndex("bn_" + port + "_" + col)]);
       }
     }
     return stages;
@@ -315,14 +320,29 @@ public final class TileRecords implements RecordSource {
     return i;
   }
 
-  private void sortThresholdsPerColumn(long[] params) {
-    for (String pre : new String[] {"", "conv_", "bn_"}) {
+  /** Lets each stage's model arrange the values drawn for one column (thresholds ascend). */
+  private void arrangePerColumn(long[] params) {
+    String[][] stages = manifest.kind().equals("conventional") ? new String[][] {{"conv_"}, {"bn_"}} : new String[][] {{""}};
+    for (int s = 0; s < stages.length; s++) {
+      RequantizerModel model = s == 0 ? first : second;
+      if (model == null) {
+        continue;
+      }
+      String pre = stages[s][0];
       for (int j = 0; j < cols; j++) {
         List<Integer> idx = new ArrayList<>();
-        for (int t = 0; in.containsKey(pre + "thr_" + t + "_" + j); t++) {
-          idx.add(in.get(pre + "thr_" + t + "_" + j));
+        List<PortSpec> bare = new ArrayList<>();
+        for (int i = 0; i < layout.inputs().size(); i++) {
+          PortSpec p = layout.inputs().get(i);
+          String n = p.name();
+          if (n.startsWith(pre) && n.endsWith("_" + j) && isParamPort(n) && !n.startsWith("bn_mul_") && !n.startsWith("bn_add_")
+              && (!pre.isEmpty() || !n.startsWith("bn_") && !n.startsWith("conv_"))) {
+            idx.add(i);
+            bare.add(new PortSpec(n.substring(pre.length(), n.length() - ("_" + j).length()), "input", p.width(), p.signed()));
+          }
         }
-        long[] v = idx.stream().mapToLong(i -> params[i]).sorted().toArray();
+        long[] v = idx.stream().mapToLong(i -> params[i]).toArray();
+        model.arrange(v, bare);
         for (int t = 0; t < v.length; t++) {
           params[idx.get(t)] = v[t];
         }

@@ -1,9 +1,9 @@
 package dev.qrtl.energy;
 
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.util.CacheDirs;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.util.AtomicFiles;
+import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package dev.qrtl.energy;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.CompareForm;
+import dev.qrtl.scheme.Schemes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,9 +28,16 @@ public record FastModel(String library, String source, Map<String, SchemeFit> sc
   /** The model fitted on the embedded default library, shipped with qrtl. */
   public static final String EMBEDDED = "/dev/qrtl/energy/fast-model-default.json";
 
-  /** Both metrics of one scheme, and the configurations they were fitted on. */
-  @JsonPropertyOrder({"terms", "points", "area", "energy"})
-  public record SchemeFit(List<String> terms, List<int[]> points, MetricFit area, MetricFit energy) {}
+  /**
+   * Both metrics of one scheme family, and the configurations they were fitted on: each point is
+   * {@code [A, B, variables...]} in the order {@code variables} names (for example {@code m}).
+   */
+  @JsonPropertyOrder({"terms", "variables", "points", "area", "energy"})
+  public record SchemeFit(List<String> terms, List<String> variables, List<int[]> points, MetricFit area, MetricFit energy) {
+    public SchemeFit {
+      variables = variables == null ? List.of() : List.copyOf(variables);
+    }
+  }
 
   /**
    * One metric's fit.
@@ -39,8 +48,8 @@ public record FastModel(String library, String source, Map<String, SchemeFit> sc
    */
   @JsonPropertyOrder({"coefficients", "rmsRelativeError", "maxLeaveOneOutError"})
   public record MetricFit(double[] coefficients, double rmsRelativeError, double maxLeaveOneOutError) {
-    public double predict(List<String> terms, int accBits, int outBits) {
-      double[] x = CostTerms.evaluate(terms, accBits, outBits);
+    public double predict(List<String> terms, int accBits, int outBits, Map<String, Integer> variables) {
+      double[] x = CostTerms.evaluate(terms, accBits, outBits, variables);
       double y = 0;
       for (int i = 0; i < x.length; i++) {
         y += coefficients[i] * x[i];
@@ -62,13 +71,21 @@ public record FastModel(String library, String source, Map<String, SchemeFit> sc
     return Math.max(0.05, 1.5 * f.maxLeaveOneOutError());
   }
 
-  public Prediction predict(String scheme, int accBits, int outBits) {
-    SchemeFit f = schemes.get(scheme);
+  /** The prediction for a comparison form ({@code shift-round}, {@code dyadic:m=8}) at these widths. */
+  public Prediction predict(String label, int accBits, int outBits) {
+    CompareForm form = Schemes.form(label).form();
+    SchemeFit f = fit(form);
+    return new Prediction(label, accBits, outBits, f.area().predict(f.terms(), accBits, outBits, form.variables()), statedError(f.area()),
+        f.energy().predict(f.terms(), accBits, outBits, form.variables()), statedError(f.energy()), library);
+  }
+
+  /** The fit of a form's family; a one-line error naming the families the model knows otherwise. */
+  public SchemeFit fit(CompareForm form) {
+    SchemeFit f = schemes.get(form.family());
     if (f == null) {
-      throw new IllegalArgumentException("the fast model has no scheme '" + scheme + "'; it knows " + String.join(", ", schemes.keySet()));
+      throw new IllegalArgumentException("the fast model has no scheme '" + form.family() + "'; it knows " + String.join(", ", schemes.keySet()));
     }
-    return new Prediction(scheme, accBits, outBits, f.area().predict(f.terms(), accBits, outBits), statedError(f.area()),
-        f.energy().predict(f.terms(), accBits, outBits), statedError(f.energy()), library);
+    return f;
   }
 
   public static FastModel embedded() {

@@ -14,28 +14,47 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 public final class FastModelFit {
   private FastModelFit() {}
 
-  /** One measured unit. */
-  public record Point(String scheme, int accBits, int outBits, double areaUm2, double energyPj) {}
+  /**
+   * One measured unit of a scheme family, with the family's cost terms and the unit's own
+   * variables (beside the widths A and B).
+   */
+  public record Point(String family, List<String> terms, int accBits, int outBits, Map<String, Integer> variables, double areaUm2,
+      double energyPj) {
+    public Point {
+      terms = List.copyOf(terms);
+      variables = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(variables));
+    }
+  }
 
   public static FastModel fit(List<Point> points, String library, String source) {
-    Map<String, List<Point>> byScheme = new LinkedHashMap<>();
+    Map<String, List<Point>> byFamily = new LinkedHashMap<>();
     for (Point p : points) {
       if (p.areaUm2() > 0 && p.energyPj() > 0) { // a unit that synthesizes to wires (16 -> 16 bits, shift 0) has no relative error
-        byScheme.computeIfAbsent(p.scheme(), k -> new ArrayList<>()).add(p);
+        byFamily.computeIfAbsent(p.family(), k -> new ArrayList<>()).add(p);
       }
     }
     Map<String, FastModel.SchemeFit> fits = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Point>> e : byScheme.entrySet()) {
-      List<String> terms = CostTerms.forScheme(e.getKey());
+    for (Map.Entry<String, List<Point>> e : byFamily.entrySet()) {
       List<Point> ps = e.getValue();
+      List<String> terms = ps.get(0).terms();
+      List<String> vars = List.copyOf(ps.get(0).variables().keySet());
       if (ps.size() < terms.size() + 1) {
         continue; // too few configurations to fit and to check the fit
       }
-      List<int[]> configs = ps.stream().map(p -> new int[] {p.accBits(), p.outBits()}).toList();
+      List<int[]> configs = new ArrayList<>();
+      for (Point p : ps) {
+        int[] c = new int[2 + vars.size()];
+        c[0] = p.accBits();
+        c[1] = p.outBits();
+        for (int i = 0; i < vars.size(); i++) {
+          c[2 + i] = p.variables().get(vars.get(i));
+        }
+        configs.add(c);
+      }
       try {
-        fits.put(e.getKey(), new FastModel.SchemeFit(terms, configs, metric(terms, ps, true), metric(terms, ps, false)));
+        fits.put(e.getKey(), new FastModel.SchemeFit(terms, vars, configs, metric(terms, ps, true), metric(terms, ps, false)));
       } catch (IllegalArgumentException ex) {
-        // the sweep does not determine this scheme's terms (for example one accumulator width): no fit for it
+        // the sweep does not determine this family's terms (for example one accumulator width): no fit for it
       }
     }
     return new FastModel(library, source, fits);
@@ -57,7 +76,7 @@ public final class FastModelFit {
   }
 
   static double relativeError(List<String> terms, double[] coef, Point p, boolean area) {
-    double[] x = CostTerms.evaluate(terms, p.accBits(), p.outBits());
+    double[] x = CostTerms.evaluate(terms, p.accBits(), p.outBits(), p.variables());
     double y = 0;
     for (int i = 0; i < x.length; i++) {
       y += coef[i] * x[i];
@@ -78,9 +97,9 @@ public final class FastModelFit {
       Point p = ps.get(i);
       double m = area ? p.areaUm2() : p.energyPj();
       if (!(m > 0)) {
-        throw new IllegalArgumentException("cannot fit " + p.scheme() + " " + p.accBits() + " -> " + p.outBits() + ": measured value " + m);
+        throw new IllegalArgumentException("cannot fit " + p.family() + " " + p.accBits() + " -> " + p.outBits() + ": measured value " + m);
       }
-      double[] row = CostTerms.evaluate(terms, p.accBits(), p.outBits());
+      double[] row = CostTerms.evaluate(terms, p.accBits(), p.outBits(), p.variables());
       for (int k = 0; k < row.length; k++) {
         row[k] /= m;
       }
@@ -94,7 +113,7 @@ public final class FastModelFit {
       ols.newSampleData(y, x);
       return ols.estimateRegressionParameters();
     } catch (IllegalArgumentException e) { // includes a singular matrix
-      throw new IllegalArgumentException("the sweep does not determine the " + terms + " model of " + ps.get(0).scheme()
+      throw new IllegalArgumentException("the sweep does not determine the " + terms + " model of " + ps.get(0).family()
           + " (vary both widths over at least " + (terms.size() + 1) + " configurations): " + e.getMessage());
     }
   }

@@ -106,7 +106,7 @@ public final class IcarusCosim {
       }
       List<String> cmd = new ArrayList<>(List.of(ToolPaths.require("iverilog").toString(), "-g2005", "-o",
           work.resolve("sim.vvp").toString(), "-s", "qrtl_tb", work.resolve("tb.v").toString()));
-      manifest.files().forEach(f -> cmd.add(dir.resolve(f).toString()));
+      manifest.resolveFiles(dir).forEach(f -> cmd.add(f.toString()));
       ProcessRunner.runChecked(cmd, work, Duration.ofMinutes(5));
       long start = System.nanoTime();
       ProcessResult r = ProcessRunner.run(List.of(ToolPaths.require("vvp").toString(), "-n", "sim.vvp"), work, timeout);

@@ -27,7 +27,7 @@ public final class TextSimulator {
 
   /** Builds (or takes from the cache) the harness for the manifest's Verilog in {@code dir}. */
   public static TextSimulator build(Manifest manifest, Path dir) {
-    List<Path> files = manifest.files().stream().map(dir::resolve).toList();
+    List<Path> files = manifest.resolveFiles(dir);
     return new TextSimulator(manifest, VerilatorBuild.build(manifest.top(), files, TextHarness.cpp(manifest), List.of()));
   }
 

@@ -41,14 +41,7 @@ public final class VerilatorCosim {
 
   /** Builds (or reuses from the cache) the harness for the manifest's Verilog in {@code dir}. */
   public static VerilatorCosim build(Manifest manifest, Path dir, boolean trace) {
-    List<Path> files = new ArrayList<>();
-    for (String f : manifest.files()) {
-      Path p = dir.resolve(f);
-      if (!Files.isRegularFile(p)) {
-        throw new ToolException("manifest of '" + manifest.top() + "' lists " + f + ", which is not in " + dir);
-      }
-      files.add(p);
-    }
+    List<Path> files = manifest.resolveFiles(dir);
     List<String> flags = new ArrayList<>(List.of("-O3", "--x-assign", "fast", "--x-initial", "fast", "--noassert"));
     if (trace) {
       flags.add("--trace");

@@ -55,7 +55,9 @@ public final class VerilogPorts {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+      javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+      b.setErrorHandler(null); // errors become the exception below, not "[Fatal Error]" lines on stderr
+      doc = b.parse(new java.io.ByteArrayInputStream(xml));
     } catch (Exception e) {
       throw new ToolException("cannot parse Verilator's XML: " + e.getMessage());
     }

@@ -15,7 +15,7 @@ import dev.qrtl.spec.QuantizerSpec;
  * @param bnAddBits signed width of the batch-norm addend
  * @param bnRequant the second requantizer (accumulator width = {@link #bnValueBits()})
  */
-public record ConventionalSpec(MacArraySpec array, QuantizerSpec convRequant, int bnMulBits, int bnAddBits, QuantizerSpec bnRequant) {
+public record ConventionalSpec(MacArraySpec array, QuantizerSpec convRequant, int bnMulBits, int bnAddBits, QuantizerSpec bnRequant) implements DesignSpec {
   public ConventionalSpec {
     if (convRequant.accBits() != array.accBits()) {
       throw new IllegalArgumentException("conventional: the conv requantizer takes " + convRequant.accBits()
@@ -39,5 +39,10 @@ public record ConventionalSpec(MacArraySpec array, QuantizerSpec convRequant, in
 
   public int bnValueBits() {
     return bnValueBits(convRequant, bnMulBits, bnAddBits);
+  }
+
+  @Override
+  public String kind() {
+    return "conventional";
   }
 }

@@ -19,6 +19,9 @@ public record Fp32ScaleSpec(int accBits, OutputSpec out, Optional<Float> scale, 
     implements QuantizerSpec {
   public Fp32ScaleSpec {
     QuantizerSpec.checkCommon("fp32-scale", accBits, out, pipeline);
+    if (!out.saturate()) {
+      throw new IllegalArgumentException("fp32-scale: only saturating outputs are supported (wrapping a float result is not a deployment form)");
+    }
     if (scale.isPresent() && (scale.get().isNaN() || scale.get().isInfinite())) {
       throw new IllegalArgumentException("fp32-scale: scale " + scale.get() + " is not finite");
     }

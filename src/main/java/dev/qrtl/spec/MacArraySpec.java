@@ -19,7 +19,7 @@ import java.util.OptionalInt;
  * @param productRegister broadcast: register the adder-tree sum before accumulating (+1 latency)
  */
 public record MacArraySpec(int rows, int cols, int aBits, boolean aSigned, int wBits, boolean wSigned, int k,
-    OptionalInt accBitsGiven, MacForm form, int lanes, boolean inputSkew, boolean productRegister) {
+    OptionalInt accBitsGiven, MacForm form, int lanes, boolean inputSkew, boolean productRegister) implements DesignSpec {
   public static final int MAX_DIM = 64;
 
   public MacArraySpec {
@@ -74,5 +74,10 @@ public record MacArraySpec(int rows, int cols, int aBits, boolean aSigned, int w
     String sgn = (aSigned ? "s" : "u") + (wSigned ? "s" : "u");
     String f = form == MacForm.SYSTOLIC ? "sys" + (inputSkew ? "" : "_noskew") : "bc" + lanes + (productRegister ? "p" : "");
     return f + "_" + rows + "x" + cols + "_a" + aBits + "w" + wBits + sgn + "_acc" + accBits();
+  }
+
+  @Override
+  public String kind() {
+    return "mac-array";
   }
 }

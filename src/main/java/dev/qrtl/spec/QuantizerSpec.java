@@ -1,7 +1,10 @@
 package dev.qrtl.spec;
 
-/** A requantizer to generate: one record per scheme, validated when built. */
-public sealed interface QuantizerSpec permits ShiftRoundSpec, TfliteSpec, Fp32ScaleSpec, ThresholdSpec {
+/**
+ * A requantizer to generate: one record per scheme, validated when built. Not sealed: a new
+ * scheme brings its own record (see {@code dev.qrtl.scheme.Schemes}).
+ */
+public interface QuantizerSpec extends DesignSpec {
   int MIN_ACC_BITS = 2;
   int MAX_ACC_BITS = 64;
   int MAX_PIPELINE = 4;
@@ -12,6 +15,11 @@ public sealed interface QuantizerSpec permits ShiftRoundSpec, TfliteSpec, Fp32Sc
   int accBits();
 
   OutputSpec out();
+
+  @Override
+  default String kind() {
+    return "quantizer";
+  }
 
   /** Registered stages (0 = combinational); the latency in cycles. */
   int pipeline();

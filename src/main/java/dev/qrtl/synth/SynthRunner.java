@@ -1,16 +1,16 @@
 package dev.qrtl.synth;
 
 import dev.qrtl.liberty.Cell;
-import dev.qrtl.liberty.Library;
 import dev.qrtl.liberty.LibertyException;
+import dev.qrtl.liberty.Library;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.util.CacheDirs;
 import dev.qrtl.tools.ProcessResult;
 import dev.qrtl.tools.ProcessRunner;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.tools.ToolPaths;
 import dev.qrtl.util.AtomicFiles;
+import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.Hashing;
 import dev.qrtl.util.Trees;
 import java.io.IOException;
@@ -120,14 +120,7 @@ public final class SynthRunner {
   public static SynthResult run(Path manifestPath, TechLibraries.Resolved tech, SynthMode mode, Duration timeout) {
     Manifest m = ManifestIo.read(manifestPath);
     Path dir = manifestPath.toAbsolutePath().getParent();
-    List<Path> files = new ArrayList<>();
-    for (String f : m.files()) {
-      Path p = dir.resolve(f);
-      if (!Files.isRegularFile(p)) {
-        throw new ToolException("manifest " + manifestPath + " lists " + f + ", which does not exist");
-      }
-      files.add(p);
-    }
+    List<Path> files = m.resolveFiles(dir);
     checkCells(tech.library(), m.clock() != null);
     String version = yosysVersion();
     String script = SCRIPT.replace("%TOP%", m.top()).replace("%FLATTEN%", mode == SynthMode.FLAT ? " -flatten" : "");

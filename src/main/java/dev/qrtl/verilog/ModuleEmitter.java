@@ -96,6 +96,15 @@ final class ModuleEmitter {
 
   // ---- names --------------------------------------------------------------------------------
 
+  /**
+   * The Verilog names of a module's ports, in port order: the first names its allocator hands
+   * out, so they equal the names {@link #emit} declares (a keyword {@code reg} becomes {@code reg_}).
+   */
+  static java.util.List<String> portNames(Module m) {
+    NameAllocator a = new NameAllocator();
+    return m.ports().stream().map(p -> a.allocate(p.name())).toList();
+  }
+
   private void allocateNames() {
     for (Signal p : module.ports()) {
       name(p);

@@ -31,16 +31,19 @@ class GenerateMacArrayCliTest {
     Manifest arr = run("--rows", "8", "--cols", "8", "--a-bits", "8", "--w-bits", "8", "--k", "256", "--form", "systolic");
     assertEquals("mac-array", arr.kind());
     assertEquals(256 + 14, arr.latency());
-    assertEquals("24", arr.params().get("acc_bits"));
-    assertTrue(arr.params().get("tile_protocol").startsWith("for t in 0..K-1"));
+    assertEquals(2, arr.format());
+    assertEquals(256, arr.spec().get("k").asInt(), "the typed spec: " + arr.spec());
+    assertTrue(Files.readString(dir.resolve(arr.top() + ".v")).contains("for t in 0..K-1"), "the protocol is in the header");
     Manifest uni = run("--rows", "8", "--cols", "8", "--k", "256", "--epilogue", "shift-round", "--out-bits", "8",
         "--runtime-shift", "--bias", "--relu");
     assertEquals("unified", uni.kind());
-    assertEquals("1", uni.params().get("quantization_ops_per_output"));
+    assertEquals("shift-round", uni.spec().get("epilogue").get("scheme").asText(), "the epilogue's typed spec: " + uni.spec());
+    assertTrue(uni.spec().get("epilogue").get("out").get("relu").asBoolean());
     assertTrue(uni.ports().stream().anyMatch(p -> p.name().equals("shift_7")));
     assertTrue(uni.ports().stream().anyMatch(p -> p.name().equals("q_7_7") && p.width() == 8));
     Manifest conv = run("--rows", "2", "--cols", "2", "--k", "16", "--epilogue", "tflite-double", "--out-bits", "8", "--conventional");
-    assertEquals("2", conv.params().get("quantization_ops_per_output"));
+    assertEquals("tflite-double", conv.spec().get("convRequant").get("scheme").asText());
+    assertEquals("tflite-double", conv.spec().get("bnRequant").get("scheme").asText());
     assertTrue(conv.top().length() <= 80, conv.top());
     assertTrue(Files.exists(dir.resolve(conv.top() + ".v")));
   }

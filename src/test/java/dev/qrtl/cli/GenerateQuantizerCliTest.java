@@ -40,24 +40,26 @@ class GenerateQuantizerCliTest {
     assertEquals(java.util.List.of("clk", "acc", "bias", "shift", "q"), rt.ports().stream().map(p -> p.name()).toList());
     assertEquals("requant_floor_a16_q4u_krt",
         generate("--scheme", "floor", "--acc-bits", "16", "--out-bits", "4", "--unsigned", "--runtime-shift").top());
-    assertEquals("runtime", generate("--scheme", "tflite-double", "--acc-bits", "32", "--out-bits", "8").params().get("m0"));
-    assertEquals("-3", generate("--scheme", "tflite-single", "--acc-bits", "32", "--out-bits", "8", "--m0", "1073741824", "--shift", "-3").params().get("shift"));
-    assertEquals("runtime", generate("--scheme", "fp32-scale", "--acc-bits", "32", "--out-bits", "8").params().get("scale"));
+    assertTrue(generate("--scheme", "tflite-double", "--acc-bits", "32", "--out-bits", "8").spec().get("m0").isNull(), "a run-time M0");
+    assertEquals(-3, generate("--scheme", "tflite-single", "--acc-bits", "32", "--out-bits", "8", "--m0", "1073741824", "--shift", "-3")
+        .spec().get("shift").asInt());
+    assertTrue(generate("--scheme", "fp32-scale", "--acc-bits", "32", "--out-bits", "8").spec().get("scale").isNull(), "a run-time scale");
     assertEquals(17, generate("--scheme", "threshold", "--acc-bits", "32", "--out-bits", "4").ports().size()); // acc, 15 thr, q
   }
 
   @Test
   void realScalesBecomeConstants() {
     // 1/300: log2 300 = 8.23 -> k = 8; QuantizeMultiplier(1/300): 1/300 = 0.853333 * 2^-8, M0 = round(0.853333 * 2^31) = 1832519380
-    assertEquals("8", generate("--scheme", "shift-round", "--acc-bits", "32", "--out-bits", "8", "--real-scale", "0.0033333333333333335").params().get("shift"));
+    assertEquals(8, generate("--scheme", "shift-round", "--acc-bits", "32", "--out-bits", "8", "--real-scale", "0.0033333333333333335")
+        .spec().get("shift").asInt());
     Manifest tf = generate("--scheme", "tflite-double", "--acc-bits", "32", "--out-bits", "8", "--real-scale", "0.0033333333333333335", "--zero-point", "0");
-    assertEquals("1832519380", tf.params().get("m0"));
-    assertEquals("-8", tf.params().get("shift"));
+    assertEquals(1832519380, tf.spec().get("m0").asInt());
+    assertEquals(-8, tf.spec().get("shift").asInt());
     Manifest ch = generate("--scheme", "shift-round", "--acc-bits", "32", "--out-bits", "8", "--channel-scales", "0.5,0.25,0.001");
-    assertEquals("per-channel [1, 2, 10]", ch.params().get("shift"));
+    assertEquals("[1,2,10]", ch.spec().get("channelShifts").toString());
     assertTrue(ch.ports().stream().anyMatch(p -> p.name().equals("channel") && p.width() == 2));
     Manifest derived = generate("--scheme", "threshold", "--acc-bits", "12", "--out-bits", "2", "--derive-thresholds", "--shift", "2");
-    assertEquals("[-6, -2, 2]", derived.params().get("thresholds"));
+    assertEquals("[-6,-2,2]", derived.spec().get("thresholds").toString());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -74,6 +76,16 @@ class GenerateQuantizerCliTest {
     "--scheme threshold --acc-bits 32 --out-bits 2 --thresholds 3,2,1 | thresholds must ascend",
     "--scheme threshold --acc-bits 32 --out-bits 2 --thresholds 1,2 | needs 3 thresholds, not 2",
     "--scheme shift-round --acc-bits 32 --out-bits 8 --rounding up | unknown rounding 'up'",
+    "--scheme floor --acc-bits 32 --out-bits 8 --runtime-shift --rounding half-even | --rounding is not an option of floor",
+    "--scheme shift-round --acc-bits 32 --out-bits 8 --shift 3 --zero-point 5 | --zero-point is not an option of shift-round",
+    "--scheme threshold --acc-bits 16 --out-bits 2 --bias | --bias is not an option of threshold",
+    "--scheme shift-round --acc-bits 32 --out-bits 8 --shift 4 --channel-shifts 1,2 | not both",
+    "--scheme shift-round --acc-bits 32 --out-bits 8 --shift 4 --runtime-shift | give --shift or --runtime-shift, not both",
+    "--scheme shift-round --acc-bits 32 --out-bits 8 | needs --shift K",
+    "--scheme threshold --acc-bits 16 --out-bits 2 --thresholds 1,2,3 --derive-thresholds --shift 2 | give --thresholds or --derive-thresholds, not both",
+    "--scheme threshold --acc-bits 16 --out-bits 2 --shift 2 | --shift is used only with --derive-thresholds",
+    "--scheme tflite-double --acc-bits 32 --out-bits 8 --real-scale 0.01 --m0 1073741824 | give --real-scale or --m0, not both",
+    "--scheme fp32-scale --acc-bits 32 --out-bits 8 --scale 0.5 --real-scale 0.25 | give --scale or --real-scale, not both",
   })
   void invalidCombinationsAreRejectedWithOneLine(String args, String expected) {
     String[] split = ("generate quantizer " + args + " --out " + dir).split(" ");

@@ -1,6 +1,5 @@
 package dev.qrtl.cosim;
 
-import dev.qrtl.stimulus.Stimulus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,13 +10,16 @@ import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
 import dev.qrtl.core.Signal;
-import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.gen.quant.ShiftRoundGenerator;
-import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.SpecJson;
 import dev.qrtl.sim.VerilatorCosim;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.testing.ToolGate;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.verilog.DesignWriter;
@@ -67,7 +69,7 @@ class CosimTest {
   @Test
   void aBrokenRoundingConstantIsCaughtAndTheReportNamesTheInputs() throws Exception {
     ToolGate.require("verilator");
-    Path mp = DesignWriter.write(brokenHalfUp("requant_broken_round"), "quantizer", dir);
+    Path mp = DesignWriter.write(brokenHalfUp("requant_broken_round"), "quantizer", SpecJson.toTree(halfUp16(Rounding.HALF_UP)), dir);
     Path vcd = dir.resolve("first-mismatch.vcd");
     CosimReport r = Cosim.run(mp, new CosimOptions(200_000, 3, Stimulus.parse("auto"), "verilator", vcd, 3, Duration.ofMinutes(5)));
     System.out.print(r.toText());
@@ -89,7 +91,7 @@ class CosimTest {
   void exhaustive16BitShiftRoundOverAllShiftsAndRules() {
     ToolGate.require("verilator");
     for (Rounding rule : Rounding.values()) {
-      Path mp = DesignWriter.write(ShiftRoundGenerator.generate(halfUp16(rule)), "quantizer", dir);
+      Path mp = Designs.write(halfUp16(rule), dir);
       CosimReport r = Cosim.run(mp, options(1 << 20, "auto", "verilator"));
       assertTrue(r.stimulus().startsWith("exhaustive"), r.stimulus());
       assertEquals(1L << 20, r.checked(), "every 16-bit accumulator x every 4-bit shift");
@@ -108,7 +110,7 @@ class CosimTest {
     real.params().forEach(m::param);
     var inst = m.instance("u", real).in("acc", m.input("acc", HwType.s(16))).in("shift", m.input("shift", HwType.u(4)));
     m.assign(m.output("q", HwType.s(8)), inst.out("q"));
-    Path mp = DesignWriter.write(m.build(), "quantizer", dir);
+    Path mp = DesignWriter.write(m.build(), "quantizer", SpecJson.toTree(halfUp16(Rounding.HALF_EVEN)), dir);
     CosimReport first = Cosim.run(mp, options(10_000, "uniform", "verilator"));
     CosimReport second = Cosim.run(mp, options(10_000, "uniform", "verilator"));
     assertFalse(first.buildCached());
@@ -119,7 +121,7 @@ class CosimTest {
   @Test
   void icarusChecksXAndZ() {
     ToolGate.require("iverilog", "vvp");
-    Path mp = DesignWriter.write(ShiftRoundGenerator.generate(halfUp16(Rounding.HALF_AWAY)), "quantizer", dir);
+    Path mp = Designs.write(halfUp16(Rounding.HALF_AWAY), dir);
     CosimReport r = Cosim.run(mp, options(10_000, "uniform", "icarus"));
     assertTrue(r.passed(), r.toText());
     assertTrue(r.simulator().startsWith("icarus"));
@@ -129,7 +131,7 @@ class CosimTest {
     m.input("acc", HwType.s(16));
     m.input("shift", HwType.u(4));
     m.assign(m.output("q", HwType.s(8)), Expr.lit(0, HwType.s(8)));
-    Path fp = DesignWriter.write(m.build(), "quantizer", dir);
+    Path fp = DesignWriter.write(m.build(), "quantizer", SpecJson.toTree(halfUp16(Rounding.HALF_AWAY)), dir);
     Path v = dir.resolve("requant_floating_q.v");
     try {
       Files.writeString(v, Files.readString(v).replace("assign q = 8'sd0;", "assign q = 8'bzzzzzzzz;"));
@@ -144,9 +146,8 @@ class CosimTest {
   @Test
   void npyFilesReplayAccumulators() throws Exception {
     ToolGate.require("verilator");
-    Path mp = DesignWriter.write(ShiftRoundGenerator.generate(
-        new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_EVEN, OptionalInt.of(8), false, 0, false)),
-        "quantizer", dir);
+    Path mp = Designs.write(new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_EVEN, OptionalInt.of(8), false, 0, false),
+        dir);
     Path npy = dir.resolve("acc.npy");
     Npy.write(npy, "<i4", "(2, 3)", Npy.int32(1, -1, 128, -128, 384, Integer.MIN_VALUE));
     CosimReport r = Cosim.run(mp, options(1_000_000, npy.toString(), "verilator"));
@@ -156,7 +157,7 @@ class CosimTest {
 
   @Test
   void badNpyFilesAreClearErrors() throws Exception {
-    Path mp = DesignWriter.write(ShiftRoundGenerator.generate(halfUp16(Rounding.FLOOR)), "quantizer", dir);
+    Path mp = Designs.write(halfUp16(Rounding.FLOOR), dir);
     Path floats = dir.resolve("f.npy");
     Npy.write(floats, "<f4", "(1,)", new byte[4]);
     IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> Cosim.run(mp, options(10, floats.toString(), "verilator")));
@@ -176,7 +177,7 @@ class CosimTest {
   @Test
   void aManifestThatDoesNotMatchItsVerilogIsRefused() throws Exception {
     ToolGate.require("verilator");
-    Path mp = DesignWriter.write(ShiftRoundGenerator.generate(halfUp16(Rounding.FLOOR)), "quantizer", dir);
+    Path mp = Designs.write(halfUp16(Rounding.FLOOR), dir);
     Files.writeString(mp, Files.readString(mp).replace("\"name\": \"shift\"", "\"name\": \"k\""));
     ManifestException e = assertThrows(ManifestException.class, () -> Cosim.run(mp, options(10, "uniform", "verilator")));
     assertTrue(e.getMessage().contains("port 'k' is in the manifest but not in the Verilog")
@@ -186,7 +187,7 @@ class CosimTest {
   @Test
   void aCrashingHarnessIsReportedWithItsExitCode() {
     ToolGate.require("verilator");
-    Path mp = DesignWriter.write(ShiftRoundGenerator.generate(halfUp16(Rounding.FLOOR)), "quantizer", dir);
+    Path mp = Designs.write(halfUp16(Rounding.FLOOR), dir);
     var m = ManifestIo.read(mp);
     VerilatorCosim sim = VerilatorCosim.build(m, dir, false);
     QuantizerRecords src = new QuantizerRecords(m, Stimulus.parse("uniform"), 100_000, 1);
@@ -197,7 +198,7 @@ class CosimTest {
 
   @Test
   void unknownDesignKindsAndStimuliAreClearErrors() {
-    Path mp = DesignWriter.write(dev.qrtl.gen.Examples.macCell(8, 8, 24), "example", dir);
+    Path mp = DesignWriter.write(dev.qrtl.gen.Examples.macCell(8, 8, 24), "example", null, dir);
     assertTrue(assertThrows(ManifestException.class, () -> Cosim.run(mp, options(10, "uniform", "verilator")))
         .getMessage().contains("no golden model for designs of kind 'example'"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Stimulus.parse("poisson:lambda=3"))

@@ -1,12 +1,12 @@
 package dev.qrtl.cosim;
 
-import dev.qrtl.stimulus.Stimulus;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.gen.DefaultDesigns;
-import dev.qrtl.gen.GeneratedDesign;
+import dev.qrtl.scheme.DefaultDesigns;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.testing.ToolGate;
-import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +27,7 @@ class DefaultDesignsCosimTest {
   void verilatorMillionVectorsPerDefaultDesign() {
     ToolGate.require("verilator");
     for (GeneratedDesign d : DefaultDesigns.all()) {
-      Path mp = DesignWriter.write(d.module(), d.kind(), dir);
+      Path mp = Designs.write(d, dir);
       CosimReport r = Cosim.run(mp, new CosimOptions(1_000_000, SEED, Stimulus.parse("auto"), "verilator", null, 3, Duration.ofMinutes(20)));
       System.out.printf("verilator %-66s %9d checked, %d mismatches, %s, seed %d%n", r.design(), r.checked(), r.mismatches(), r.stimulus(), SEED);
       assertTrue(r.passed() && r.checked() >= 1_000_000, r.toText());
@@ -38,7 +38,7 @@ class DefaultDesignsCosimTest {
   void icarusTenThousandVectorsWithNoXOrZ() {
     ToolGate.require("iverilog", "vvp");
     for (GeneratedDesign d : DefaultDesigns.all()) {
-      Path mp = DesignWriter.write(d.module(), d.kind(), dir);
+      Path mp = Designs.write(d, dir);
       CosimReport r = Cosim.run(mp, new CosimOptions(10_000, SEED, Stimulus.parse("auto"), "icarus", null, 3, Duration.ofMinutes(20)));
       System.out.printf("icarus %-66s %7d checked, %d mismatches (X/Z included), seed %d%n", r.design(), r.checked(), r.mismatches(), SEED);
       assertTrue(r.passed() && r.checked() >= 10_000, r.toText());

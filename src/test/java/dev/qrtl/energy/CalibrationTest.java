@@ -45,7 +45,7 @@ class CalibrationTest {
 
   /** {area, zero-delay pJ, delay-aware pJ} per operation. */
   private double[] price(Module m, int bits, TechLibraries.Resolved tech) {
-    SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
+    SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", null, dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
     var net = EnergyEstimator.netlist(r, m.name());
     double[] out = {r.areaUm2(), 0, 0};
     for (GateSimulator.Timing t : GateSimulator.Timing.values()) {

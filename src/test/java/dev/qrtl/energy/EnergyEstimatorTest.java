@@ -3,23 +3,21 @@ package dev.qrtl.energy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.stimulus.Stimulus;
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.MacForm;
-import dev.qrtl.gen.mac.UnifiedGenerator;
-import dev.qrtl.spec.UnifiedSpec;
-import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.testing.ToolGate;
-import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalDouble;
@@ -39,8 +37,8 @@ class EnergyEstimatorTest {
   void requantizerEstimateIsReproducibleAndItsIntervalShrinksWithMoreOperations() {
     ToolGate.require("yosys");
     var tech = TechLibraries.resolve("default", null);
-    Path manifest = DesignWriter.write(QuantizerGenerator.generate(new ShiftRoundSpec(24, new OutputSpec(8, true, true, true),
-        Rounding.HALF_EVEN, OptionalInt.empty(), true, 0, false)), "quantizer", dir);
+    Path manifest = Designs.write(new ShiftRoundSpec(24, new OutputSpec(8, true, true, true),
+        Rounding.HALF_EVEN, OptionalInt.empty(), true, 0, false), dir);
     Manifest m = ManifestIo.read(manifest);
     SynthResult s = SynthRunner.run(manifest, tech, SynthMode.FLAT, TIMEOUT);
     EnergyOptions small = new EnergyOptions(1000, 7, Stimulus.parse("products:k=32"), OptionalDouble.empty(), 256, 25);
@@ -65,7 +63,7 @@ class EnergyEstimatorTest {
     MacArraySpec arr = new MacArraySpec(2, 2, 8, true, 8, true, 8, OptionalInt.empty(), MacForm.SYSTOLIC, 1, true, false);
     var spec = new UnifiedSpec(arr, new ShiftRoundSpec(arr.accBits(), new OutputSpec(8, true, true, true), Rounding.HALF_UP,
         OptionalInt.empty(), true, 0, false));
-    Path manifest = DesignWriter.write(UnifiedGenerator.generate(spec), "unified", dir);
+    Path manifest = Designs.write(spec, dir);
     Manifest m = ManifestIo.read(manifest);
     SynthResult s = SynthRunner.run(manifest, tech, SynthMode.HIER, TIMEOUT);
     EnergyReport e = EnergyEstimator.measure(manifest, m, s, tech.library(),

@@ -3,17 +3,16 @@ package dev.qrtl.energy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.compare.Schemes;
-import dev.qrtl.stimulus.Stimulus;
-import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.testing.ToolGate;
-import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +36,8 @@ class FastModelTest {
     List<FastModelFit.Point> ps = new ArrayList<>();
     for (int a : new int[] {12, 16, 24, 32}) {
       for (int b : new int[] {4, 8}) {
-        ps.add(new FastModelFit.Point("tflite-double", a, b, 100 + 3.0 * a + 0.5 * a * a + 7.0 * b, 1 + 0.01 * a * a));
+        ps.add(new FastModelFit.Point("tflite-double", List.of("1", "A", "A^2", "B"), a, b, java.util.Map.of(),
+            100 + 3.0 * a + 0.5 * a * a + 7.0 * b, 1 + 0.01 * a * a));
       }
     }
     FastModel m = FastModelFit.fit(ps, "synthetic", "test");
@@ -67,7 +67,8 @@ class FastModelTest {
     var tech = TechLibraries.resolve("default", null);
     EnergyOptions o = new EnergyOptions(10_000, 1, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
     for (String scheme : List.of("shift-round", "tflite-double", "fp32-scale")) {
-      Path manifest = DesignWriter.write(QuantizerGenerator.generate(Schemes.spec(scheme, 20, 6, o.stimulus())), "quantizer", dir);
+      Schemes.Form f = Schemes.form(scheme);
+      Path manifest = Designs.write(f.scheme().forComparison(f.form(), 20, 6, o.stimulus(), 0), dir);
       Manifest man = ManifestIo.read(manifest);
       SynthResult s = SynthRunner.run(manifest, tech, SynthMode.FLAT, Duration.ofMinutes(10));
       EnergyReport e = EnergyEstimator.estimate(manifest, man, s, tech.library(), o);

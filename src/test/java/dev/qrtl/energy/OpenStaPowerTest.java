@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.power.GateSimulator;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.synth.YosysNetlist;
-import dev.qrtl.testing.Golden;
 import dev.qrtl.testing.ToolGate;
 import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ class OpenStaPowerTest {
 
   private double[] compare(Module m, BiConsumer<GateSimulator, SplittableRandom> drive) throws Exception {
     var tech = TechLibraries.fromFile(NANGATE);
-    SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
+    SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", null, dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
     YosysNetlist net = YosysNetlist.parse(Files.readString(Path.of(r.netlistDir(), "netlist.json")), "netlist");
     GateSimulator g = new GateSimulator(net, m.name(), tech.library(), GateSimulator.Timing.ZERO_DELAY);
     GateSimulator timed = new GateSimulator(net, m.name(), tech.library(), GateSimulator.Timing.DELAYS);
@@ -74,7 +73,7 @@ class OpenStaPowerTest {
     ToolGate.requireWherePackaged("sta", "opensta");
     double[] mul = compare(dev.qrtl.synth.OpenStaComparisonTest.multiplier16(),
         (g, rnd) -> g.set("a", rnd.nextInt(1 << 16)).set("b", rnd.nextInt(1 << 16)));
-    Module sr = QuantizerGenerator.generate(new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_UP,
+    Module sr = Schemes.generate(new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_UP,
         OptionalInt.empty(), false, 0, false));
     double[] shift = compare(sr, (g, rnd) -> g.set("acc", rnd.nextLong()).set("shift", rnd.nextInt(32)));
     double[] add = compare(dev.qrtl.synth.OpenStaComparisonTest.adder32(),

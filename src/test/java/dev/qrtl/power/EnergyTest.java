@@ -51,7 +51,7 @@ class EnergyTest {
 
   private double energyPerOp(Module m, LongSupplier operand, GateSimulator.Timing timing) throws Exception {
     var tech = TechLibraries.resolve("default", null);
-    SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
+    SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", null, dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
     YosysNetlist net = YosysNetlist.parse(Files.readString(Path.of(r.netlistDir(), "netlist.json")), "netlist");
     GateSimulator g = new GateSimulator(net, m.name(), tech.library(), timing);
     for (int i = 0; i < 10; i++) {

@@ -3,20 +3,19 @@ package dev.qrtl.power;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerGenerator;
-import dev.qrtl.spec.ShiftRoundSpec;
-import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.ShiftRoundModel;
 import dev.qrtl.golden.TfliteModel;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.synth.YosysNetlist;
-import dev.qrtl.testing.Golden;
 import dev.qrtl.testing.ToolGate;
 import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ class GateSimulatorTest {
   }
 
   private GateSimulator simulate(dev.qrtl.core.Module m, TechLibraries.Resolved tech, GateSimulator.Timing timing) throws Exception {
-    SynthResult r = SynthRunner.run(DesignWriter.write(m, "quantizer", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
+    SynthResult r = SynthRunner.run(DesignWriter.write(m, "quantizer", null, dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
     YosysNetlist net = YosysNetlist.parse(Files.readString(Path.of(r.netlistDir(), "netlist.json")), "netlist");
     return new GateSimulator(net, m.name(), tech.library(), timing);
   }
@@ -59,7 +58,7 @@ class GateSimulatorTest {
     OutputSpec s8 = new OutputSpec(8, true, true, true);
     var spec = new ShiftRoundSpec(16, s8, Rounding.HALF_EVEN, OptionalInt.empty(), true, 1, false);
     var tech = TechLibraries.fromFile(dev.qrtl.testing.TechFiles.nangate45());
-    GateSimulator g = simulate(QuantizerGenerator.generate(spec), tech);
+    GateSimulator g = simulate(Schemes.generate(spec), tech);
     assertTrue(g.flopCount() > 0, "the pipeline register is in the netlist");
     SplittableRandom rnd = new SplittableRandom(SEED);
     OutputRange r = new OutputRange(8, true, true, true);
@@ -93,7 +92,7 @@ class GateSimulatorTest {
   private long tflite(GateSimulator.Timing timing) throws Exception {
     OutputSpec s8 = new OutputSpec(8, true, false, true);
     var spec = new TfliteSpec(16, s8, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0);
-    GateSimulator g = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null), timing);
+    GateSimulator g = simulate(Schemes.generate(spec), TechLibraries.resolve("default", null), timing);
     SplittableRandom rnd = new SplittableRandom(SEED);
     OutputRange r = new OutputRange(8, true, false, true);
     for (int i = 0; i < 5_000; i++) {
@@ -111,8 +110,8 @@ class GateSimulatorTest {
   void switchingGrowsWithInputActivity() throws Exception {
     ToolGate.require("yosys");
     var spec = new ShiftRoundSpec(16, new OutputSpec(8, true, false, true), Rounding.HALF_UP, OptionalInt.of(6), false, 0, false);
-    GateSimulator quiet = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null));
-    GateSimulator busy = simulate(QuantizerGenerator.generate(spec), TechLibraries.resolve("default", null));
+    GateSimulator quiet = simulate(Schemes.generate(spec), TechLibraries.resolve("default", null));
+    GateSimulator busy = simulate(Schemes.generate(spec), TechLibraries.resolve("default", null));
     SplittableRandom rnd = new SplittableRandom(SEED);
     for (int i = 0; i < 2000; i++) {
       quiet.set("acc", 0).eval();

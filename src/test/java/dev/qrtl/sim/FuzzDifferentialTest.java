@@ -48,7 +48,7 @@ class FuzzDifferentialTest {
       circuits.add(gen.next("fuzz_c" + i));
     }
     Module top = SideBySide.wrap("fuzz_top", circuits);
-    Path manifestPath = DesignWriter.write(top, "fuzz", dir);
+    Path manifestPath = DesignWriter.write(top, "fuzz", null, dir);
     Manifest manifest = ManifestIo.read(manifestPath);
     List<Path> files = manifest.files().stream().map(dir::resolve).toList();
     for (LintResult r : Linter.lintAll(files, manifest.top())) {

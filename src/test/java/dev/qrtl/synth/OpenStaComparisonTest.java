@@ -51,7 +51,7 @@ public class OpenStaComparisonTest {
     dev.qrtl.testing.ToolGate.requireWherePackaged("sta", "opensta");
     var tech = TechLibraries.fromFile(SynthTest.NANGATE);
     for (Module m : List.of(adder32(), multiplier16())) {
-      SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
+      SynthResult r = SynthRunner.run(DesignWriter.write(m, "example", null, dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
       Path tcl = dir.resolve(m.name() + ".tcl");
       Files.writeString(tcl, String.join("\n",
           "read_liberty " + tech.plainFile(),

@@ -1,6 +1,5 @@
 package dev.qrtl.synth;
 
-import dev.qrtl.spec.QuantizerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,17 +8,16 @@ import dev.qrtl.core.Expr;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
-import dev.qrtl.core.Signal;
 import dev.qrtl.gen.mac.MacArrayGenerator;
+import dev.qrtl.liberty.LibertyException;
+import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.MacForm;
 import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.Rounding;
 import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.spec.TfliteSpec;
-import dev.qrtl.liberty.LibertyException;
-import dev.qrtl.spec.Rounding;
-import dev.qrtl.testing.Golden;
 import dev.qrtl.testing.ToolGate;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.verilog.DesignWriter;
@@ -42,7 +40,7 @@ class SynthTest {
   @TempDir Path dir;
 
   private Path write(Module m) {
-    return DesignWriter.write(m, "quantizer", dir);
+    return DesignWriter.write(m, "quantizer", null, dir);
   }
 
   @Test
@@ -53,7 +51,7 @@ class SynthTest {
     for (var spec : new dev.qrtl.spec.QuantizerSpec[] {
         new ShiftRoundSpec(32, s8, Rounding.HALF_UP, OptionalInt.empty(), false, 0, false),
         new TfliteSpec(32, s8, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0)}) {
-      SynthResult r = SynthRunner.run(write(QuantizerGenerator.generate(spec)), tech, SynthMode.FLAT, TIMEOUT);
+      SynthResult r = SynthRunner.run(write(Schemes.generate(spec)), tech, SynthMode.FLAT, TIMEOUT);
       double yosys = YosysJsonTest.SynthCheck.chipArea(Files.readString(Path.of(r.netlistDir(), "stat.txt")));
       double rel = Math.abs(r.areaUm2() - yosys) / yosys;
       System.out.printf("%s on NanGate45: qrtl %.3f um^2, Yosys stat -liberty %.3f um^2, difference %.5f %%%n",
@@ -65,7 +63,7 @@ class SynthTest {
   @Test
   void bothRealLibrariesSynthesise() {
     ToolGate.require("yosys");
-    Module m = QuantizerGenerator.generate(new ShiftRoundSpec(16, new OutputSpec(8, true, false, true), Rounding.HALF_EVEN,
+    Module m = Schemes.generate(new ShiftRoundSpec(16, new OutputSpec(8, true, false, true), Rounding.HALF_EVEN,
         OptionalInt.empty(), true, 1, false));
     Path mp = write(m);
     SynthResult ng = SynthRunner.run(mp, TechLibraries.fromFile(NANGATE), SynthMode.FLAT, TIMEOUT);
@@ -114,7 +112,7 @@ class SynthTest {
     ToolGate.require("yosys");
     Module array = MacArrayGenerator.generate(
         new MacArraySpec(8, 8, 8, true, 8, true, 256, OptionalInt.empty(), MacForm.SYSTOLIC, 1, true, false));
-    Path mp = DesignWriter.write(array, "mac-array", dir);
+    Path mp = DesignWriter.write(array, "mac-array", null, dir);
     var tech = TechLibraries.resolve("default", null);
     SynthResult hier = SynthRunner.run(mp, tech, SynthMode.HIER, TIMEOUT);
     SynthResult flat = SynthRunner.run(mp, tech, SynthMode.FLAT, TIMEOUT);
@@ -161,7 +159,7 @@ class SynthTest {
     ToolException fail = assertThrows(ToolException.class,
         () -> SynthRunner.run(mp, TechLibraries.resolve("default", null), SynthMode.FLAT, TIMEOUT));
     assertTrue(fail.getMessage().startsWith("Yosys failed on 'adder_chain_2'"), fail.getMessage());
-    Path big = write(QuantizerGenerator.generate(new TfliteSpec(32, new OutputSpec(8, true, false, true), true,
+    Path big = write(Schemes.generate(new TfliteSpec(32, new OutputSpec(8, true, false, true), true,
         OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), true, 0)));
     ToolException slow = assertThrows(ToolException.class,
         () -> SynthRunner.run(big, TechLibraries.fromFile(SKY130), SynthMode.FLAT, Duration.ofMillis(300)));

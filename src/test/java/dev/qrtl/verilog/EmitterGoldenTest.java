@@ -30,7 +30,7 @@ class EmitterGoldenTest {
     Module m = design.get();
     EmittedDesign d = VerilogEmitter.emit(m);
     d.modules().forEach((module, text) -> Golden.check(name + "/" + module + ".v", text));
-    Golden.check(name + "/" + m.name() + ".json", ManifestIo.toJson(DesignWriter.manifest(m, d, "example")));
+    Golden.check(name + "/" + m.name() + ".json", ManifestIo.toJson(DesignWriter.manifest(m, d, "example", null)));
   }
 
   @ParameterizedTest(name = "{0}")

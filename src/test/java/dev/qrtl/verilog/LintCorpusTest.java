@@ -32,7 +32,7 @@ class LintCorpusTest {
   @MethodSource("corpus")
   void corpusDesignIsLintClean(String name, Supplier<Module> design) {
     ToolGate.require("verilator", "iverilog", "yosys");
-    Manifest m = ManifestIo.read(DesignWriter.write(design.get(), "example", dir));
+    Manifest m = ManifestIo.read(DesignWriter.write(design.get(), "example", null, dir));
     List<Path> files = m.files().stream().map(dir::resolve).toList();
     for (LintResult r : Linter.lintAll(files, m.top())) {
       assertTrue(r.clean(), r.tool() + " warns on " + name + ":\n" + r.messages());

@@ -1,14 +1,15 @@
 package dev.qrtl.gen.mac;
 
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.InstanceBuilder;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
 import dev.qrtl.core.Signal;
-import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.QuantizerSpec;
+import java.util.function.Function;
 
 /**
  * The conventional (non-fused) pipeline: the same MAC array, then per output a conv requantizer,
@@ -18,11 +19,12 @@ import dev.qrtl.gen.quant.QuantizerGenerator;
 public final class ConventionalGenerator {
   private ConventionalGenerator() {}
 
-  public static Module generate(ConventionalSpec spec) {
+  /** {@code requantizers} builds the two requantizers' modules (the scheme registry's generator). */
+  public static Module generate(ConventionalSpec spec, Function<QuantizerSpec, Module> requantizers) {
     MacArraySpec a = spec.array();
     Module array = MacArrayGenerator.generate(a);
-    Module conv = QuantizerGenerator.generate(spec.convRequant());
-    Module bnq = QuantizerGenerator.generate(spec.bnRequant());
+    Module conv = requantizers.apply(spec.convRequant());
+    Module bnq = requantizers.apply(spec.bnRequant());
     Module bn = batchNorm(spec);
     Module relu = relu(spec.bnRequant().out().bits(), spec.bnRequant().out().signed());
     ModuleBuilder m = new ModuleBuilder(dev.qrtl.gen.ModuleNames.bounded("conventional_" + a.tag() + "__" + conv.name() + "__" + bnq.name()))

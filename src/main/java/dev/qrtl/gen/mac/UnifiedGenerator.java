@@ -1,12 +1,13 @@
 package dev.qrtl.gen.mac;
 
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.core.InstanceBuilder;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
 import dev.qrtl.core.Signal;
-import dev.qrtl.gen.quant.QuantizerGenerator;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.UnifiedSpec;
+import java.util.function.Function;
 
 /**
  * The unified module: the MAC array and one requantizer per output (identical requantizers are
@@ -16,10 +17,11 @@ import dev.qrtl.gen.quant.QuantizerGenerator;
 public final class UnifiedGenerator {
   private UnifiedGenerator() {}
 
-  public static Module generate(UnifiedSpec spec) {
+  /** {@code requantizers} builds the epilogue's module (the scheme registry's generator). */
+  public static Module generate(UnifiedSpec spec, Function<QuantizerSpec, Module> requantizers) {
     MacArraySpec a = spec.array();
     Module array = MacArrayGenerator.generate(a);
-    Module requant = QuantizerGenerator.generate(spec.epilogue());
+    Module requant = requantizers.apply(spec.epilogue());
     ModuleBuilder m = new ModuleBuilder(dev.qrtl.gen.ModuleNames.bounded("unified_" + a.tag() + "__" + requant.name()))
         .description("unified module: " + a.rows() + "x" + a.cols() + " MAC array with one fused "
             + spec.epilogue().scheme() + " requantization per output")

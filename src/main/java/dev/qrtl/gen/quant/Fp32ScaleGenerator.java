@@ -1,11 +1,11 @@
 package dev.qrtl.gen.quant;
 
-import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.core.Expr;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
 import dev.qrtl.core.Signal;
+import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.Rounding;
 
 /**
@@ -31,9 +31,6 @@ public final class Fp32ScaleGenerator {
   private Fp32ScaleGenerator() {}
 
   public static Module generate(Fp32ScaleSpec spec) {
-    if (!spec.out().saturate()) {
-      throw new IllegalArgumentException("fp32-scale: only saturating outputs are supported (wrapping a float result is not a deployment form)");
-    }
     ModuleBuilder m = new ModuleBuilder(spec.moduleName())
         .description("float32 requantizer: q = clamp(rne(float32(acc" + (spec.bias() ? " + bias" : "") + ") * scale) + zp)");
     m.param("scheme", spec.scheme())

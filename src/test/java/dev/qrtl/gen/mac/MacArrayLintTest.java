@@ -1,21 +1,24 @@
 package dev.qrtl.gen.mac;
 
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.MacForm;
-import dev.qrtl.spec.UnifiedSpec;
-import dev.qrtl.spec.ConventionalSpec;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.spec.Fp32ScaleSpec;
-import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.spec.ShiftRoundSpec;
-import dev.qrtl.spec.ThresholdSpec;
-import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.testing.Cases;
 import dev.qrtl.testing.SideBySide;
 import dev.qrtl.testing.ToolGate;
 import dev.qrtl.tools.LintResult;
@@ -39,7 +42,7 @@ class MacArrayLintTest {
   @TempDir Path dir;
 
   private void lintClean(Module top) {
-    Manifest m = ManifestIo.read(DesignWriter.write(top, "test", dir));
+    Manifest m = ManifestIo.read(DesignWriter.write(top, "test", null, dir));
     List<Path> files = m.files().stream().map(dir::resolve).toList();
     for (LintResult r : Linter.lintAll(files, m.top())) {
       assertTrue(r.clean(), r.tool() + " warns on " + m.top() + ":\n" + r.messages().lines().limit(30).toList());
@@ -77,13 +80,17 @@ class MacArrayLintTest {
         new Fp32ScaleSpec(a.accBits(), s8, Optional.empty(), OptionalLong.empty(), true, 0),
         new ThresholdSpec(a.accBits(), new OutputSpec(3, true, false, true), Optional.empty(), 0));
     for (QuantizerSpec e : epilogues) {
-      Module u = UnifiedGenerator.generate(new UnifiedSpec(a, e));
+      Module u = UnifiedGenerator.generate(new UnifiedSpec(a, e), Schemes::generate);
       designs.putIfAbsent(u.name(), u);
     }
     ShiftRoundSpec conv = new ShiftRoundSpec(a.accBits(), s8, Rounding.HALF_UP, OptionalInt.empty(), true, 0, false);
     ShiftRoundSpec bn = new ShiftRoundSpec(ConventionalSpec.bnValueBits(conv, 8, 16), s8, Rounding.HALF_UP, OptionalInt.empty(), false, 0, false);
-    Module c = ConventionalGenerator.generate(new ConventionalSpec(a, conv, 8, 16, bn));
+    Module c = ConventionalGenerator.generate(new ConventionalSpec(a, conv, 8, 16, bn), Schemes::generate);
     designs.putIfAbsent(c.name(), c);
+    for (Cases.Array ac : Cases.arrays()) {
+      Module m = Designs.generate(ac.spec()).module();
+      designs.putIfAbsent(m.name(), m);
+    }
     lintClean(SideBySide.wrap("mac_matrix", new ArrayList<>(designs.values())));
     System.out.println("lint: " + designs.size() + " MAC-array, unified and conventional designs clean");
   }
@@ -93,6 +100,7 @@ class MacArrayLintTest {
     ToolGate.require("verilator", "iverilog", "yosys");
     MacArraySpec a = new MacArraySpec(64, 64, 8, true, 8, true, 256, OptionalInt.empty(), MacForm.SYSTOLIC, 1, true, false);
     lintClean(UnifiedGenerator.generate(new UnifiedSpec(a,
-        new ShiftRoundSpec(a.accBits(), new OutputSpec(8, true, true, true), Rounding.HALF_UP, OptionalInt.empty(), true, 0, false))));
+        new ShiftRoundSpec(a.accBits(), new OutputSpec(8, true, true, true), Rounding.HALF_UP, OptionalInt.empty(), true, 0, false)),
+        Schemes::generate));
   }
 }

@@ -1,27 +1,28 @@
 package dev.qrtl.gen.mac;
 
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.MacForm;
-import dev.qrtl.spec.UnifiedSpec;
-import dev.qrtl.spec.ConventionalSpec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.eval.IrSimulator;
-import dev.qrtl.spec.Fp32ScaleSpec;
-import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.spec.ShiftRoundSpec;
-import dev.qrtl.spec.ThresholdSpec;
-import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.golden.Fp32ScaleModel;
 import dev.qrtl.golden.MacArrayModel;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.ShiftRoundModel;
-import dev.qrtl.golden.ThresholdModel;
 import dev.qrtl.golden.TfliteModel;
+import dev.qrtl.golden.ThresholdModel;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.Fp32ScaleSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
+import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.UnifiedSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class UnifiedTileTest {
   }
 
   private static void checkUnified(MacArraySpec a, QuantizerSpec epilogue, Column column, Random rnd) {
-    Module m = UnifiedGenerator.generate(new UnifiedSpec(a, epilogue));
+    Module m = UnifiedGenerator.generate(new UnifiedSpec(a, epilogue), Schemes::generate);
     IrSimulator sim = new IrSimulator(m);
     LongUnaryOperator[] perColumn = new LongUnaryOperator[a.cols()];
     for (int j = 0; j < a.cols(); j++) {
@@ -132,7 +133,7 @@ class UnifiedTileTest {
     ShiftRoundSpec conv = new ShiftRoundSpec(a.accBits(), s8, Rounding.HALF_UP, OptionalInt.empty(), true, 0, false);
     int y = ConventionalSpec.bnValueBits(conv, 8, 16);
     ShiftRoundSpec bn = new ShiftRoundSpec(y, s8, Rounding.HALF_UP, OptionalInt.empty(), false, 0, false);
-    Module m = ConventionalGenerator.generate(new ConventionalSpec(a, conv, 8, 16, bn));
+    Module m = ConventionalGenerator.generate(new ConventionalSpec(a, conv, 8, 16, bn), Schemes::generate);
     assertEquals("2", m.params().get("quantization_ops_per_output"));
     IrSimulator sim = new IrSimulator(m);
     long[] bias = new long[a.cols()];

@@ -1,9 +1,8 @@
-package dev.qrtl.gen;
+package dev.qrtl.scheme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qrtl.testing.Golden;
-import dev.qrtl.verilog.DesignWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class DefaultDesignsTest {
   @Test
   void committedRtlOutRegeneratesByteIdentically() throws IOException {
     for (GeneratedDesign d : DefaultDesigns.all()) {
-      DesignWriter.write(d.module(), d.kind(), dir);
+      Designs.write(d, dir);
     }
     Map<String, String> fresh = contents(dir);
     Map<String, String> committed = contents(Golden.projectRoot().resolve("rtl-out"));

@@ -1,17 +1,15 @@
-package dev.qrtl.gen;
+package dev.qrtl.scheme;
 
+import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.MacForm;
-import dev.qrtl.gen.mac.UnifiedGenerator;
-import dev.qrtl.spec.UnifiedSpec;
-import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.OutputSpec;
-import dev.qrtl.gen.quant.QuantizerGenerator;
 import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.spec.ShiftRoundSpec;
-import dev.qrtl.spec.ThresholdSpec;
-import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.spec.Rounding;
+import dev.qrtl.spec.ShiftRoundSpec;
+import dev.qrtl.spec.TfliteSpec;
+import dev.qrtl.spec.ThresholdSpec;
+import dev.qrtl.spec.UnifiedSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +54,9 @@ public final class DefaultDesigns {
   public static List<GeneratedDesign> all() {
     List<GeneratedDesign> all = new ArrayList<>();
     for (QuantizerSpec s : quantizers()) {
-      all.add(new GeneratedDesign(QuantizerGenerator.generate(s), "quantizer"));
+      all.add(Designs.generate(s));
     }
-    all.add(new GeneratedDesign(UnifiedGenerator.generate(defaultUnified()), "unified"));
+    all.add(Designs.generate(defaultUnified()));
     return all;
   }
 }

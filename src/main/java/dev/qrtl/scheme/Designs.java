@@ -1,0 +1,69 @@
+package dev.qrtl.scheme;
+
+import dev.qrtl.gen.mac.ConventionalGenerator;
+import dev.qrtl.gen.mac.MacArrayGenerator;
+import dev.qrtl.gen.mac.UnifiedGenerator;
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestException;
+import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.DesignSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.verilog.DesignWriter;
+import java.nio.file.Path;
+
+/** Any design from its spec, written with its typed manifest; and the spec a manifest describes. */
+public final class Designs {
+  private Designs() {}
+
+  /** Generates the design a spec describes (requantizers through the scheme registry). */
+  public static GeneratedDesign generate(DesignSpec spec) {
+    if (spec instanceof QuantizerSpec q) {
+      return GeneratedDesign.of(Schemes.generate(q), q);
+    } else if (spec instanceof MacArraySpec a) {
+      return GeneratedDesign.of(MacArrayGenerator.generate(a), a);
+    } else if (spec instanceof UnifiedSpec u) {
+      return GeneratedDesign.of(UnifiedGenerator.generate(u, Schemes::generate), u);
+    } else if (spec instanceof ConventionalSpec c) {
+      return GeneratedDesign.of(ConventionalGenerator.generate(c, Schemes::generate), c);
+    }
+    throw new IllegalArgumentException("no generator for " + spec.getClass().getSimpleName());
+  }
+
+  /** Writes the design's Verilog and its format-2 manifest into {@code dir}; returns the manifest. */
+  public static Path write(GeneratedDesign d, Path dir) {
+    return DesignWriter.write(d.module(), d.kind(), d.spec() == null ? null : SpecJson.toTree(d.spec()), dir);
+  }
+
+  /** Generates and writes. */
+  public static Path write(DesignSpec spec, Path dir) {
+    return write(generate(spec), dir);
+  }
+
+  /**
+   * Reads a manifest and checks everything in it before any tool sees it: names, paths and ranges
+   * (by construction), and the spec of any design that has one (format 2, or format 1's
+   * parameters). A command that starts a tool reads its manifest through here.
+   */
+  public static Manifest read(Path manifestPath) {
+    Manifest m = dev.qrtl.manifest.ManifestIo.read(manifestPath);
+    if (m.spec() != null || !m.typed() && HAS_SPEC.contains(m.kind())) {
+      specOf(m, manifestPath.toString());
+    }
+    return m;
+  }
+
+  private static final java.util.Set<String> HAS_SPEC = java.util.Set.of("quantizer", "mac-array", "unified", "conventional");
+
+  /** The spec a manifest describes: its typed spec (format 2) or its format-1 parameters. */
+  public static DesignSpec specOf(Manifest m, String source) {
+    if (m.typed()) {
+      if (m.spec() == null) {
+        throw new ManifestException("no golden model for designs of kind '" + m.kind() + "' (" + m.top() + "): its manifest carries no spec");
+      }
+      return SpecJson.fromTree(m.kind(), m.spec(), source);
+    }
+    return Format1Specs.of(m.kind(), m.params(), source);
+  }
+}

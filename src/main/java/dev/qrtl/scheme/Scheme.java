@@ -1,0 +1,83 @@
+package dev.qrtl.scheme;
+
+import dev.qrtl.core.Module;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.stimulus.Stimulus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything qrtl knows about one requantization scheme. Implementations are registered in
+ * {@link Schemes#ALL}; adding a scheme is a spec record, a generator, a golden model, one class
+ * implementing this interface, and one line there.
+ *
+ * @param <S> the scheme's spec record
+ */
+public interface Scheme<S extends QuantizerSpec> {
+  /** The command-line and manifest name ({@code shift-round}, {@code dyadic}, ...). */
+  String name();
+
+  /** Other names the command line accepts for {@code --scheme}. */
+  default List<String> aliases() {
+    return List.of();
+  }
+
+  /** The spec record this scheme builds (several schemes may share one, told apart by {@link QuantizerSpec#scheme()}). */
+  Class<S> specType();
+
+  /** What the scheme computes, in one line (help text and the docs table). */
+  String summary();
+
+  /** The command-line options it reads, common ones included; a command refuses every other. */
+  List<SchemeOption> options();
+
+  /** The validated spec from the command line: contradictory or incomplete options are an {@link IllegalArgumentException}. */
+  S fromOptions(SpecBase base, OptionValues values);
+
+  /** The hardware (a pure function of the spec). */
+  Module generate(S spec);
+
+  /** The golden model bound to the spec, with the meaning and the test values of its run-time inputs. */
+  RequantizerModel model(S spec);
+
+  /**
+   * The configurable unit: every scale parameter (shift, multiplier, zero point, thresholds) a
+   * run-time input, so one unit serves every layer and channel; the default rounding.
+   */
+  S runtimeUnit(SpecBase base);
+
+  /** Why the scheme cannot be built at these widths (in a sweep), or empty. */
+  Optional<String> unsupported(int accBits, int outBits);
+
+  /** The forms a comparison sweeps by default ("all schemes"), in table order. */
+  List<CompareForm> compareForms();
+
+  /** A form named on the command line ({@code shift-round-const}, {@code dyadic:m=8}), if it is one of this scheme's. */
+  Optional<CompareForm> parseForm(String label);
+
+  /**
+   * The unit a comparison prices for a form at these widths: signed saturating output, run-time
+   * scale parameters unless the form says otherwise, constants fitted to {@code stimulus}.
+   */
+  S forComparison(CompareForm form, int accBits, int outBits, Stimulus stimulus, int pipeline);
+
+  /**
+   * The fast model's cost terms for a form, products of {@code 1}, {@code A} (accumulator bits),
+   * {@code B} (output bits), {@code log2(A)}, {@code 2^B-1} and the form's own variables (see
+   * {@code energy.CostTerms}).
+   */
+  List<String> costTerms(CompareForm form);
+
+  /** A rough size of the unit, to schedule the big ones first. */
+  double relativeSize(CompareForm form, int accBits, int outBits);
+
+  /** {@link #generate} for a spec known only by its interface. */
+  default Module generateAny(QuantizerSpec spec) {
+    return generate(specType().cast(spec));
+  }
+
+  /** {@link #model} for a spec known only by its interface. */
+  default RequantizerModel modelAny(QuantizerSpec spec) {
+    return model(specType().cast(spec));
+  }
+}
