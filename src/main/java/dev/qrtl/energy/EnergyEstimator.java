@@ -6,6 +6,7 @@ import dev.qrtl.liberty.Library;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.power.Energy;
 import dev.qrtl.power.GateSimulator;
 import dev.qrtl.sim.PortLayout;
 import dev.qrtl.sim.RecordSource;
@@ -86,7 +87,7 @@ public final class EnergyEstimator {
     int batches = o.batches();
     long perBatch = records / batches;
     SummaryStatistics[] batchMeans = {new SummaryStatistics(), new SummaryStatistics()};
-    GateSimulator.Energy[] last = {new GateSimulator.Energy(0, 0, 0), new GateSimulator.Energy(0, 0, 0)};
+    Energy[] last = {new Energy(0, 0, 0), new Energy(0, 0, 0)};
     long checks = 0;
     long done = 0;
     long batchStart = 0;
@@ -120,7 +121,7 @@ public final class EnergyEstimator {
         if (batchEnd) {
           long count = done + 1 - batchStart;
           for (int s = 0; s < 2; s++) {
-            GateSimulator.Energy now = sims[s].energy(clockNs);
+            Energy now = sims[s].energy(clockNs);
             batchMeans[s].addValue(now.minus(last[s]).totalPj() / count);
             last[s] = now;
           }
@@ -146,7 +147,7 @@ public final class EnergyEstimator {
   }
 
   private static EnergyEstimate estimate(GateSimulator g, SummaryStatistics batchMeans, double clockNs, long ops, double perRecordToPerOp) {
-    GateSimulator.Energy e = g.energy(clockNs);
+    Energy e = g.energy(clockNs);
     double t = new TDistribution(batchMeans.getN() - 1).inverseCumulativeProbability(0.975);
     double ci = t * batchMeans.getStandardDeviation() / Math.sqrt(batchMeans.getN()) * perRecordToPerOp;
     Map<String, Double> byGroup = new LinkedHashMap<>();

@@ -18,9 +18,9 @@ import java.util.Map;
  * that energy can be split into, say, the MAC array and the requantizers. Synthesizing each
  * distinct module once and expanding here keeps large arrays cheap to synthesize.
  */
-final class FlatNetlist {
+public final class FlatNetlist {
   /** One library cell: its connections as net numbers by pin name. */
-  record Instance(String name, Cell cell, Map<String, Integer> pins, int group) {}
+  public record Instance(String name, Cell cell, Map<String, Integer> pins, int group) {}
 
   final Map<String, int[]> inputs = new LinkedHashMap<>();
   final Map<String, int[]> outputs = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Module;
+import dev.qrtl.power.Energy;
 import dev.qrtl.power.GateSimulator;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.OutputSpec;
@@ -56,8 +57,8 @@ class OpenStaPowerTest {
       timed.eval();
     }
     double clock = r.criticalPathNs();
-    GateSimulator.Energy q = g.energy(clock).scaled(1.0 / OPS);
-    GateSimulator.Energy qt = timed.energy(clock).scaled(1.0 / OPS);
+    Energy q = g.energy(clock).scaled(1.0 / OPS);
+    Energy qt = timed.energy(clock).scaled(1.0 / OPS);
     OpenStaPower.Result sta = OpenStaPower.run(tech.plainFile(), Path.of(r.netlistDir(), "netlist.v"), m.name(), clock, 0.5, dir,
         Duration.ofMinutes(5));
     System.out.printf("%s on NanGate45, %d ops seed %d, clock %.4f ns: qrtl zero-delay %.4f pJ/op, with delays %.4f (leakage %.5f);"

@@ -61,7 +61,7 @@ class EnergyTest {
     for (int i = 0; i < OPS; i++) {
       g.set("a", operand.getAsLong()).set("b", operand.getAsLong()).clock();
     }
-    GateSimulator.Energy e = g.energy(1.0);
+    Energy e = g.energy(1.0);
     System.out.printf("%s %s: %.4f pJ/op (combinational %.4f, registers+clock %.4f, leakage %.5f) over %d ops%n",
         m.name(), timing, e.totalPj() / OPS, e.combinationalPj() / OPS, e.sequentialPj() / OPS, e.leakagePj() / OPS, OPS);
     return e.totalPj() / OPS;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.ShiftRoundModel;
 import dev.qrtl.golden.TfliteModel;
+import dev.qrtl.scheme.Designs;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
@@ -119,5 +120,70 @@ class GateSimulatorTest {
     }
     assertEquals(0, quiet.totalToggles(), "constant inputs switch nothing");
     assertTrue(busy.totalToggles() > 10_000, "random inputs switch many nets: " + busy.totalToggles());
+  }
+
+  /**
+   * The energy-model seam: a model that only records events sees every transition the simulator
+   * makes, each consistent with its gate's function at the reported input values (the output
+   * rises exactly when the truth table says 1), in time order per net, at zero delay at time 0.
+   */
+  @Test
+  void energyModelsSeeConsistentEvents() throws Exception {
+    ToolGate.require("yosys");
+    OutputSpec s8 = new OutputSpec(8, true, false, true);
+    var spec = new TfliteSpec(16, s8, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0);
+    var tech = TechLibraries.resolve("default", null);
+    SynthResult r = SynthRunner.run(Designs.write(spec, dir), tech, SynthMode.FLAT, Duration.ofMinutes(10));
+    YosysNetlist net = YosysNetlist.parse(Files.readString(Path.of(r.netlistDir(), "netlist.json")), "netlist");
+    Elaboration e = new Elaboration(net, spec.moduleName(), tech.library());
+    for (GateSimulator.Timing timing : GateSimulator.Timing.values()) {
+      long[] counts = new long[3];
+      double[] lastTime = new double[e.netCount()];
+      EnergyModel recorder = new EnergyModel() {
+        @Override
+        public void transition(int gate, double timeNs, boolean rising, int cause, double slew, int row) {
+          Elaboration.Gate g = e.gates[gate];
+          assertEquals(((g.truthTable() >>> row) & 1) != 0, rising, "the output follows the gate's function");
+          assertTrue(timing == GateSimulator.Timing.DELAYS ? timeNs > 0 : timeNs == 0, "time " + timeNs);
+          assertTrue(timeNs >= lastTime[g.output()], "transitions of a net come in time order");
+          lastTime[g.output()] = timeNs;
+          assertTrue(cause >= -1 && cause < g.inputs().length);
+          counts[0]++;
+        }
+
+        @Override
+        public void sourceTransition(int n, boolean rising) {
+          counts[1]++;
+        }
+
+        @Override
+        public void clockEdge() {}
+
+        @Override
+        public void evaluation() {
+          counts[2]++;
+          java.util.Arrays.fill(lastTime, 0);
+        }
+
+        @Override
+        public java.util.Map<String, Energy> energyByGroup(double clockNs) {
+          return java.util.Map.of();
+        }
+
+        @Override
+        public void reset() {}
+      };
+      GateSimulator g = new GateSimulator(e, timing, recorder);
+      SplittableRandom rnd = new SplittableRandom(SEED);
+      for (int i = 0; i < 1000; i++) {
+        g.set("acc", rnd.nextInt(1 << 16) - (1 << 15)).set("m0", (1 << 30) + rnd.nextInt(1 << 30)).set("shift", -rnd.nextInt(20))
+            .set("zero_point", rnd.nextInt(256) - 128).eval();
+      }
+      assertEquals(1000, counts[2]);
+      assertEquals(g.totalToggles(), counts[0] + counts[1], timing + ": every transition reaches the model");
+      assertTrue(counts[0] > 10_000, timing + ": " + counts[0]);
+      System.out.printf("energy-model seam, tflite-double 16->8, %s: %d gate transitions, %d input changes in 1000 evaluations (seed %d)%n",
+          timing, counts[0], counts[1], SEED);
+    }
   }
 }
