@@ -27,13 +27,37 @@ import java.util.Map;
 public final class StaticTiming {
   public static final double INPUT_SLEW_NS = 0.02;
 
-  private StaticTiming() {}
+  private final YosysNetlist.NetModule m;
+  private final Library lib;
+  private final List<YosysNetlist.NetCell> cells;
+  private final Map<String, Double> load = new HashMap<>();
+  private final Map<String, List<Integer>> readers = new HashMap<>(); // net -> cells reading it
+  private final Map<String, Integer> driverCell = new HashMap<>();
+  private final Map<String, double[]> arrival = new HashMap<>(); // {rise, fall}
+  private final Map<String, double[]> slew = new HashMap<>();
+  private final Map<String, String> from = new HashMap<>(); // net -> previous net on the worst path
+  private final Map<String, String> via = new HashMap<>(); // net -> cell type that drives it
+  private final Map<String, String> startName = new HashMap<>();
+  private long clamped;
 
+  private StaticTiming(YosysNetlist.NetModule m, Library lib) {
+    this.m = m;
+    this.lib = lib;
+    this.cells = m.cells();
+  }
+
+  /** The worst path of one mapped module. */
   public static TimingPath analyse(YosysNetlist.NetModule m, Library lib) {
-    Map<String, Double> load = new HashMap<>();
-    Map<String, List<int[]>> readers = new HashMap<>(); // net -> (cell index, -) readers
-    List<YosysNetlist.NetCell> cells = m.cells();
-    Map<String, Integer> driverCell = new HashMap<>();
+    StaticTiming t = new StaticTiming(m, lib);
+    t.connect();
+    t.startAtInputs();
+    t.startAtRegisters();
+    t.propagate();
+    return t.worstPath();
+  }
+
+  /** Loads (the input capacitances a net drives), readers and drivers of every net. */
+  private void connect() {
     for (int ci = 0; ci < cells.size(); ci++) {
       YosysNetlist.NetCell c = cells.get(ci);
       Cell lc = lib.cells().get(c.type());
@@ -43,20 +67,17 @@ public final class StaticTiming {
           if (input) {
             double cap = lc == null || lc.pins().get(e.getKey()) == null ? 0 : lc.pins().get(e.getKey()).capacitancePf();
             load.merge(bit, cap, Double::sum);
-            readers.computeIfAbsent(bit, k -> new ArrayList<>()).add(new int[] {ci});
+            readers.computeIfAbsent(bit, k -> new ArrayList<>()).add(ci);
           } else {
             driverCell.put(bit, ci);
           }
         }
       }
     }
-    Map<String, double[]> arrival = new HashMap<>(); // {rise, fall}
-    Map<String, double[]> slew = new HashMap<>();
-    Map<String, String> from = new HashMap<>(); // net -> previous net on the worst path
-    Map<String, String> via = new HashMap<>(); // net -> cell type that drives it
-    Map<String, String> startName = new HashMap<>();
-    long[] clamped = {0};
-    // Start points: input ports.
+  }
+
+  /** Input ports: arrival 0 at the default slew. */
+  private void startAtInputs() {
     for (YosysNetlist.Port p : m.ports().values()) {
       if (p.direction().equals("input")) {
         for (String b : p.bits()) {
@@ -66,9 +87,11 @@ public final class StaticTiming {
         }
       }
     }
-    // Start points: register outputs and other modules' outputs.
-    for (int ci = 0; ci < cells.size(); ci++) {
-      YosysNetlist.NetCell c = cells.get(ci);
+  }
+
+  /** Register outputs (clock-to-Q at their load) and other modules' outputs (0). */
+  private void startAtRegisters() {
+    for (YosysNetlist.NetCell c : cells) {
       Cell lc = lib.cells().get(c.type());
       if (lc != null && !lc.sequential()) {
         continue;
@@ -88,7 +111,7 @@ public final class StaticTiming {
                   t[edge] = Math.max(t[edge], a.delayNs(edge == 0, INPUT_SLEW_NS, l));
                   s[edge] = Math.max(s[edge], a.transitionNs(edge == 0, INPUT_SLEW_NS, l));
                 }
-                clamped[0] += a.clampedAt(INPUT_SLEW_NS, l) ? 1 : 0;
+                clamped += a.clampedAt(INPUT_SLEW_NS, l) ? 1 : 0;
               }
             }
           }
@@ -99,7 +122,10 @@ public final class StaticTiming {
         }
       }
     }
-    // Combinational cells in topological order (Kahn over nets).
+  }
+
+  /** Combinational cells in topological order (Kahn over nets), each output's arrival and slew from its inputs' arcs. */
+  private void propagate() {
     Map<Integer, Integer> pending = new HashMap<>();
     Deque<Integer> ready = new ArrayDeque<>();
     for (int ci = 0; ci < cells.size(); ci++) {
@@ -133,59 +159,67 @@ public final class StaticTiming {
           continue;
         }
         for (String ob : out.getValue()) {
-          double l = load.getOrDefault(ob, 0.0);
-          double[] best = {-1, -1};
-          double[] bestSlew = {INPUT_SLEW_NS, INPUT_SLEW_NS};
-          String bestFrom = null;
-          double overall = -1;
-          for (TimingArc a : lc.arcs()) {
-            if (!a.outputPin().equals(out.getKey()) || !a.combinational()) {
-              continue;
-            }
-            List<String> inBits = c.connections().get(a.relatedPin());
-            if (inBits == null) {
-              continue;
-            }
-            for (String ib : inBits) {
-              double[] at = arrival.getOrDefault(ib, new double[] {0, 0});
-              double[] sl = slew.getOrDefault(ib, new double[] {INPUT_SLEW_NS, INPUT_SLEW_NS});
-              for (int edge = 0; edge < 2; edge++) {
-                boolean riseOut = edge == 0;
-                for (boolean riseIn : a.causes(riseOut)) {
-                  int in = riseIn ? 0 : 1;
-                  double t = at[in] + a.delayNs(riseOut, sl[in], l);
-                  clamped[0] += a.clampedAt(sl[in], l) ? 1 : 0;
-                  if (t > best[edge]) {
-                    best[edge] = t;
-                    bestSlew[edge] = a.transitionNs(riseOut, sl[in], l);
-                  }
-                  if (t > overall) {
-                    overall = t;
-                    bestFrom = ib;
-                  }
-                }
-              }
-            }
-          }
-          arrival.put(ob, new double[] {Math.max(best[0], 0), Math.max(best[1], 0)});
-          slew.put(ob, bestSlew);
-          if (bestFrom != null) {
-            from.put(ob, bestFrom);
-          }
-          via.put(ob, c.type());
-          for (int[] r : readers.getOrDefault(ob, List.of())) {
-            Integer left = pending.get(r[0]);
+          timeOutput(c, lc, out.getKey(), ob);
+          for (int r : readers.getOrDefault(ob, List.of())) {
+            Integer left = pending.get(r);
             if (left != null) {
-              pending.put(r[0], left - 1);
+              pending.put(r, left - 1);
               if (left - 1 == 0) {
-                ready.add(r[0]);
+                ready.add(r);
               }
             }
           }
         }
       }
     }
-    // End points.
+  }
+
+  /** One output bit of a combinational cell: the latest arrival per edge over its arcs, following their unateness. */
+  private void timeOutput(YosysNetlist.NetCell c, Cell lc, String pin, String ob) {
+    double l = load.getOrDefault(ob, 0.0);
+    double[] best = {-1, -1};
+    double[] bestSlew = {INPUT_SLEW_NS, INPUT_SLEW_NS};
+    String bestFrom = null;
+    double overall = -1;
+    for (TimingArc a : lc.arcs()) {
+      if (!a.outputPin().equals(pin) || !a.combinational()) {
+        continue;
+      }
+      List<String> inBits = c.connections().get(a.relatedPin());
+      if (inBits == null) {
+        continue;
+      }
+      for (String ib : inBits) {
+        double[] at = arrival.getOrDefault(ib, new double[] {0, 0});
+        double[] sl = slew.getOrDefault(ib, new double[] {INPUT_SLEW_NS, INPUT_SLEW_NS});
+        for (int edge = 0; edge < 2; edge++) {
+          boolean riseOut = edge == 0;
+          for (boolean riseIn : a.causes(riseOut)) {
+            int in = riseIn ? 0 : 1;
+            double t = at[in] + a.delayNs(riseOut, sl[in], l);
+            clamped += a.clampedAt(sl[in], l) ? 1 : 0;
+            if (t > best[edge]) {
+              best[edge] = t;
+              bestSlew[edge] = a.transitionNs(riseOut, sl[in], l);
+            }
+            if (t > overall) {
+              overall = t;
+              bestFrom = ib;
+            }
+          }
+        }
+      }
+    }
+    arrival.put(ob, new double[] {Math.max(best[0], 0), Math.max(best[1], 0)});
+    slew.put(ob, bestSlew);
+    if (bestFrom != null) {
+      from.put(ob, bestFrom);
+    }
+    via.put(ob, c.type());
+  }
+
+  /** The latest end point (output ports, register data inputs plus setup) and the path that reaches it. */
+  private TimingPath worstPath() {
     double worst = 0;
     String worstNet = null;
     String endName = "none";
@@ -232,7 +266,7 @@ public final class StaticTiming {
       }
     }
     Collections.reverse(pathCells);
-    return new TimingPath(m.name(), start, endName, pathCells, worst, clamped[0]);
+    return new TimingPath(m.name(), start, endName, pathCells, worst, clamped);
   }
 
   private static double max(double[] v) {
