@@ -58,10 +58,9 @@ public final class ToolPaths {
     return cacheHome().resolve("qrtl").resolve("venv");
   }
 
-  /** The user's cache folder: {@code $XDG_CACHE_HOME}, else {@code ~/.cache} (where bin/install-deps puts qrtl's tools). */
+  /** The user's cache folder (where bin/install-deps puts qrtl's tools): {@link dev.qrtl.util.CacheDirs#userCacheHome}. */
   public static Path cacheHome() {
-    String cache = System.getenv("XDG_CACHE_HOME");
-    return cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+    return dev.qrtl.util.CacheDirs.userCacheHome();
   }
 
   /** The Debian command that installs a tool's package. */

@@ -11,6 +11,12 @@ public final class CacheDirs {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
-    return dev.qrtl.tools.ToolPaths.cacheHome().resolve("qrtl");
+    return userCacheHome().resolve("qrtl");
+  }
+
+  /** The user's cache folder: {@code $XDG_CACHE_HOME}, else {@code ~/.cache} (where bin/install-deps puts qrtl's tools). */
+  public static Path userCacheHome() {
+    String cache = System.getenv("XDG_CACHE_HOME");
+    return cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
   }
 }

@@ -1,0 +1,88 @@
+package dev.qrtl.project;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way (docs/architecture.md): each package may use only the packages
+ * below it, checked on the compiled classes with ArchUnit. Adding a forbidden import fails here,
+ * naming the class and the dependency.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.qrtl");
+  }
+
+  @Test
+  void layersUseOnlyTheLayersBelowThem() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("util").definedBy("dev.qrtl.util..")
+        .layer("spec").definedBy("dev.qrtl.spec..")
+        .layer("core").definedBy("dev.qrtl.core..")
+        .layer("stimulus").definedBy("dev.qrtl.stimulus..")
+        .layer("golden").definedBy("dev.qrtl.golden..")
+        .layer("liberty").definedBy("dev.qrtl.liberty..")
+        .layer("manifest").definedBy("dev.qrtl.manifest..")
+        .layer("tools").definedBy("dev.qrtl.tools..")
+        .layer("eval").definedBy("dev.qrtl.eval..")
+        .layer("gen").definedBy("dev.qrtl.gen..")
+        .layer("verilog").definedBy("dev.qrtl.verilog..")
+        .layer("scheme").definedBy("dev.qrtl.scheme..")
+        .layer("sim").definedBy("dev.qrtl.sim..")
+        .layer("synth").definedBy("dev.qrtl.synth..")
+        .layer("power").definedBy("dev.qrtl.power..")
+        .layer("cosim").definedBy("dev.qrtl.cosim..")
+        .layer("energy").definedBy("dev.qrtl.energy..")
+        .layer("compare").definedBy("dev.qrtl.compare..")
+        .layer("bench").definedBy("dev.qrtl.bench..")
+        .layer("cli").definedBy("dev.qrtl.cli..")
+        .whereLayer("util").mayNotAccessAnyLayer()
+        .whereLayer("spec").mayOnlyAccessLayers("core")
+        .whereLayer("core").mayOnlyAccessLayers("util")
+        .whereLayer("stimulus").mayNotAccessAnyLayer()
+        .whereLayer("golden").mayOnlyAccessLayers("spec")
+        .whereLayer("liberty").mayOnlyAccessLayers("util")
+        .whereLayer("manifest").mayOnlyAccessLayers("util")
+        .whereLayer("tools").mayOnlyAccessLayers("util")
+        .whereLayer("eval").mayOnlyAccessLayers("core", "util")
+        .whereLayer("gen").mayOnlyAccessLayers("core", "spec", "util")
+        .whereLayer("verilog").mayOnlyAccessLayers("core", "manifest", "util")
+        .whereLayer("scheme").mayOnlyAccessLayers("core", "spec", "gen", "golden", "manifest", "verilog", "stimulus", "util")
+        .whereLayer("sim").mayOnlyAccessLayers("manifest", "verilog", "tools", "util")
+        .whereLayer("synth").mayOnlyAccessLayers("manifest", "verilog", "liberty", "tools", "util")
+        .whereLayer("power").mayOnlyAccessLayers("liberty", "synth", "util")
+        .whereLayer("cosim").mayOnlyAccessLayers("scheme", "golden", "spec", "manifest", "sim", "stimulus", "tools", "util")
+        .whereLayer("energy").mayOnlyAccessLayers("power", "cosim", "synth", "liberty", "scheme", "spec", "stimulus", "sim", "manifest",
+            "tools", "util")
+        .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .check(classes);
+  }
+
+  @Test
+  void goldenModelsNeverSeeAGenerator() {
+    noClasses().that().resideInAPackage("dev.qrtl.golden..").should().dependOnClassesThat().resideInAnyPackage("dev.qrtl.gen..",
+        "dev.qrtl.core..", "dev.qrtl.eval..").check(classes);
+  }
+
+  @Test
+  void simulatorsAndSynthesisNeverSeeTheDsl() {
+    noClasses().that().resideInAnyPackage("dev.qrtl.sim..", "dev.qrtl.synth..", "dev.qrtl.power..").should().dependOnClassesThat()
+        .resideInAnyPackage("dev.qrtl.core..", "dev.qrtl.gen..", "dev.qrtl.eval..").check(classes);
+  }
+
+  @Test
+  void nothingButTheCommandLineUsesIt() {
+    noClasses().that().resideOutsideOfPackage("dev.qrtl.cli..").should().dependOnClassesThat().resideInAPackage("dev.qrtl.cli..")
+        .check(classes);
+  }
+}
