@@ -20,7 +20,8 @@ public final class Schemes {
       new TfliteScheme(false),
       new TfliteScheme(true),
       new Fp32ScaleScheme(),
-      new ThresholdScheme());
+      new ThresholdScheme(),
+      new DyadicScheme());
 
   /** The scheme every comparison ratio is taken against. */
   public static final String BASELINE = "tflite-double";
