@@ -2,6 +2,7 @@ package dev.qrtl.testing;
 
 import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.spec.DesignSpec;
+import dev.qrtl.spec.DyadicSpec;
 import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.MacForm;
@@ -90,6 +91,16 @@ public final class Cases {
     q.add(new Quantizer("fp32_scale_a24_q8_const_bias", new Fp32ScaleSpec(24, s(8), Optional.of(0.0123f), OptionalLong.of(2), true, 0),
         NO_COCOTB));
     q.add(new Quantizer("threshold_a16_q3", new ThresholdSpec(16, s(3), Optional.empty(), 0), ALL));
+    for (int m : new int[] {4, 8, 16, 31}) {
+      q.add(new Quantizer("dyadic_m" + m + "_a32_q8_rt", dyadic(32, s(8), m, Rounding.HALF_UP, OptionalLong.empty(), OptionalInt.empty(),
+          OptionalLong.empty(), false, 0, List.of()), m == 8 ? ALL : NO_COCOTB));
+    }
+    q.add(new Quantizer("dyadic_m6_a20_q6_wrap_half_even_const", dyadic(20, wrap6, 6, Rounding.HALF_EVEN, OptionalLong.of(45),
+        OptionalInt.of(9), OptionalLong.of(2), false, 0, List.of()), NO_COCOTB));
+    q.add(new Quantizer("dyadic_m5_a24_q8_channels_bias", dyadic(24, s(8), 5, Rounding.HALF_AWAY, OptionalLong.empty(), OptionalInt.empty(),
+        OptionalLong.empty(), true, 0, List.of(new long[] {17, 9}, new long[] {31, 14}, new long[] {16, 3})), NO_COCOTB));
+    q.add(new Quantizer("dyadic_m12_a32_q4u_relu_floor_p1", dyadic(32, relu4u, 12, Rounding.FLOOR, OptionalLong.empty(), OptionalInt.empty(),
+        OptionalLong.of(0), false, 1, List.of()), NO_COCOTB));
     q.add(new Quantizer("threshold_a12_q2_const_p1", new ThresholdSpec(12, s(2), Optional.of(new long[] {-40, 0, 33}), 1), NO_COCOTB));
     return q;
   }
@@ -120,6 +131,12 @@ public final class Cases {
                 OptionalLong.of(1), false, 0)));
           }
         }
+        for (int m : new int[] {1, 3, 8, 31}) {
+          specs.add(lint("dy_" + tag + "_m" + m, dyadic(w[0], out, m, Rounding.HALF_EVEN, OptionalLong.empty(), OptionalInt.empty(),
+              OptionalLong.empty(), true, m % 2, List.of())));
+        }
+        specs.add(lint("dy_" + tag + "_const", dyadic(w[0], out, 7, Rounding.HALF_AWAY, OptionalLong.of(100), OptionalInt.of(w[0] / 2),
+            OptionalLong.of(0), false, 0, List.of())));
         if (w[1] <= 4) {
           specs.add(lint("th_" + tag, new ThresholdSpec(w[0], out, Optional.empty(), 1)));
           long[] t = new long[(1 << w[1]) - 1];
@@ -131,6 +148,11 @@ public final class Cases {
       }
     }
     return specs;
+  }
+
+  private static DyadicSpec dyadic(int acc, OutputSpec out, int m, Rounding r, OptionalLong mul, OptionalInt shift, OptionalLong zp,
+      boolean bias, int pipeline, List<long[]> channels) {
+    return new DyadicSpec(acc, out, m, r, mul, shift, zp, bias, pipeline, channels);
   }
 
   private static Quantizer lint(String name, QuantizerSpec spec) {
@@ -155,6 +177,8 @@ public final class Cases {
     a.add(new Array("unified_2x3_threshold", new UnifiedSpec(u23, new ThresholdSpec(u23.accBits(), s(3), Optional.empty(), 0)), NO_COCOTB));
     a.add(new Array("unified_2x3_channel_shifts", new UnifiedSpec(u23, new ShiftRoundSpec(u23.accBits(), s(8), Rounding.HALF_EVEN,
         OptionalInt.empty(), false, 0, false, List.of(3, 4, 5))), NO_COCOTB));
+    a.add(new Array("unified_2x3_dyadic_m8", new UnifiedSpec(u23, dyadic(u23.accBits(), new OutputSpec(8, true, true, true), 8,
+        Rounding.HALF_EVEN, OptionalLong.empty(), OptionalInt.empty(), OptionalLong.of(0), true, 0, List.of())), NO_COCOTB));
     MacArraySpec c22 = array(2, 2, 8, true, 8, true, 16, MacForm.SYSTOLIC, 1, true, false);
     ShiftRoundSpec conv = new ShiftRoundSpec(c22.accBits(), s(8), Rounding.HALF_UP, OptionalInt.empty(), true, 0, false);
     ShiftRoundSpec bn = new ShiftRoundSpec(ConventionalSpec.bnValueBits(conv, 8, 16), s(8), Rounding.HALF_UP, OptionalInt.empty(), false, 0,
