@@ -51,7 +51,10 @@ class CompareCliTest {
         at8.put(row.get("scheme").asText(), row);
       }
     }
-    assertEquals(7, at8.size(), "all seven schemes at 32 -> 8");
+    assertEquals(8, at8.size(), "all eight default forms at 32 -> 8");
+    double dyadic = at8.get("dyadic:m=8").get("areaUm2").asDouble();
+    assertTrue(dyadic > at8.get("shift-round").get("areaUm2").asDouble() && dyadic < at8.get("tflite-double").get("areaUm2").asDouble(),
+        "an 8-bit multiplier lies between no multiplier and a 32-bit one: " + dyadic);
     JsonNode base = at8.get("tflite-double");
     assertEquals(1.0, base.get("baselineAreaRatio").asDouble(), 1e-12);
     for (String cheap : new String[] {"shift-round", "shift-round-const", "floor"}) {

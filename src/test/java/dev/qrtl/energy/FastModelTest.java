@@ -51,7 +51,7 @@ class FastModelTest {
   void embeddedModelStatesItsError() {
     FastModel m = FastModel.embedded();
     assertEquals("qrtl_default45", m.library());
-    for (String s : List.of("shift-round", "floor", "tflite-double", "tflite-single", "fp32-scale", "threshold")) {
+    for (String s : List.of("shift-round", "floor", "tflite-double", "tflite-single", "fp32-scale", "threshold", "dyadic")) {
       FastModel.SchemeFit f = m.schemes().get(s);
       assertTrue(f != null, s + " is in the model");
       assertTrue(f.area().rmsRelativeError() < 0.25 && f.energy().rmsRelativeError() < 0.25, s + " fits its sweep within 25 % RMS");
@@ -66,7 +66,7 @@ class FastModelTest {
     FastModel model = FastModel.embedded();
     var tech = TechLibraries.resolve("default", null);
     EnergyOptions o = new EnergyOptions(10_000, 1, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
-    for (String scheme : List.of("shift-round", "tflite-double", "fp32-scale")) {
+    for (String scheme : List.of("shift-round", "tflite-double", "fp32-scale", "dyadic:m=12")) { // dyadic fitted at m = 4, 8, 16
       Schemes.Form f = Schemes.form(scheme);
       Path manifest = Designs.write(f.scheme().forComparison(f.form(), 20, 6, o.stimulus(), 0), dir);
       Manifest man = ManifestIo.read(manifest);
