@@ -57,7 +57,22 @@ public final class LibertyParser {
     return libs.get(0);
   }
 
+  /** Groups nest a handful deep in real libraries; far deeper input is not a library (and could exhaust the stack). */
+  private static final int MAX_DEPTH = 64;
+  private int depth;
+
   private void statements(LibertyGroup into, boolean top) {
+    if (++depth > MAX_DEPTH) {
+      throw error("groups nested more than " + MAX_DEPTH + " deep");
+    }
+    try {
+      statementsAtThisDepth(into, top);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void statementsAtThisDepth(LibertyGroup into, boolean top) {
     for (;;) {
       skipSpace();
       if (pos >= s.length) {
@@ -104,7 +119,7 @@ public final class LibertyParser {
           }
         }
       } else {
-        throw error("expected ':' or '(' after '" + name + "'");
+        throw error("expected ':' or '(' after '" + LibraryReader.printable(name) + "'");
       }
     }
   }
@@ -174,7 +189,7 @@ public final class LibertyParser {
       pos++;
     }
     if (start == pos) {
-      throw error("unexpected '" + s[pos] + "'");
+      throw error("unexpected '" + (s[pos] < 0x20 || s[pos] == 0x7f ? String.format("\\u%04x", (int) s[pos]) : String.valueOf(s[pos])) + "'");
     }
     return new String(s, start, pos - start);
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class LibraryReader {
     return new LibraryReader(g).build(hash);
   }
 
+  /** A malformed part of the library, named with where it is. */
+  private LibertyException bad(String where, String what) {
+    return new LibertyException("Liberty library " + printable(lib.name()) + ": " + where + ": " + what);
+  }
+
   private Library build(String hash) {
     double voltage = number(lib.attr("nom_voltage"), Double.NaN);
     double temperature = number(lib.attr("nom_temperature"), Double.NaN);
@@ -59,7 +65,13 @@ public final class LibraryReader {
     }
     Map<String, Cell> cells = new LinkedHashMap<>();
     for (LibertyGroup c : lib.groups("cell")) {
-      cells.put(c.name(), cell(c));
+      try {
+        cells.put(c.name(), cell(c));
+      } catch (LibertyException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw bad("cell " + printable(c.name()), "malformed data (" + printable(String.valueOf(e.getMessage())) + ")");
+      }
     }
     if (cells.isEmpty()) {
       throw new LibertyException("library " + lib.name() + " has no cells");
@@ -126,12 +138,30 @@ public final class LibraryReader {
     if (vals == null) {
       return null;
     }
+    String where = "table " + type + " (" + printable(t.name()) + ")";
     double[][] values = new double[vals.size()][];
     for (int i = 0; i < vals.size(); i++) {
-      values[i] = numbers(vals.get(i));
+      values[i] = numbers(vals.get(i), where);
     }
-    double[] i1 = t.complexAttr("index_1") != null ? numbers(t.complexAttr("index_1").get(0)) : new double[] {0};
-    double[] i2 = t.complexAttr("index_2") != null ? numbers(t.complexAttr("index_2").get(0)) : null;
+    if (values.length == 0) {
+      throw bad(where, "has no values");
+    }
+    double[] i1 = t.complexAttr("index_1") != null && !t.complexAttr("index_1").isEmpty() ? numbers(t.complexAttr("index_1").get(0), where)
+        : new double[] {0};
+    double[] i2 = t.complexAttr("index_2") != null && !t.complexAttr("index_2").isEmpty() ? numbers(t.complexAttr("index_2").get(0), where)
+        : null;
+    if (i2 != null) {
+      if (values.length != i1.length) {
+        throw bad(where, values.length + " rows of values for " + i1.length + " index_1 points");
+      }
+      for (double[] row : values) {
+        if (row.length != i2.length) {
+          throw bad(where, "a row of " + row.length + " values for " + i2.length + " index_2 points");
+        }
+      }
+    } else if (values.length > 1 && Arrays.stream(values).anyMatch(r -> r.length != 1) || values.length == 1 && values[0].length == 0) {
+      throw bad(where, "values that match no index");
+    }
     String[] vars = templateVars.getOrDefault(t.name(), new String[] {null, null});
     if (i2 == null) {
       // One axis: it is either slew or load; make a one-row or one-column table.
@@ -172,13 +202,32 @@ public final class LibraryReader {
     return c;
   }
 
-  private static double[] numbers(String csv) {
+  private double[] numbers(String csv, String where) {
     String[] parts = csv.trim().split("[,\\s]+");
     double[] d = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      d[i] = Double.parseDouble(parts[i]);
+      try {
+        d[i] = Double.parseDouble(parts[i]);
+      } catch (NumberFormatException e) {
+        throw bad(where, "'" + printable(parts[i]) + "' is not a number");
+      }
+      if (!Double.isFinite(d[i])) {
+        throw bad(where, "'" + printable(parts[i]) + "' is not a finite number");
+      }
     }
     return d;
+  }
+
+  /** {@code text} for a one-line message: control characters escaped, at most 80 characters. */
+  static String printable(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : (text == null ? "" : text).toCharArray()) {
+      if (sb.length() >= 80) {
+        return sb.append("...").toString();
+      }
+      sb.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return sb.toString();
   }
 
   private static double number(String s, double dflt) {
@@ -200,24 +249,42 @@ public final class LibraryReader {
     return s == null ? "" : s;
   }
 
+  private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-z]+)");
+
+  /** A unit such as {@code 1ns}: its multiple of the base unit, from {@code scales} (suffix to factor). */
+  private static double unit(String attr, String value, String dflt, Map<String, Double> scales) {
+    String s = value == null ? dflt : strip(value).toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher m = UNIT.matcher(s);
+    if (!m.matches() || !scales.containsKey(m.group(2))) {
+      throw new LibertyException("Liberty library: " + attr + " '" + printable(s) + "' is not a unit like " + dflt + " (one of "
+          + String.join(", ", scales.keySet()) + ")");
+    }
+    return Double.parseDouble(m.group(1)) * scales.get(m.group(2));
+  }
+
   static double timeUnit(String u) {
-    String s = u == null ? "1ns" : strip(u).toLowerCase(Locale.ROOT);
-    double mult = Double.parseDouble(s.replaceAll("[a-z]+$", ""));
-    return mult * (s.endsWith("ps") ? 1e-3 : s.endsWith("us") ? 1e3 : 1);
+    return unit("time_unit", u, "1ns", orderedMap("ps", 1e-3, "ns", 1.0, "us", 1e3));
   }
 
   static double capUnit(List<String> u) {
-    if (u == null || u.size() < 2) {
+    if (u == null || u.isEmpty()) {
       return 1e-3; // the common default: 1 fF
     }
-    double mult = Double.parseDouble(strip(u.get(0)));
-    String unit = strip(u.get(1)).toLowerCase(Locale.ROOT);
-    return mult * (unit.equals("ff") ? 1e-3 : unit.equals("pf") ? 1 : unit.equals("nf") ? 1e3 : Double.NaN);
+    if (u.size() != 2) {
+      throw new LibertyException("Liberty library: capacitive_load_unit needs (number, unit), not " + u.size() + " values");
+    }
+    return unit("capacitive_load_unit", strip(u.get(0)) + strip(u.get(1)), "1ff", orderedMap("ff", 1e-3, "pf", 1.0, "nf", 1e3));
   }
 
   static double powerUnit(String u) {
-    String s = u == null ? "1nw" : strip(u).toLowerCase(Locale.ROOT);
-    double mult = Double.parseDouble(s.replaceAll("[a-z]+$", ""));
-    return mult * (s.endsWith("pw") ? 1e-3 : s.endsWith("uw") ? 1e3 : s.endsWith("mw") ? 1e6 : 1);
+    return unit("leakage_power_unit", u, "1nw", orderedMap("pw", 1e-3, "nw", 1.0, "uw", 1e3, "mw", 1e6));
+  }
+
+  private static Map<String, Double> orderedMap(Object... kv) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], (Double) kv[i + 1]);
+    }
+    return m;
   }
 }

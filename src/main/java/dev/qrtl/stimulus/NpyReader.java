@@ -14,78 +14,113 @@ import java.util.regex.Pattern;
 /**
  * Reads integer NumPy {@code .npy} files (format versions 1 to 3, C order, little- or big-endian
  * int8..int64 and uint8..uint32), such as tensors dumped from PyTorch with
- * {@code np.save(path, t.numpy())}. Anything else is refused with a message saying why.
+ * {@code np.save(path, t.numpy())}. Anything else - a bad magic, an unknown version, a header
+ * length past the end, a malformed header, a negative or huge dimension, no values, Fortran
+ * order, floating-point data, truncated data - is refused with one line naming the file, the
+ * position and what was expected.
  */
 public final class NpyReader {
   /** The values, flattened in C order, and the shape. */
   public record NpyArray(long[] values, List<Integer> shape) {}
 
-  private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|=])([iuf])(\\d+)'");
-  private static final Pattern ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+  /** The most values qrtl reads from one file (a long[] of this size is 2 GiB). */
+  static final long MAX_VALUES = 1L << 28;
+
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-zA-Z])(\\d{1,2})'");
+  private static final Pattern ORDER = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
   private NpyReader() {}
 
   public static NpyArray read(Path file) {
     byte[] all;
     try {
+      long size = Files.size(file);
+      if (size > MAX_VALUES * 8 + (1 << 20)) {
+        throw bad(file, "is " + size + " bytes, more than qrtl reads from a stimulus file");
+      }
       all = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
     }
+    return parse(all, file.toString());
+  }
+
+  /** Parses the bytes of a .npy file; {@code name} names it in messages. */
+  public static NpyArray parse(byte[] all, String name) {
     if (all.length < 10 || (all[0] & 0xff) != 0x93 || !new String(all, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
-      throw new IllegalArgumentException(file + " is not a NumPy .npy file (bad magic)");
+      throw new IllegalArgumentException(name + " is not a NumPy .npy file (bad magic at byte 0)");
     }
-    int major = all[6];
+    int major = all[6] & 0xff;
     ByteBuffer bb = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-    int headerLen;
-    int dataStart;
+    long headerLen;
+    int headerStart;
     if (major == 1) {
       headerLen = bb.getShort(8) & 0xffff;
-      dataStart = 10 + headerLen;
+      headerStart = 10;
     } else if (major == 2 || major == 3) {
-      headerLen = bb.getInt(8);
-      dataStart = 12 + headerLen;
+      if (all.length < 12) {
+        throw new IllegalArgumentException(name + ": truncated .npy header (" + all.length + " bytes)");
+      }
+      headerLen = bb.getInt(8) & 0xffffffffL;
+      headerStart = 12;
     } else {
-      throw new IllegalArgumentException(file + ": unsupported .npy format version " + major);
+      throw new IllegalArgumentException(name + ": unsupported .npy format version " + major + " at byte 6 (qrtl reads 1, 2 and 3)");
     }
-    if (dataStart > all.length) {
-      throw new IllegalArgumentException(file + ": truncated .npy header");
+    if (headerStart + headerLen > all.length) {
+      throw new IllegalArgumentException(name + ": the .npy header claims " + headerLen + " bytes at byte " + headerStart + ", but the file has "
+          + all.length);
     }
-    String header = new String(all, dataStart - headerLen, headerLen, StandardCharsets.ISO_8859_1);
+    int dataStart = (int) (headerStart + headerLen);
+    String header = new String(all, headerStart, (int) headerLen, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     Matcher d = DESCR.matcher(header);
     Matcher o = ORDER.matcher(header);
     Matcher s = SHAPE.matcher(header);
     if (!d.find() || !o.find() || !s.find()) {
-      throw new IllegalArgumentException(file + ": malformed .npy header: " + header.trim());
+      throw new IllegalArgumentException(name + ": malformed .npy header at byte " + headerStart
+          + " (expected 'descr', 'fortran_order' and 'shape'): " + printable(header));
     }
-    if (d.group(2).equals("f")) {
-      throw new IllegalArgumentException(file + " holds floating-point data (" + d.group(0)
+    String kind = d.group(2);
+    if (kind.equals("f")) {
+      throw new IllegalArgumentException(name + " holds floating-point data (" + printable(d.group(0))
           + "); qrtl needs integers: quantize first, e.g. np.save(path, np.round(x).astype(np.int32))");
     }
+    if (!kind.equals("i") && !kind.equals("u")) {
+      throw new IllegalArgumentException(name + ": unsupported .npy type " + printable(d.group(0)) + " (qrtl reads signed and unsigned integers)");
+    }
     if (o.group(1).equals("True")) {
-      throw new IllegalArgumentException(file + ": Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
+      throw new IllegalArgumentException(name + ": Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
     }
     int size = Integer.parseInt(d.group(3));
-    boolean unsigned = d.group(2).equals("u");
+    boolean unsigned = kind.equals("u");
     if (size != 1 && size != 2 && size != 4 && size != 8 || unsigned && size == 8) {
-      throw new IllegalArgumentException(file + ": unsupported integer type " + d.group(0).split(":")[1].trim());
+      throw new IllegalArgumentException(name + ": unsupported integer type " + printable(d.group(0)) + " (int8..int64, uint8..uint32)");
     }
     ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     List<Integer> shape = new ArrayList<>();
     long count = 1;
     for (String dim : s.group(1).split(",")) {
-      if (!dim.isBlank()) {
-        int n = Integer.parseInt(dim.trim());
-        shape.add(n);
-        count *= n;
+      String t = dim.strip();
+      if (t.isEmpty()) {
+        continue;
       }
+      if (!t.matches("\\d{1,10}") || Long.parseLong(t) > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(name + ": the .npy shape (" + printable(s.group(1)) + ") has a dimension '" + printable(t)
+            + "' that is not a size (a non-negative integer below 2^31)");
+      }
+      int n = Integer.parseInt(t);
+      shape.add(n);
+      count = count > MAX_VALUES || n > MAX_VALUES ? MAX_VALUES + 1 : count * n;
+    }
+    if (count > MAX_VALUES) {
+      throw new IllegalArgumentException(name + ": the .npy shape " + shape + " holds more than " + MAX_VALUES + " values");
+    }
+    if (count == 0) {
+      throw new IllegalArgumentException(name + ": the .npy array of shape " + shape + " holds no values");
     }
     if ((long) dataStart + count * size > all.length) {
-      throw new IllegalArgumentException(file + ": truncated data: the header promises " + count + " values");
-    }
-    if (count > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(file + ": too many values (" + count + ")");
+      throw new IllegalArgumentException(name + ": truncated data: the header promises " + count + " values of " + size + " bytes from byte "
+          + dataStart + ", the file has " + all.length + " bytes");
     }
     ByteBuffer data = ByteBuffer.wrap(all, dataStart, (int) (count * size)).slice().order(order);
     long[] values = new long[(int) count];
@@ -98,5 +133,21 @@ public final class NpyReader {
       };
     }
     return new NpyArray(values, shape);
+  }
+
+  private static IllegalArgumentException bad(Path file, String why) {
+    return new IllegalArgumentException(file + " " + why);
+  }
+
+  /** A header excerpt for a one-line message: control characters escaped, at most 120 characters. */
+  static String printable(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : text.strip().toCharArray()) {
+      if (sb.length() >= 120) {
+        return sb.append("...").toString();
+      }
+      sb.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return sb.toString();
   }
 }

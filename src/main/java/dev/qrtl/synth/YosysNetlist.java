@@ -26,12 +26,8 @@ public record YosysNetlist(String creator, Map<String, NetModule> modules) {
   public record NetCell(String name, String type, Map<String, String> directions, Map<String, List<String>> connections) {}
 
   public static YosysNetlist parse(String json, String source) {
-    JsonNode root;
-    try {
-      root = ManifestIo.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new ToolException("Yosys netlist " + source + " is not JSON: " + e.getMessage());
-    }
+    String what = "Yosys netlist";
+    JsonNode root = JsonShape.parse(json, what, source);
     JsonNode mods = root.get("modules");
     if (mods == null || !mods.isObject()) {
       throw new ToolException("Yosys netlist " + source + " has no modules");
@@ -39,6 +35,10 @@ public record YosysNetlist(String creator, Map<String, NetModule> modules) {
     Map<String, NetModule> modules = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = mods.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> m = it.next();
+      String mp = "modules." + m.getKey();
+      if (!m.getValue().isObject()) {
+        throw JsonShape.expected(what, source, mp, "an object");
+      }
       JsonNode attrs = m.getValue().get("attributes");
       if (attrs != null && attrs.has("blackbox")) {
         continue;
@@ -46,24 +46,43 @@ public record YosysNetlist(String creator, Map<String, NetModule> modules) {
       Map<String, Port> ports = new LinkedHashMap<>();
       JsonNode ps = m.getValue().get("ports");
       if (ps != null) {
+        if (!ps.isObject()) {
+          throw JsonShape.expected(what, source, mp + ".ports", "an object");
+        }
         for (Iterator<Map.Entry<String, JsonNode>> pi = ps.fields(); pi.hasNext(); ) {
           Map.Entry<String, JsonNode> p = pi.next();
-          ports.put(p.getKey(), new Port(p.getKey(), p.getValue().get("direction").asText(), bits(p.getValue().get("bits"))));
+          String pp = mp + ".ports." + p.getKey();
+          if (!p.getValue().isObject()) {
+            throw JsonShape.expected(what, source, pp, "an object");
+          }
+          String dir = JsonShape.text(p.getValue(), "direction", pp, what, source);
+          ports.put(p.getKey(), new Port(p.getKey(), dir, bits(p.getValue().get("bits"), pp + ".bits", what, source)));
         }
       }
       List<NetCell> cells = new ArrayList<>();
       JsonNode cs = m.getValue().get("cells");
       if (cs != null) {
+        if (!cs.isObject()) {
+          throw JsonShape.expected(what, source, mp + ".cells", "an object");
+        }
         for (Iterator<Map.Entry<String, JsonNode>> ci = cs.fields(); ci.hasNext(); ) {
           Map.Entry<String, JsonNode> c = ci.next();
+          String cp = mp + ".cells." + c.getKey();
+          if (!c.getValue().isObject()) {
+            throw JsonShape.expected(what, source, cp, "an object");
+          }
           Map<String, String> dirs = new LinkedHashMap<>();
           JsonNode pd = c.getValue().get("port_directions");
           if (pd != null) {
+            if (!pd.isObject()) {
+              throw JsonShape.expected(what, source, cp + ".port_directions", "an object");
+            }
             pd.fields().forEachRemaining(e -> dirs.put(e.getKey(), e.getValue().asText()));
           }
           Map<String, List<String>> conns = new LinkedHashMap<>();
-          c.getValue().get("connections").fields().forEachRemaining(e -> conns.put(e.getKey(), bits(e.getValue())));
-          cells.add(new NetCell(c.getKey(), unescape(c.getValue().get("type").asText()), dirs, conns));
+          JsonShape.object(c.getValue(), "connections", cp, what, source).fields()
+              .forEachRemaining(e -> conns.put(e.getKey(), bits(e.getValue(), cp + ".connections." + e.getKey(), what, source)));
+          cells.add(new NetCell(c.getKey(), unescape(JsonShape.text(c.getValue(), "type", cp, what, source)), dirs, conns));
         }
       }
       String name = unescape(m.getKey());
@@ -73,11 +92,17 @@ public record YosysNetlist(String creator, Map<String, NetModule> modules) {
     return new YosysNetlist(creator == null ? "" : creator.asText(), modules);
   }
 
-  private static List<String> bits(JsonNode arr) {
-    List<String> out = new ArrayList<>();
-    if (arr != null) {
-      arr.forEach(b -> out.add(b.asText()));
+  private static List<String> bits(JsonNode arr, String path, String what, String source) {
+    if (arr == null || !arr.isArray()) {
+      throw JsonShape.expected(what, source, path, "an array of bits");
     }
+    List<String> out = new ArrayList<>();
+    arr.forEach(b -> {
+      if (!b.isValueNode()) {
+        throw JsonShape.expected(what, source, path, "an array of bits");
+      }
+      out.add(b.asText());
+    });
     return out;
   }
 

@@ -23,20 +23,29 @@ public record YosysStat(String creator, Map<String, Map<String, Long>> cellsByMo
       // "    mac_pe 64" between the modules and "design"): drop lines that cannot be JSON.
       String cleaned = json.lines().filter(l -> !l.matches("\\s+[A-Za-z_$\\\\][^\"{}:]*\\s+\\d+\\s*"))
           .reduce(new StringBuilder(), (sb, l) -> sb.append(l).append('\n'), StringBuilder::append).toString();
-      root = ManifestIo.mapper().readTree(cleaned);
-    } catch (IOException e) {
-      throw new ToolException("Yosys stat output " + source + " is not JSON: " + e.getMessage());
+      root = JsonShape.parse(cleaned, "Yosys stat output", source);
+    } catch (RuntimeException e) {
+      if (e instanceof ToolException te) {
+        throw te;
+      }
+      throw new ToolException("Yosys stat output " + source + " is not JSON: " + JsonShape.oneLine(e.getMessage()));
     }
     JsonNode mods = root.get("modules");
-    if (mods == null) {
+    if (mods == null || !mods.isObject()) {
       throw new ToolException("Yosys stat output " + source + " has no modules");
     }
     Map<String, Map<String, Long>> cells = new LinkedHashMap<>();
     Map<String, OptionalDouble> areas = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = mods.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> m = it.next();
+      if (!m.getValue().isObject()) {
+        throw JsonShape.expected("Yosys stat output", source, "modules." + m.getKey(), "an object");
+      }
       Map<String, Long> byType = new LinkedHashMap<>();
       JsonNode t = m.getValue().get("num_cells_by_type");
+      if (t != null && !t.isObject()) {
+        throw JsonShape.expected("Yosys stat output", source, "modules." + m.getKey() + ".num_cells_by_type", "an object");
+      }
       if (t != null) {
         t.fields().forEachRemaining(e -> byType.put(YosysNetlist.unescape(e.getKey()),
             e.getValue().isObject() ? e.getValue().path("count").asLong() : e.getValue().asLong()));
