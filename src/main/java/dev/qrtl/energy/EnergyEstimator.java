@@ -34,14 +34,7 @@ public final class EnergyEstimator {
   private EnergyEstimator() {}
 
   public static EnergyReport estimate(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
-    Path cached = EnergyCache.file(manifestPath, synth, o);
-    var hit = EnergyCache.read(cached);
-    if (hit.isPresent()) {
-      return hit.get();
-    }
-    EnergyReport r = measure(manifestPath, m, synth, lib, o);
-    EnergyCache.write(cached, r);
-    return r;
+    return EnergyCache.get(EnergyCache.key(manifestPath, synth, o), m.top(), () -> measure(manifestPath, m, synth, lib, o));
   }
 
   /** The gate-level run without the cache (tests check that two runs agree). */

@@ -32,6 +32,18 @@ public record EnergyOptions(long operations, long seed, Stimulus stimulus, Optio
     }
   }
 
+  /**
+   * Options with the default confidence-interval batches: 25, or fewer for short runs (at least
+   * 10 operations per batch); {@code operations} below 100 or above 10^8 are refused, naming
+   * {@code --ops}.
+   */
+  public static EnergyOptions of(long operations, long seed, Stimulus stimulus, OptionalDouble clockNs, int paramPeriod) {
+    if (operations < 100 || operations > 100_000_000L) {
+      throw new IllegalArgumentException("--ops must be between 100 and 10^8 operations, not " + operations);
+    }
+    return new EnergyOptions(operations, seed, stimulus, clockNs, paramPeriod, (int) Math.min(25, operations / 10));
+  }
+
   public EnergyOptions withOperations(long ops) {
     return new EnergyOptions(ops, seed, stimulus, clockNs, paramPeriod, batches);
   }

@@ -85,7 +85,7 @@ public final class IcarusCosim {
     source.fill(all, (int) records);
     Path work;
     try {
-      work = Files.createTempDirectory("qrtl-icarus");
+      work = dev.qrtl.util.Lifecycle.scratchDirectory(null, "qrtl-icarus");
     } catch (IOException e) {
       throw new ToolException("cannot create a temporary folder: " + e.getMessage());
     }
@@ -107,11 +107,14 @@ public final class IcarusCosim {
       List<String> cmd = new ArrayList<>(List.of(ToolPaths.require("iverilog").toString(), "-g2005", "-o",
           work.resolve("sim.vvp").toString(), "-s", "qrtl_tb", work.resolve("tb.v").toString()));
       manifest.resolveFiles(dir).forEach(f -> cmd.add(f.toString()));
-      ProcessRunner.runChecked(cmd, work, Duration.ofMinutes(5));
+      ProcessResult built = ProcessRunner.run(cmd, work, Duration.ofMinutes(5));
+      if (!built.ok()) {
+        throw ToolException.failed("iverilog", manifest.top(), built);
+      }
       long start = System.nanoTime();
       ProcessResult r = ProcessRunner.run(List.of(ToolPaths.require("vvp").toString(), "-n", "sim.vvp"), work, timeout);
       if (!r.ok()) {
-        throw new ToolException("vvp failed (exit " + r.exitCode() + "): " + r.tail(10));
+        throw ToolException.failed("vvp", manifest.top(), r);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       List<String> lines = Files.readAllLines(work.resolve("out.hex"));

@@ -39,7 +39,7 @@ public final class TextSimulator {
   public List<String> run(List<String> inputLines, Duration timeout) {
     Path in = null;
     try {
-      in = Files.createTempFile("qrtl-stim", ".txt");
+      in = dev.qrtl.util.Lifecycle.scratchFile("qrtl-stim", ".txt");
       Files.write(in, inputLines, StandardCharsets.UTF_8);
       ProcessResult r = ProcessRunner.run(List.of(built.binary().toString()), null, timeout, in, Map.of());
       if (!r.ok()) {

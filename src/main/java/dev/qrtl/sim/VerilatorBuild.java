@@ -1,26 +1,26 @@
 package dev.qrtl.sim;
 
-import dev.qrtl.util.CacheDirs;
 import dev.qrtl.tools.ProcessResult;
 import dev.qrtl.tools.ProcessRunner;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.tools.ToolPaths;
+import dev.qrtl.tools.ToolLogs;
 import dev.qrtl.util.AtomicFiles;
+import dev.qrtl.util.CacheStore;
 import dev.qrtl.util.Hashing;
 import dev.qrtl.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a Verilator simulation binary from Verilog files and a C++ harness, cached under
- * {@code <cache>/verilator/<hash>} where the hash covers the Verilog, the harness, the flags and
- * the Verilator version. Warnings do not stop a build (lint is its own gate). A build happens in a temporary folder renamed into place, so an
- * interrupted build never poisons the cache.
+ * Builds a Verilator simulation binary from Verilog files and a C++ harness, cached (a verified
+ * {@link CacheStore} entry) under {@code <cache>/verilator/<hash>} where the hash covers the
+ * Verilog, the harness, the flags and the Verilator version. Warnings do not stop a build (lint
+ * is its own gate). A build that does not answer its self-test is a failure, not a cache entry.
  */
 public final class VerilatorBuild {
   /** The result: the binary and whether it came from the cache. */
@@ -38,6 +38,15 @@ public final class VerilatorBuild {
   }
 
   public static Built build(String top, List<Path> verilog, String harnessCpp, List<String> extraFlags) {
+    return build(top, verilog, harnessCpp, extraFlags, List.of());
+  }
+
+  /**
+   * Builds (or takes from the verified cache) the binary; {@code selfTest}, if not empty, is a
+   * command line the fresh binary must answer with exit 0 before it is cached (a binary that does
+   * not is a failed build, never a cached one).
+   */
+  public static Built build(String top, List<Path> verilog, String harnessCpp, List<String> extraFlags, List<String> selfTest) {
     String version = version();
     List<String> keyParts = new ArrayList<>();
     keyParts.add(version);
@@ -53,18 +62,26 @@ public final class VerilatorBuild {
       }
     }
     String hash = Hashing.sha256(keyParts.toArray(new String[0])).substring(0, 24);
-    Path dir = CacheDirs.root().resolve("verilator").resolve(hash);
-    Path binary = dir.resolve("sim");
-    if (Files.isExecutable(binary)) {
-      return new Built(binary, true, version);
+    String what = "the Verilator build of '" + top + "'";
+    CacheStore.Validator executable = d -> {
+      if (!Files.isExecutable(d.resolve("sim"))) {
+        throw new ToolException("no executable simulation binary");
+      }
+    };
+    if (CacheStore.lookup("verilator", hash, what, executable).isPresent()) {
+      return new Built(CacheStore.folder("verilator").resolve(hash).resolve("sim"), true, version);
     }
-    Path tmp;
+    Path dir;
     try {
-      Files.createDirectories(dir.getParent());
-      tmp = Files.createTempDirectory(dir.getParent(), hash + ".building.");
-    } catch (IOException e) {
-      throw new ToolException("cannot create the Verilator build folder: " + e.getMessage());
+      dir = CacheStore.get("verilator", hash, what, tmp -> compile(top, verilog, harnessCpp, extraFlags, selfTest, tmp), executable);
+    } catch (dev.qrtl.util.QrtlException e) {
+      throw new ToolException(e.getMessage());
     }
+    return new Built(dir.resolve("sim"), false, version);
+  }
+
+  private static void compile(String top, List<Path> verilog, String harnessCpp, List<String> extraFlags, List<String> selfTest, Path tmp)
+      throws IOException {
     Path harness = tmp.resolve("harness.cpp");
     AtomicFiles.writeString(harness, harnessCpp);
     List<String> cmd = new ArrayList<>(List.of(
@@ -77,21 +94,17 @@ public final class VerilatorBuild {
     cmd.add(harness.toString());
     ProcessResult r = ProcessRunner.run(cmd, tmp, BUILD_TIMEOUT);
     if (!r.ok()) {
-      Trees.delete(tmp);
-      throw new ToolException("Verilator build of '" + top + "' failed (exit " + r.exitCode() + "):\n" + r.tail(30));
+      throw ToolException.failed("verilator", top, r);
     }
-    try {
-      Files.move(tmp.resolve("obj").resolve("sim"), tmp.resolve("sim"));
-      Trees.delete(tmp.resolve("obj"));
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      Trees.delete(tmp);
-      if (Files.isExecutable(binary)) {
-        return new Built(binary, true, version); // a concurrent build won the race
+    Files.move(tmp.resolve("obj").resolve("sim"), tmp.resolve("sim"));
+    Trees.delete(tmp.resolve("obj"));
+    if (!selfTest.isEmpty()) {
+      List<String> test = new ArrayList<>(List.of(tmp.resolve("sim").toString()));
+      test.addAll(selfTest);
+      ProcessResult t = ProcessRunner.run(test, tmp, VERSION_TIMEOUT);
+      if (!t.ok()) {
+        throw new ToolException("the Verilator build of '" + top + "' does not answer its self-test (exit " + t.exitCode() + ")\n" + t.tail(5));
       }
-      throw new ToolException("cannot store the Verilator build in " + dir + ": " + e.getMessage());
     }
-    return new Built(binary, false, version);
   }
-
 }

@@ -2,6 +2,7 @@ package dev.qrtl.sim;
 
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.tools.ToolException;
+import dev.qrtl.util.Lifecycle;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class VerilatorCosim {
       flags.add("--trace");
     }
     String harness = BinaryHarness.cpp(manifest, trace);
-    VerilatorBuild.Built b = VerilatorBuild.build(manifest.top(), files, harness, flags);
+    VerilatorBuild.Built b = VerilatorBuild.build(manifest.top(), files, harness, flags, List.of("--selftest", "16"));
     return new VerilatorCosim(manifest, b);
   }
 
@@ -78,8 +79,8 @@ public final class VerilatorCosim {
     Path err;
     Process p;
     try {
-      err = Files.createTempFile("qrtl-harness", ".err");
-      p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+      err = Lifecycle.scratchFile("qrtl-harness", ".err");
+      p = Lifecycle.track(new ProcessBuilder(cmd).redirectError(err.toFile()).start());
     } catch (IOException e) {
       throw new ToolException("cannot start the co-simulation harness of '" + manifest.top() + "': " + e.getMessage());
     }
@@ -145,11 +146,13 @@ public final class VerilatorCosim {
     } finally {
       watchdog.interrupt();
       p.destroyForcibly();
+      Lifecycle.untrack(p);
       try {
         Files.deleteIfExists(err);
       } catch (IOException ignored) {
-        // temporary file
+        // temporary file; the exit hook tries again
       }
+      Lifecycle.keep(err);
     }
     if (writerError.get() != null) {
       throw new ToolException("generating co-simulation vectors failed: " + writerError.get());

@@ -10,13 +10,11 @@ import dev.qrtl.tools.ProcessRunner;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.tools.ToolPaths;
 import dev.qrtl.util.AtomicFiles;
-import dev.qrtl.util.CacheDirs;
+import dev.qrtl.util.CacheStore;
 import dev.qrtl.util.Hashing;
-import dev.qrtl.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,7 +121,7 @@ public final class SynthRunner {
     List<Path> files = m.resolveFiles(dir);
     checkCells(tech.library(), m.clock() != null);
     String version = yosysVersion();
-    String script = SCRIPT.replace("%TOP%", m.top()).replace("%FLATTEN%", mode == SynthMode.FLAT ? " -flatten" : "");
+    String script = script(m.top(), mode, files);
     List<String> key = new ArrayList<>(List.of(version, script, tech.library().sha256(), mode.name()));
     for (Path f : files) {
       try {
@@ -133,9 +131,13 @@ public final class SynthRunner {
         throw new ToolException("cannot read " + f + ": " + e.getMessage());
       }
     }
-    Path cache = CacheDirs.root().resolve("synth").resolve(Hashing.sha256(key.toArray(new String[0])).substring(0, 24));
-    if (!Files.isRegularFile(cache.resolve("netlist.json"))) {
-      synthesize(m, files, tech, script, cache, timeout);
+    String hash = Hashing.sha256(key.toArray(new String[0])).substring(0, 24);
+    Path cache;
+    try {
+      cache = CacheStore.get("synth", hash, "the Yosys run of '" + m.top() + "' on " + tech.library().name(),
+          work -> synthesize(m, files, tech, script, work, timeout), entry -> checkResult(m, entry));
+    } catch (dev.qrtl.util.QrtlException e) {
+      throw new ToolException(e.getMessage());
     }
     try {
       YosysNetlist net = YosysNetlist.parse(Files.readString(cache.resolve("netlist.json")), cache.resolve("netlist.json").toString());
@@ -145,43 +147,82 @@ public final class SynthRunner {
     }
   }
 
-  private static void synthesize(Manifest m, List<Path> files, TechLibraries.Resolved tech, String scriptTemplate, Path cache,
-      Duration timeout) {
-    Path work;
-    try {
-      Files.createDirectories(cache.getParent());
-      work = Files.createTempDirectory(cache.getParent(), cache.getFileName() + ".run.");
-    } catch (IOException e) {
-      throw new ToolException("cannot create a synthesis folder: " + e.getMessage());
+  /**
+   * The script for one design. It names only fixed local files (the Verilog copied in as
+   * {@code in_<module>.v}, the library as {@code cells.lib}) and the validated top name, so no
+   * path or name from outside is ever pasted into it.
+   */
+  static String script(String top, SynthMode mode, List<Path> files) {
+    String fileList = files.stream().map(f -> "\"" + INPUT_PREFIX + f.getFileName() + "\"").collect(Collectors.joining(" "));
+    return SCRIPT.replace("%TOP%", top).replace("%FLATTEN%", mode == SynthMode.FLAT ? " -flatten" : "").replace("%FILES%", fileList)
+        .replace("%LIB%", LIB_NAME);
+  }
+
+  private static final String INPUT_PREFIX = "in_";
+  private static final String LIB_NAME = "cells.lib";
+
+  /** Runs Yosys in {@code work} (a fresh cache scratch folder); leaves the results and the log there. */
+  private static void synthesize(Manifest m, List<Path> files, TechLibraries.Resolved tech, String script, Path work, Duration timeout)
+      throws IOException {
+    for (Path f : files) {
+      Files.copy(f, work.resolve(INPUT_PREFIX + f.getFileName()));
     }
-    String fileList = files.stream().map(f -> "\"" + f.toAbsolutePath() + "\"").collect(Collectors.joining(" "));
-    String script = scriptTemplate.replace("%FILES%", fileList).replace("%LIB%", tech.plainFile().toAbsolutePath().toString());
+    Files.createSymbolicLink(work.resolve(LIB_NAME), tech.plainFile().toAbsolutePath());
     AtomicFiles.writeString(work.resolve("synth.ys"), script);
     ProcessResult r;
     try {
       r = ProcessRunner.run(List.of(ToolPaths.require("yosys").toString(), "-q", "-l", "yosys.log", "-s", "synth.ys"), work, timeout);
     } catch (ToolException e) {
-      Trees.delete(work);
       throw new ToolException("Yosys on '" + m.top() + "': " + e.getMessage());
     }
     if (!r.ok() || !Files.isRegularFile(work.resolve("netlist.json"))) {
       String log = "";
       try {
         log = String.join("\n", Files.readAllLines(work.resolve("yosys.log")).stream()
-            .filter(l -> l.contains("ERROR") || l.contains("rror:")).limit(10).toList());
+            .filter(l -> l.contains("ERROR") || l.contains("rror:")).limit(5).toList());
       } catch (IOException ignored) {
         // no log
       }
-      Trees.delete(work);
-      throw new ToolException("Yosys failed on '" + m.top() + "' (exit " + r.exitCode() + "): "
-          + (log.isEmpty() ? r.tail(10) : log));
+      Path kept = dev.qrtl.tools.ToolLogs.keep(work.resolve("yosys.log"), "yosys-" + m.top());
+      throw new ToolException("Yosys failed on '" + m.top() + "' (exit " + r.exitCode() + ")" + (kept == null ? "" : "; full log: " + kept)
+          + "\n" + (log.isEmpty() ? r.tail(5) : log));
     }
+    Files.delete(work.resolve(LIB_NAME));
+    for (Path f : files) {
+      Files.delete(work.resolve(INPUT_PREFIX + f.getFileName()));
+    }
+  }
+
+  /**
+   * A Yosys run that exited 0 is a result only if its netlist holds the top module with every
+   * output bit driven (by a cell, an input or a constant) and its statistics are not empty.
+   */
+  static void checkResult(Manifest m, Path dir) {
+    YosysNetlist net;
     try {
-      Files.move(work, cache, StandardCopyOption.ATOMIC_MOVE);
+      net = YosysNetlist.parse(Files.readString(dir.resolve("netlist.json")), "netlist.json");
+      if (Files.size(dir.resolve("stat.json")) == 0) {
+        throw new ToolException("Yosys wrote empty statistics for '" + m.top() + "'");
+      }
     } catch (IOException e) {
-      Trees.delete(work);
-      if (!Files.isRegularFile(cache.resolve("netlist.json"))) {
-        throw new ToolException("cannot store synthesis results in " + cache + ": " + e.getMessage());
+      throw new ToolException("Yosys left no readable netlist for '" + m.top() + "': " + e.getMessage());
+    }
+    YosysNetlist.NetModule top = net.modules().get(m.top());
+    if (top == null) {
+      throw new ToolException("Yosys's netlist lacks the top module '" + m.top() + "'");
+    }
+    java.util.Set<String> driven = new java.util.HashSet<>(List.of("0", "1", "x", "z"));
+    top.ports().values().stream().filter(p -> p.direction().equals("input")).forEach(p -> driven.addAll(p.bits()));
+    for (YosysNetlist.NetCell c : top.cells()) {
+      c.connections().forEach((pin, bits) -> {
+        if (!"input".equals(c.directions().get(pin))) {
+          driven.addAll(bits);
+        }
+      });
+    }
+    for (YosysNetlist.Port p : top.ports().values()) {
+      if (p.direction().equals("output") && !driven.containsAll(p.bits())) {
+        throw new ToolException("Yosys's netlist of '" + m.top() + "' leaves output '" + p.name() + "' undriven");
       }
     }
   }

@@ -5,6 +5,7 @@ import dev.qrtl.liberty.LibraryReader;
 import dev.qrtl.liberty.LibertyException;
 import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.AtomicFiles;
+import dev.qrtl.util.CacheStore;
 import dev.qrtl.util.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
@@ -195,10 +196,10 @@ public final class TechLibraries {
         if (Files.size(p) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(p), bytes)) {
           return p;
         }
-        System.err.println("qrtl: cache entry " + p + " does not match its source; rebuilt");
+        CacheStore.report("cache entry " + p + " (an unpacked library) does not match its source; discarded and rebuilt");
       }
     } catch (IOException e) {
-      System.err.println("qrtl: cache entry " + p + " cannot be read (" + e.getMessage() + "); rebuilt");
+      CacheStore.report("cache entry " + p + " (an unpacked library) cannot be read (" + e.getMessage() + "); discarded and rebuilt");
     }
     AtomicFiles.write(p, bytes);
     return p;

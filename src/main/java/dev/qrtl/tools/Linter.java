@@ -31,7 +31,7 @@ public final class Linter {
   public static LintResult iverilog(List<Path> files, String top) {
     Path out = null;
     try {
-      out = Files.createTempFile("qrtl-lint", ".vvp");
+      out = dev.qrtl.util.Lifecycle.scratchFile("qrtl-lint", ".vvp");
       List<String> cmd = new ArrayList<>(List.of(
           ToolPaths.require("iverilog").toString(), "-g2005", "-Wall", "-o", out.toString(), "-s", top));
       files.forEach(f -> cmd.add(f.toString()));

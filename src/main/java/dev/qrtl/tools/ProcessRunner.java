@@ -1,5 +1,6 @@
 package dev.qrtl.tools;
 
+import dev.qrtl.util.Lifecycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one external command with a timeout. Output goes to temporary files rather than pipes,
- * so a chatty tool can never block on a full pipe.
+ * so a chatty tool can never block on a full pipe. Every process is tracked by {@link Lifecycle}:
+ * on a timeout, an interrupt, qrtl's exit or a signal it is killed with all its descendants.
  */
 public final class ProcessRunner {
   private ProcessRunner() {}
@@ -27,8 +29,8 @@ public final class ProcessRunner {
     Path err = null;
     long start = System.nanoTime();
     try {
-      out = Files.createTempFile("qrtl-out", ".txt");
-      err = Files.createTempFile("qrtl-err", ".txt");
+      out = Lifecycle.scratchFile("qrtl-out", ".txt");
+      err = Lifecycle.scratchFile("qrtl-err", ".txt");
       ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       if (workDir != null) {
         pb.directory(workDir.toFile());
@@ -41,17 +43,25 @@ public final class ProcessRunner {
       }
       Process p;
       try {
-        p = pb.start();
+        p = Lifecycle.track(pb.start());
       } catch (IOException e) {
         throw new ToolException("cannot run " + command.get(0) + ": " + e.getMessage()
             + " (is it installed? try 'qrtl doctor')");
       }
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(5, TimeUnit.SECONDS);
-        throw new ToolException(command.get(0) + " timed out after " + timeout.toSeconds() + " s: "
-            + String.join(" ", abbreviate(command)));
+      try {
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          Lifecycle.destroy(p);
+          throw new ToolException(command.get(0) + " timed out after " + timeout.toSeconds() + " s: "
+              + String.join(" ", abbreviate(command)));
+        }
+      } catch (InterruptedException e) {
+        Lifecycle.destroy(p);
+        throw e;
+      } finally {
+        Lifecycle.untrack(p);
+      }
+      if (Lifecycle.shuttingDown()) {
+        throw new ToolException(command.get(0) + " was stopped: qrtl is shutting down");
       }
       return new ProcessResult(
           List.copyOf(command),
@@ -90,8 +100,9 @@ public final class ProcessRunner {
       try {
         Files.deleteIfExists(p);
       } catch (IOException ignored) {
-        // temporary file; nothing depends on it
+        // temporary file; the exit hook tries again
       }
+      Lifecycle.keep(p);
     }
   }
 }

@@ -7,4 +7,15 @@ public class ToolException extends RuntimeException {
   public ToolException(String message) {
     super(message);
   }
+
+  /**
+   * A tool that ran and failed: the first line is qrtl's own sentence naming the tool, the design
+   * and the exit status (and where the full log is kept); up to five lines of the tool's output follow.
+   */
+  public static ToolException failed(String tool, String design, ProcessResult r) {
+    java.nio.file.Path log = ToolLogs.keep(r.stdout() + (r.stderr().isEmpty() ? "" : "\n" + r.stderr()), tool + "-" + design);
+    String tail = r.tail(5);
+    return new ToolException(tool + " failed on '" + design + "' (exit " + r.exitCode() + ")" + (log == null ? "" : "; full log: " + log)
+        + (tail.isBlank() ? "" : "\n" + tail));
+  }
 }

@@ -31,7 +31,7 @@ public final class AtomicFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      tmp = Lifecycle.scratch(Files.createTempFile(dir, "." + target.getFileName(), ".tmp"));
       Files.write(tmp, bytes);
       makeReadable(tmp);
       try {
@@ -39,6 +39,7 @@ public final class AtomicFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      Lifecycle.keep(tmp);
       tmp = null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -49,6 +50,7 @@ public final class AtomicFiles {
         } catch (IOException ignored) {
           // best effort: the write already failed and says so
         }
+        Lifecycle.keep(tmp);
       }
     }
   }

@@ -2,11 +2,15 @@ package dev.qrtl.util;
 
 import java.nio.file.Path;
 
-/** Where qrtl keeps build caches ({@code $QRTL_CACHE}, else {@code ~/.cache/qrtl}). */
+/** Where qrtl keeps build caches ({@code -Dqrtl.cache}, else {@code $QRTL_CACHE}, else {@code ~/.cache/qrtl}). */
 public final class CacheDirs {
   private CacheDirs() {}
 
   public static Path root() {
+    String prop = System.getProperty("qrtl.cache");
+    if (prop != null && !prop.isBlank()) {
+      return Path.of(prop); // for embedding and tests: one JVM, its own cache
+    }
     String env = System.getenv("QRTL_CACHE");
     if (env != null && !env.isBlank()) {
       return Path.of(env);
