@@ -37,7 +37,7 @@ public final class CosimBenchmark {
         new TfliteSpec(32, s8, false, OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), false, 0));
     Path dir;
     try {
-      dir = Files.createTempDirectory("qrtl-bench");
+      dir = dev.qrtl.util.Lifecycle.scratchDirectory(null, "qrtl-bench");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

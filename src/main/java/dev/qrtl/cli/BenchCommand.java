@@ -30,6 +30,8 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Checks.range("--vectors", vectors, 1, 1_000_000_000L);
+      Checks.range("--rounds", rounds, 1, 100);
       dev.qrtl.bench.CosimBenchmark.run(vectors, rounds, spec.commandLine().getOut());
       return 0;
     }
@@ -45,6 +47,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Checks.range("--rounds", rounds, 1, 100);
       dev.qrtl.bench.GoldenBenchmark.run(rounds, spec.commandLine().getOut());
       return 0;
     }
@@ -69,6 +72,14 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
+      Checks.range("--repeat", repeat, 1, 1000);
+      Checks.notTogether(spec, "--nodes", "--unified", unified);
+      Checks.notTogether(spec, "--size", "--nodes (without --unified)", !unified);
+      if (unified) {
+        Checks.range("--size", size, 1, dev.qrtl.spec.MacArraySpec.MAX_DIM);
+      } else {
+        Checks.range("--nodes", nodes, 1, 50_000_000);
+      }
       if (unified) {
         GenerationBenchmark.runUnified(size, repeat, spec.commandLine().getOut());
       } else {

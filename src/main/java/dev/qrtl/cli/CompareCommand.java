@@ -9,7 +9,9 @@ import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.TechLibraries;
+import dev.qrtl.util.OutputLock;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,13 +63,28 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return compare(config(), out, spec.commandLine().getOut());
+    CompareConfig c = config(); // every option checked before any work
+    checkOutputFolder(out);
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      return compare(c, out, spec.commandLine().getOut());
+    }
+  }
+
+  /** An output folder must be a folder (or not exist yet). */
+  static void checkOutputFolder(Path out) {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserError("--out " + out + " is a file, not a folder");
+    }
   }
 
   CompareConfig config() {
+    Checks.notTogether(spec, "--tech", "--liberty", liberty != null);
     var lib = TechLibraries.resolve(tech, liberty);
-    EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024, 25);
-    return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, e, !noNetwork, pipeline, Duration.ofSeconds(timeout), !sweep.noProgress);
+    if (timeout < 1) {
+      throw new UserError("--timeout must be at least 1 second, not " + timeout);
+    }
+    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024);
+    return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, e, !noNetwork, pipeline, Duration.ofSeconds(timeout), sweep.progress());
   }
 
   /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */

@@ -33,4 +33,9 @@ public final class CompareSweepOptions {
 
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
+
+  /** Whether to show progress. */
+  boolean progress() {
+    return !noProgress;
+  }
 }

@@ -49,7 +49,7 @@ public final class CosimCommand implements Callable<Integer> {
   /** {@code out}, or a new temporary folder when it is null. */
   static Path outOrTemp(Path out, String prefix) {
     try {
-      return out != null ? out : Files.createTempDirectory(prefix);
+      return out != null ? out : dev.qrtl.util.Lifecycle.scratchDirectory(null, prefix);
     } catch (IOException e) {
       throw new UserError("cannot create a folder for the design: " + e.getMessage());
     }

@@ -33,6 +33,11 @@ public final class CosimOptionsMixin {
   boolean json;
 
   CosimOptions toOptions() {
+    Checks.range("--show", show, 0, 1000);
+    Checks.range("--timeout", timeoutSeconds, 1, 7 * 24 * 3600);
+    if (vcd != null && sim.equals("icarus")) {
+      throw new UserError("--vcd needs --sim verilator (the waveform comes from a tracing Verilator build)");
+    }
     return new CosimOptions(vectors, seed, Stimulus.parse(stimulus), sim, vcd, show, Duration.ofSeconds(timeoutSeconds));
   }
 }

@@ -55,7 +55,16 @@ public final class EstimateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (fast) {
+      for (String o : new String[] {"--manifest", "--tech", "--liberty", "--ops", "--stimulus", "--seed", "--clock-ns", "--param-period", "--flat",
+          "--hier"}) {
+        Checks.notTogether(spec, o, "--fast (the fitted model simulates nothing)", true);
+      }
       return FastEstimate.print(scheme, accBits, outBits, model, tech.json, spec.commandLine().getOut());
+    }
+    for (String o : new String[] {"--scheme", "--acc-bits", "--out-bits", "--model"}) {
+      if (Checks.given(spec, o)) {
+        throw new UserError(o + " is used only with --fast (a design comes from --manifest, or use qrtl estimate quantizer)");
+      }
     }
     if (manifest == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --manifest FILE, --fast, or: qrtl estimate quantizer ...");
@@ -68,7 +77,7 @@ public final class EstimateCommand implements Callable<Integer> {
 
   static int run(Path manifestPath, SynthCommand.TechOptions tech, EnergyFlags energy, CommandSpec spec) {
     Manifest m = Designs.read(manifestPath);
-    var lib = TechLibraries.resolve(tech.tech, tech.liberty);
+    var lib = tech.resolve();
     SynthResult s = SynthRunner.run(manifestPath, lib, SynthCommand.TechOptions.defaultMode(m.kind()), Duration.ofSeconds(tech.timeout));
     EnergyReport r = EnergyEstimator.estimate(manifestPath, m, s, lib.library(), energy.toOptions());
     Reports.print(r, s.toText() + r.toText(), tech.json, spec.commandLine().getOut());
@@ -94,8 +103,7 @@ public final class EstimateCommand implements Callable<Integer> {
     int paramPeriod;
 
     public EnergyOptions toOptions() {
-      return new EnergyOptions(ops, seed, Stimulus.parse(stimulus), clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs),
-          paramPeriod, 25);
+      return EnergyOptions.of(ops, seed, Stimulus.parse(stimulus), clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs), paramPeriod);
     }
   }
 

@@ -36,6 +36,7 @@ public final class GenerateCommand implements Runnable {
 
     @Override
     public Integer call() {
+      CompareCommand.checkOutputFolder(out);
       writeAll(DefaultDesigns.all(), out, spec.commandLine().getOut());
       return 0;
     }

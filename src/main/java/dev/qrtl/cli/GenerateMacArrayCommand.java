@@ -41,6 +41,7 @@ public final class GenerateMacArrayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GeneratedDesign d = Designs.generate(build(array, epilogue, conventional, bnMulBits, bnAddBits));
+    CompareCommand.checkOutputFolder(out);
     Path manifest = Designs.write(d, out);
     spec.commandLine().getOut().println("wrote " + manifest + " (" + d.module().name() + ", latency " + d.module().latency() + " cycles)");
     return 0;

@@ -23,6 +23,7 @@ public final class GenerateQuantizerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GeneratedDesign d = Designs.generate(options.toSpec());
+    CompareCommand.checkOutputFolder(out);
     Path manifest = Designs.write(d, out);
     spec.commandLine().getOut().println("wrote " + manifest + " and " + d.module().name() + ".v (" + d.module().name() + ")");
     return 0;

@@ -50,6 +50,7 @@ public final class GenerateSpecCommand implements Callable<Integer> {
         throw new UserError("spec file " + file + ": unknown field '" + f + "'");
       }
     }
+    CompareCommand.checkOutputFolder(out);
     GeneratedDesign d = Designs.generate(SpecJson.fromTree(root.get("kind").asText(), root.get("spec"), file.toString()));
     Path manifest = Designs.write(d, out);
     spec.commandLine().getOut().println("wrote " + manifest + " (" + d.module().name() + ")");

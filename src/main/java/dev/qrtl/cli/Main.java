@@ -24,6 +24,7 @@ import picocli.CommandLine;
       EstimateCommand.class,
       CompareCommand.class,
       TechCommand.class,
+      CacheCommand.class,
       LintCommand.class,
       DoctorCommand.class,
       BenchCommand.class,
@@ -55,6 +56,13 @@ public final class Main implements Runnable {
       commandLine.getErr().flush();
       return 1;
     });
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("qrtl: " + ex.getMessage().strip().split("\n")[0]);
+      c.getErr().println("try '" + c.getCommandSpec().qualifiedName() + " --help'");
+      c.getErr().flush();
+      return 2;
+    });
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -64,7 +72,7 @@ public final class Main implements Runnable {
   static String message(Throwable ex) {
     if (ex instanceof HdlException || ex instanceof ToolException || ex instanceof ManifestException
         || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
-        || ex instanceof UserError || ex instanceof dev.qrtl.liberty.LibertyException) {
+        || ex instanceof UserError || ex instanceof dev.qrtl.liberty.LibertyException || ex instanceof dev.qrtl.util.QrtlException) {
       return ex.getMessage();
     }
     return ex.getClass().getSimpleName() + ": " + ex.getMessage() + " (a bug in qrtl; rerun with -Dqrtl.debug=true for the stack trace)";

@@ -8,6 +8,7 @@ import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.scheme.DefaultDesigns;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.TechLibraries;
+import dev.qrtl.util.OutputLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,19 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter pw = spec.commandLine().getOut();
     long start = System.nanoTime();
+    // every option checked before the first file is written
+    CosimOptions o = new CosimOptions(vectors, seed, Stimulus.parse("auto"), "verilator", null, 3, Duration.ofMinutes(30));
+    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024);
+    CompareConfig c = new CompareConfig(sweep.forms(), List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true, 0,
+        Duration.ofMinutes(30), sweep.progress());
+    CompareCommand.checkOutputFolder(out);
+    CompareCommand.checkOutputFolder(results);
+    try (OutputLock lock = OutputLock.acquire(results)) {
+      return run(o, c, pw, start);
+    }
+  }
+
+  private int run(CosimOptions o, CompareConfig c, PrintWriter pw, long start) {
     pw.println("== generate");
     List<Path> manifests = GenerateCommand.writeAll(DefaultDesigns.all(), out, pw);
     pw.println("== lint (verilator -Wall, iverilog -g2005 -Wall, yosys hierarchy -check; proc)");
@@ -57,7 +71,6 @@ public final class RunCommand implements Callable<Integer> {
     pw.printf("== co-simulation (Verilator, %d vectors per design, seed %d)%n", vectors, seed);
     int cosimFailures = 0;
     long checked = 0;
-    CosimOptions o = new CosimOptions(vectors, seed, Stimulus.parse("auto"), "verilator", null, 3, Duration.ofMinutes(30));
     for (Path m : manifests) {
       CosimReport r = Cosim.run(m, o);
       checked += r.checked();
@@ -74,9 +87,6 @@ public final class RunCommand implements Callable<Integer> {
       return 1;
     }
     pw.println("== synthesize, estimate energy and compare (embedded default library, Yosys flat, gate-level activity)");
-    EnergyOptions e = new EnergyOptions(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024, 25);
-    CompareConfig c = new CompareConfig(sweep.forms(), List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true, 0,
-        Duration.ofMinutes(30), !sweep.noProgress);
     CompareCommand.compare(c, results, pw);
     pw.printf("main job: %d designs generated into %s, lint-clean, co-simulated clean (%d values checked); comparison in %s; %.1f s%n",
         manifests.size(), out, checked, results, (System.nanoTime() - start) / 1e9);

@@ -46,6 +46,8 @@ public final class SynthCommand implements Callable<Integer> {
 
   /** Library and mode options. */
   public static final class TechOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
     @Option(names = "--liberty", description = "A Liberty file (.lib or .lib.gz).")
     Path liberty;
 
@@ -61,16 +63,23 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    /** The library, with the options checked: --timeout in range, --tech and --liberty not both. */
+    TechLibraries.Resolved resolve() {
+      Checks.range("--timeout", timeout, 1, 7 * 24 * 3600);
+      Checks.notTogether(mixee, "--tech", "--liberty", liberty != null);
+      return TechLibraries.resolve(tech, liberty);
+    }
+
     int runAndPrint(Path manifestPath, PrintWriter out) {
       SynthMode m = mode == null ? defaultMode(manifestPath) : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
-      SynthResult r = SynthRunner.run(manifestPath, TechLibraries.resolve(tech, liberty), m, Duration.ofSeconds(timeout));
+      SynthResult r = SynthRunner.run(manifestPath, resolve(), m, Duration.ofSeconds(timeout));
       Reports.print(r, r.toText(), json, out);
       return 0;
     }
 
     int runAllAndPrint(java.util.List<Path> manifestPaths, PrintWriter out) {
       SynthMode forced = mode == null ? null : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
-      var resolved = TechLibraries.resolve(tech, liberty);
+      var resolved = resolve();
       java.util.List<SynthResult> all = new java.util.ArrayList<>();
       // one parallel batch per mode, so each design keeps its default mode
       for (SynthMode m : SynthMode.values()) {

@@ -5,6 +5,8 @@ import dev.qrtl.energy.FastModelFit;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.util.AtomicFiles;
+import dev.qrtl.util.CacheStore;
+import dev.qrtl.util.Lifecycle;
 import dev.qrtl.util.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,34 +18,40 @@ import java.util.List;
 /**
  * Writes a comparison into {@code <out>/<library>/}: comparison.md, .csv, .json, the plots, and a
  * fast model fitted on the rows where they determine one. Everything is written into a scratch
- * folder beside it first and moved into place at the end, so a failure leaves the previous
- * results, never half of new ones.
+ * folder of this run's own beside it first and moved into place at the end, so a failure or a
+ * signal leaves the previous results, never half of new ones; the caller holds the folder's
+ * {@link dev.qrtl.util.OutputLock}, so no other run publishes there at the same time.
  */
 public final class ResultFolder {
   private ResultFolder() {}
 
   public static Path write(CompareResult r, Path out) {
     Path target = out.resolve(r.folderName());
-    Path scratch = out.resolve("." + r.folderName() + ".partial");
+    String unique = "." + CacheStore.host() + "." + ProcessHandle.current().pid() + "." + System.nanoTime();
+    Path scratch = out.resolve("." + r.folderName() + ".partial" + unique);
     try {
       Files.createDirectories(out);
-      Trees.delete(scratch);
-      Files.createDirectories(scratch);
+      Files.createDirectories(Lifecycle.scratch(scratch));
       AtomicFiles.writeString(scratch.resolve("comparison.md"), ResultWriter.markdown(r));
       AtomicFiles.writeString(scratch.resolve("comparison.csv"), ResultWriter.csv(r));
       AtomicFiles.writeString(scratch.resolve("comparison.json"), ResultWriter.json(r));
       Plots.write(r, scratch);
       fastModel(r).ifPresent(m -> AtomicFiles.writeString(scratch.resolve("fast-model.json"), ResultWriter.json(m)));
-      Path old = out.resolve("." + r.folderName() + ".old");
-      Trees.delete(old);
+      if (Lifecycle.shuttingDown()) {
+        throw new IOException("qrtl is stopping");
+      }
+      Path old = out.resolve("." + r.folderName() + ".old" + unique);
       if (Files.exists(target)) {
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(target, Lifecycle.scratch(old), StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
+      Lifecycle.keep(scratch);
       Trees.delete(old);
+      Lifecycle.keep(old);
       return target;
     } catch (IOException e) {
       Trees.delete(scratch);
+      Lifecycle.keep(scratch);
       throw new ToolException("cannot write the comparison into " + target + ": " + e.getMessage());
     }
   }

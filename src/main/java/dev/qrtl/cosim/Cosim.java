@@ -2,8 +2,8 @@ package dev.qrtl.cosim;
 
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
-import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.scheme.Designs;
 import dev.qrtl.sim.CosimResult;
 import dev.qrtl.sim.IcarusCosim;
 import dev.qrtl.sim.Mismatch;
@@ -51,13 +51,13 @@ public final class Cosim {
   }
 
   public static CosimReport run(Path manifestPath, CosimOptions o) {
-    Manifest m = ManifestIo.read(manifestPath);
+    Manifest m = Designs.read(manifestPath); // names, paths and the spec checked before any tool runs
     Path dir = manifestPath.toAbsolutePath().getParent();
     List<Path> files = m.resolveFiles(dir);
-    Plan plan = plan(m, o); // the spec and the stimulus are checked before any tool runs
     if (o.simulator().equals("verilator") || dev.qrtl.tools.ToolPaths.find("verilator", System.getenv("PATH")).isPresent()) {
       VerilogPorts.check(m, files); // before anything is built: a clear list of differences
     }
+    Plan plan = plan(m, o);
     if (o.simulator().equals("icarus")) {
       IcarusCosim ic = new IcarusCosim(m, dir);
       CosimResult r = ic.run(plan.source(), plan.records(), o.keep(), o.timeout());

@@ -37,7 +37,7 @@ public interface RequantizerModel {
     return v -> apply(v[acc], port -> {
       Integer i = byName.get(port);
       if (i == null) {
-        throw new IllegalArgumentException("the golden model needs input '" + port + "', which the design lacks");
+        throw new dev.qrtl.manifest.ManifestException("the golden model needs input '" + port + "', which the design lacks");
       }
       return v[i];
     });
@@ -81,7 +81,7 @@ public interface RequantizerModel {
   static int position(List<String> names, String name) {
     int i = names.indexOf(name);
     if (i < 0) {
-      throw new IllegalArgumentException("the golden model needs input '" + name + "', which the design lacks");
+      throw new dev.qrtl.manifest.ManifestException("the golden model needs input '" + name + "', which the design lacks");
     }
     return i;
   }
