@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
-@Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class})
+@Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class,
+    BenchCommand.EnergyRate.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -33,6 +34,26 @@ public final class BenchCommand implements Runnable {
       Checks.range("--vectors", vectors, 1, 1_000_000_000L);
       Checks.range("--rounds", rounds, 1, 100);
       dev.qrtl.bench.CosimBenchmark.run(vectors, rounds, spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code qrtl bench energy}: the energy estimator's time per operation. */
+  @Command(name = "energy", description = "Energy-estimation time per operation (both timing models) for shift-round and tflite-double 32->8.")
+  public static final class EnergyRate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--ops", defaultValue = "10000", description = "Operations per run (default: ${DEFAULT-VALUE}).")
+    long ops;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Timed runs after one warm-up (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      Checks.range("--ops", ops, 100, 100_000_000L);
+      Checks.range("--rounds", rounds, 1, 100);
+      dev.qrtl.bench.EnergyBenchmark.run(ops, rounds, spec.commandLine().getOut());
       return 0;
     }
   }

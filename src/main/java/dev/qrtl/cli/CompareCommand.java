@@ -61,6 +61,10 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before a Yosys run is stopped (default: ${DEFAULT-VALUE}).")
   long timeout;
 
+  @Mixin TimingOptions timing;
+
+  @Mixin ConventionOptions conventions;
+
   @Override
   public Integer call() {
     CompareConfig c = config(); // every option checked before any work
@@ -83,8 +87,9 @@ public final class CompareCommand implements Callable<Integer> {
     if (timeout < 1) {
       throw new UserError("--timeout must be at least 1 second, not " + timeout);
     }
-    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024);
-    return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, e, !noNetwork, pipeline, Duration.ofSeconds(timeout), sweep.progress());
+    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024)
+        .withConventions(conventions.conventions());
+    return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, timing.conditions(lib.library()), e, !noNetwork, pipeline, Duration.ofSeconds(timeout), sweep.progress());
   }
 
   /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */

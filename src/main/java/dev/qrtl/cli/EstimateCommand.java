@@ -12,6 +12,7 @@ import dev.qrtl.synth.TechLibraries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,8 +56,11 @@ public final class EstimateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (fast) {
-      for (String o : new String[] {"--manifest", "--tech", "--liberty", "--ops", "--stimulus", "--seed", "--clock-ns", "--param-period", "--flat",
-          "--hier"}) {
+      List<String> simulationOnly = new java.util.ArrayList<>(List.of("--manifest", "--tech", "--liberty", "--ops", "--stimulus", "--seed",
+          "--clock-ns", "--param-period", "--flat", "--hier"));
+      simulationOnly.addAll(List.of(TimingOptions.NAMES));
+      simulationOnly.addAll(List.of(ConventionOptions.NAMES));
+      for (String o : simulationOnly) {
         Checks.notTogether(spec, o, "--fast (the fitted model simulates nothing)", true);
       }
       return FastEstimate.print(scheme, accBits, outBits, model, tech.json, spec.commandLine().getOut());
@@ -78,7 +82,8 @@ public final class EstimateCommand implements Callable<Integer> {
   static int run(Path manifestPath, SynthCommand.TechOptions tech, EnergyFlags energy, CommandSpec spec) {
     Manifest m = Designs.read(manifestPath);
     var lib = tech.resolve();
-    SynthResult s = SynthRunner.run(manifestPath, lib, SynthCommand.TechOptions.defaultMode(m.kind()), Duration.ofSeconds(tech.timeout));
+    SynthResult s = SynthRunner.run(manifestPath, lib, SynthCommand.TechOptions.defaultMode(m.kind()), tech.timing.conditions(lib.library()),
+        Duration.ofSeconds(tech.timeout));
     EnergyReport r = EnergyEstimator.estimate(manifestPath, m, s, lib.library(), energy.toOptions());
     Reports.print(r, s.toText() + r.toText(), tech.json, spec.commandLine().getOut());
     return 0;
@@ -102,8 +107,11 @@ public final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--param-period", defaultValue = "1024", description = "Operations between fresh run-time parameters (default: ${DEFAULT-VALUE}).")
     int paramPeriod;
 
+    @Mixin ConventionOptions conventions;
+
     public EnergyOptions toOptions() {
-      return EnergyOptions.of(ops, seed, Stimulus.parse(stimulus), clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs), paramPeriod);
+      return EnergyOptions.of(ops, seed, Stimulus.parse(stimulus), clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs), paramPeriod)
+          .withConventions(conventions.conventions());
     }
   }
 

@@ -44,14 +44,20 @@ public final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin CompareSweepOptions sweep;
 
+  @picocli.CommandLine.Mixin TimingOptions timing;
+
+  @picocli.CommandLine.Mixin ConventionOptions conventions;
+
   @Override
   public Integer call() {
     PrintWriter pw = spec.commandLine().getOut();
     long start = System.nanoTime();
     // every option checked before the first file is written
     CosimOptions o = new CosimOptions(vectors, seed, Stimulus.parse("auto"), "verilator", null, 3, Duration.ofMinutes(30));
-    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024);
-    CompareConfig c = new CompareConfig(sweep.forms(), List.of(32), sweep.outBits, TechLibraries.resolve("default", null), e, true, 0,
+    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024)
+        .withConventions(conventions.conventions());
+    var lib = TechLibraries.resolve("default", null);
+    CompareConfig c = new CompareConfig(sweep.forms(), List.of(32), sweep.outBits, lib, timing.conditions(lib.library()), e, true, 0,
         Duration.ofMinutes(30), sweep.progress());
     CompareCommand.checkOutputFolder(out);
     CompareCommand.checkOutputFolder(results);

@@ -63,6 +63,8 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Mixin TimingOptions timing;
+
     /** The library, with the options checked: --timeout in range, --tech and --liberty not both. */
     TechLibraries.Resolved resolve() {
       Checks.range("--timeout", timeout, 1, 7 * 24 * 3600);
@@ -72,7 +74,8 @@ public final class SynthCommand implements Callable<Integer> {
 
     int runAndPrint(Path manifestPath, PrintWriter out) {
       SynthMode m = mode == null ? defaultMode(manifestPath) : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
-      SynthResult r = SynthRunner.run(manifestPath, resolve(), m, Duration.ofSeconds(timeout));
+      var lib = resolve();
+      SynthResult r = SynthRunner.run(manifestPath, lib, m, timing.conditions(lib.library()), Duration.ofSeconds(timeout));
       Reports.print(r, r.toText(), json, out);
       return 0;
     }
@@ -80,13 +83,14 @@ public final class SynthCommand implements Callable<Integer> {
     int runAllAndPrint(java.util.List<Path> manifestPaths, PrintWriter out) {
       SynthMode forced = mode == null ? null : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
       var resolved = resolve();
+      var conditions = timing.conditions(resolved.library());
       java.util.List<SynthResult> all = new java.util.ArrayList<>();
       // one parallel batch per mode, so each design keeps its default mode
       for (SynthMode m : SynthMode.values()) {
         java.util.List<Path> batch = manifestPaths.stream()
             .filter(p -> (forced != null ? forced : defaultMode(p)) == m).toList();
         if (!batch.isEmpty()) {
-          all.addAll(SynthRunner.runAll(batch, resolved, m, Duration.ofSeconds(timeout)));
+          all.addAll(SynthRunner.runAll(batch, resolved, m, conditions, Duration.ofSeconds(timeout)));
         }
       }
       for (SynthResult r : all) {

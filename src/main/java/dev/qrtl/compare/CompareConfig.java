@@ -3,6 +3,7 @@ package dev.qrtl.compare;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.synth.TechLibraries;
+import dev.qrtl.synth.TimingConditions;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param accBits accumulator widths
  * @param outBits output widths
  * @param tech the cell library
+ * @param timing the conditions of timing and of the delay-aware simulation (wire load, input slew, output load)
  * @param energy stimulus, seed, operations per requantizer
  * @param network whether to add the network-level view (unified module against conventional pipeline)
  * @param pipeline register stages in every requantizer (0: combinational units)
@@ -20,7 +22,7 @@ import java.util.List;
  * @param progress show a progress bar on stderr
  */
 public record CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
-    EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress) {
+    TimingConditions timing, EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress) {
   public CompareConfig {
     schemes = List.copyOf(schemes);
     if (schemes.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {

@@ -73,8 +73,10 @@ public final class Comparison {
     var lib = c.tech().library();
     return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
         "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
-        "delay-aware gate-level simulation (Liberty arc delays at each net's load, inertial filtering); zero-delay figure beside it",
-        "each unit clocked at its own critical path (leakage over that period)", c.pipeline(), Schemes.BASELINE, withRatios(rows),
+        "delay-aware gate-level simulation (Liberty arc delays at each net's propagated transition and load, wire load included;"
+            + " inertial filtering); zero-delay figure beside it",
+        "each unit clocked at its own critical path (leakage over that period)", c.timing().describe(lib),
+        c.energy().conventions().describe(), c.pipeline(), Schemes.BASELINE, withRatios(rows),
         skipped, network);
   }
 
@@ -136,7 +138,7 @@ public final class Comparison {
 
   private static CompareRow row(Task t, CompareConfig c) {
     Manifest m = ManifestIo.read(t.manifest());
-    SynthResult s = SynthRunner.run(t.manifest(), c.tech(), SynthMode.FLAT, c.timeout());
+    SynthResult s = SynthRunner.run(t.manifest(), c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     EnergyReport e = EnergyEstimator.estimate(t.manifest(), m, s, c.tech().library(), c.energy());
     return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
         s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),

@@ -99,9 +99,9 @@ final class NetworkDesigns {
   private static NetworkRow.Stage requantStage(Stage s, Path designs, CompareConfig c) {
     Path manifest = Designs.write(s.requant(), designs);
     Manifest m = ManifestIo.read(manifest);
-    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timeout());
+    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     EnergyOptions o = new EnergyOptions(c.energy().operations(), c.energy().seed(), Stimulus.parse(s.stimulus()), c.energy().clockNs(),
-        c.energy().paramPeriod(), c.energy().batches());
+        c.energy().paramPeriod(), c.energy().batches(), c.energy().conventions());
     EnergyReport e = EnergyEstimator.estimate(manifest, m, r, c.tech().library(), o);
     return new NetworkRow.Stage(s.name(), m.top(), r.areaUm2(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(),
         s.stimulus());
@@ -111,7 +111,7 @@ final class NetworkDesigns {
   private static NetworkRow.Stage datapathStage(Stage s, Path designs, CompareConfig c) {
     Module mod = s.module();
     Path manifest = DesignWriter.write(mod, "example", null, designs);
-    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timeout());
+    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     List<PortSpec> ins = mod.inputs().stream().map(p -> new PortSpec(p.name(), "input", p.type().width(), p.type().signed())).toList();
     List<PortSpec> outs = mod.outputs().stream().map(p -> new PortSpec(p.name(), "output", p.type().width(), p.type().signed())).toList();
     PortLayout layout = new PortLayout(ins, outs);

@@ -50,6 +50,7 @@ public final class ResultWriter {
         .append(", ").append(r.java()).append(".\n");
     sb.append("Energy per requantization from ").append(r.timingModel()).append("; stimulus `").append(r.stimulus()).append("`, seed ")
         .append(r.seed()).append(", ").append(r.operations()).append(" operations per unit; ").append(r.clock()).append(".\n");
+    sb.append("Timing and loads: ").append(r.timing()).append(". Energy charges: ").append(r.pricing()).append(".\n");
     if (r.pipeline() > 0) {
       sb.append("Every requantizer has ").append(r.pipeline()).append(" register stage(s) before its clamp: its registers and clock"
           + " are included in its area and energy.\n");

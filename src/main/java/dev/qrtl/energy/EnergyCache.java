@@ -25,7 +25,7 @@ final class EnergyCache {
   /** The cache key: the synthesis entry, the library, the options, the manifest, the data file and the code that estimates. */
   static String key(Path manifestPath, SynthResult synth, EnergyOptions o) {
     List<String> key = new ArrayList<>(List.of(CodeDigest.current(), Path.of(synth.netlistDir()).getFileName().toString(),
-        synth.librarySha256(), o.toString()));
+        synth.librarySha256(), synth.conditions().toString(), o.toString()));
     try {
       key.add(Files.readString(manifestPath));
       if (o.stimulus() instanceof dev.qrtl.stimulus.NpyStimulus npy) {

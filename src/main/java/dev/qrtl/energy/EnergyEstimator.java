@@ -6,8 +6,10 @@ import dev.qrtl.liberty.Library;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.power.Elaboration;
 import dev.qrtl.power.Energy;
 import dev.qrtl.power.GateSimulator;
+import dev.qrtl.power.LibertyEnergyModel;
 import dev.qrtl.sim.PortLayout;
 import dev.qrtl.sim.RecordSource;
 import dev.qrtl.synth.SynthResult;
@@ -37,8 +39,8 @@ public final class EnergyEstimator {
     return EnergyCache.get(EnergyCache.key(manifestPath, synth, o), m.top(), () -> measure(manifestPath, m, synth, lib, o));
   }
 
-  /** The gate-level run without the cache (tests check that two runs agree). */
-  static EnergyReport measure(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
+  /** The gate-level run without the cache (tests check that two runs agree; the energy benchmark times it). */
+  public static EnergyReport measure(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
     long start = System.nanoTime();
     YosysNetlist net = netlist(synth, m.top());
     boolean tiles = !m.kind().equals("quantizer");
@@ -72,9 +74,10 @@ public final class EnergyEstimator {
       PortLayout layout, boolean clocked, RecordSource source, long records, long ops, long start) {
     double clockNs = o.clockNs().orElse(synth.criticalPathNs() > 0 ? synth.criticalPathNs() : 1.0);
     String clockSource = o.clockNs().isPresent() ? "--clock-ns" : synth.criticalPathNs() > 0 ? "critical path" : "1 ns (no logic path)";
+    Elaboration elaboration = new Elaboration(net, top, lib, synth.conditions());
     GateSimulator[] sims = {
-        new GateSimulator(net, top, lib, GateSimulator.Timing.DELAYS),
-        new GateSimulator(net, top, lib, GateSimulator.Timing.ZERO_DELAY)};
+        new GateSimulator(elaboration, GateSimulator.Timing.DELAYS, new LibertyEnergyModel(elaboration, o.conventions(), clockNs)),
+        new GateSimulator(elaboration, GateSimulator.Timing.ZERO_DELAY, new LibertyEnergyModel(elaboration, o.conventions(), clockNs))};
     int rec = layout.recordWords();
     long[] buf = new long[CHUNK * rec];
     int batches = o.batches();
@@ -126,7 +129,8 @@ public final class EnergyEstimator {
     EnergyEstimate delays = estimate(sims[0], batchMeans[0], clockNs, ops, perRecordToPerOp);
     EnergyEstimate zero = estimate(sims[1], batchMeans[1], clockNs, ops, perRecordToPerOp);
     return new EnergyReport(top, synth.library(), synth.corner(), synth.yosys(), o.stimulus().text(), o.seed(),
-        operation, ops, clockNs, clockSource, delays, zero, checks, (System.nanoTime() - start) / 1e9);
+        operation, ops, clockNs, clockSource, synth.conditions().describe(synth.wireLoad()), o.conventions().describe(), delays, zero,
+        checks, (System.nanoTime() - start) / 1e9);
   }
 
   /** The mapped netlist a synthesis left. */

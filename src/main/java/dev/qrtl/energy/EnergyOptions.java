@@ -1,6 +1,7 @@
 package dev.qrtl.energy;
 
 import dev.qrtl.stimulus.Stimulus;
+import dev.qrtl.power.EnergyConventions;
 import java.util.OptionalDouble;
 
 /**
@@ -12,8 +13,10 @@ import java.util.OptionalDouble;
  * @param clockNs the clock period; empty: the design's critical path from static timing
  * @param paramPeriod operations between fresh run-time parameters (a layer's scale is fixed)
  * @param batches batches for the confidence interval (batch means)
+ * @param conventions whether input nets are charged and how the clock is priced
  */
-public record EnergyOptions(long operations, long seed, Stimulus stimulus, OptionalDouble clockNs, int paramPeriod, int batches) {
+public record EnergyOptions(long operations, long seed, Stimulus stimulus, OptionalDouble clockNs, int paramPeriod, int batches,
+    EnergyConventions conventions) {
   /** The stimulus energy estimates use unless told otherwise: int8 ReLU activations times Gaussian weights, 64 terms. */
   public static final String DEFAULT_STIMULUS = "products:k=64";
 
@@ -44,7 +47,16 @@ public record EnergyOptions(long operations, long seed, Stimulus stimulus, Optio
     return new EnergyOptions(operations, seed, stimulus, clockNs, paramPeriod, (int) Math.min(25, operations / 10));
   }
 
+  /** Options with the default conventions ({@link EnergyConventions#DEFAULT}). */
+  public EnergyOptions(long operations, long seed, Stimulus stimulus, OptionalDouble clockNs, int paramPeriod, int batches) {
+    this(operations, seed, stimulus, clockNs, paramPeriod, batches, EnergyConventions.DEFAULT);
+  }
+
   public EnergyOptions withOperations(long ops) {
-    return new EnergyOptions(ops, seed, stimulus, clockNs, paramPeriod, batches);
+    return new EnergyOptions(ops, seed, stimulus, clockNs, paramPeriod, batches, conventions);
+  }
+
+  public EnergyOptions withConventions(EnergyConventions c) {
+    return new EnergyOptions(operations, seed, stimulus, clockNs, paramPeriod, batches, c);
   }
 }

@@ -10,19 +10,23 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param operations operations measured (after the warm-up)
  * @param clockNs the clock period leakage is charged over
  * @param clockSource where the period came from ("critical path", "--clock-ns")
+ * @param timing the timing conditions the loads and transitions come from (wire load, input slew, output load)
+ * @param conventions what is charged beyond the unit's cells (input nets, clock)
  * @param delays the delay-aware estimate
  * @param zeroDelay the zero-delay estimate
  * @param gateLevelChecks outputs of the mapped netlist compared with the golden model (all equal, or the run fails)
  */
 @JsonPropertyOrder({"design", "library", "corner", "yosys", "stimulus", "seed", "operation", "operations", "clockNs", "clockSource",
-    "delays", "zeroDelay", "gateLevelChecks", "seconds"})
+    "timing", "conventions", "delays", "zeroDelay", "gateLevelChecks", "seconds"})
 public record EnergyReport(String design, String library, String corner, String yosys, String stimulus, long seed, String operation,
-    long operations, double clockNs, String clockSource, EnergyEstimate delays, EnergyEstimate zeroDelay, long gateLevelChecks,
+    long operations, double clockNs, String clockSource, String timing, String conventions, EnergyEstimate delays, EnergyEstimate zeroDelay, long gateLevelChecks,
     double seconds) {
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("energy of %s on %s (corner %s, %s), per %s%n", design, library, corner, yosys, operation));
     sb.append(String.format("  stimulus   %s, seed %d, %d operations, clock %.4f ns (%s)%n", stimulus, seed, operations, clockNs, clockSource));
+    sb.append("  timing     ").append(timing).append('\n');
+    sb.append("  pricing    ").append(conventions).append('\n');
     line(sb, "with delays", delays);
     line(sb, "zero delay", zeroDelay);
     if (delays.byGroupPj().size() > 1) {

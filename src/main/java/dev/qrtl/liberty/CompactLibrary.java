@@ -16,11 +16,17 @@ import java.util.Map;
  *       that depends on every input (so no tri-state cells), compared by truth table, the smallest-area cell of the source library that computes it
  *       and is not {@code dont_use}; plus the smallest D flip-flop without asynchronous clear or
  *       preset. Cell and pin names are the source's, so every figure can be traced back.
- *   <li>Area (um^2), leakage (nW, the cell's average) and pin capacitances: copied, converted to
- *       pF.
+ *   <li>Area (um^2), leakage (nW, the cell's average) and pin capacitances (plain, rise and
+ *       fall): copied, converted to pF. Every pin of a kept cell is kept (a flip-flop's QN too:
+ *       its power groups' conditions name it).
  *   <li>Delay, transition, setup and internal-energy tables: the source tables sampled at their
- *       first, middle and last index points (3 x 3), values copied, so a lookup inside the range
- *       differs from the full table only by interpolation over the coarser grid.
+ *       first, middle and last index points (3 x 3, or 3 on a one-axis table), values copied, so
+ *       a lookup inside the range differs from the full table only by interpolation over the
+ *       coarser grid. Every {@code internal_power} group is kept - on output and input pins,
+ *       with and without {@code related_pin}, with its {@code when} condition.
+ *   <li>Wire-load models ({@code wire_load}, {@code wire_load_selection}) and the library's
+ *       defaults ({@code default_wire_load}, {@code default_wire_load_mode},
+ *       {@code default_wire_load_selection}): copied, converted to pF and kOhm.
  *   <li>Units: ns, pF, nW; internal energy in pJ (pF x V^2); voltage, temperature and corner from
  *       the source's operating conditions.
  * </ul>
@@ -80,9 +86,10 @@ public final class CompactLibrary {
         .append(String.format(Locale.ROOT, ", %.2f V, %.0f C", lib.voltage(), lib.temperature())).append("\n");
     sb.append(" * Source SHA-256: ").append(lib.sha256()).append("\n");
     sb.append(" * Derivation (see dev.qrtl.liberty.CompactLibrary): the smallest cell per distinct function of\n");
-    sb.append(" * at most four inputs, and the smallest plain D flip-flop; area, leakage and pin capacitance\n");
-    sb.append(" * copied; timing and internal-power tables sampled at their first, middle and last index\n");
-    sb.append(" * points; units ns, pF, nW, internal energy pJ.\n */\n");
+    sb.append(" * at most four inputs, and the smallest plain D flip-flop; area, leakage, pin capacitances,\n");
+    sb.append(" * every internal-power group and the wire-load models copied; timing and internal-power tables\n");
+    sb.append(" * sampled at their first, middle and last index points; units ns, pF, kOhm, nW, internal\n");
+    sb.append(" * energy pJ.\n */\n");
     sb.append("library (").append(name).append(") {\n");
     line(sb, 1, "delay_model : table_lookup;");
     line(sb, 1, "time_unit : \"1ns\";");
@@ -90,6 +97,7 @@ public final class CompactLibrary {
     line(sb, 1, "current_unit : \"1mA\";");
     line(sb, 1, "leakage_power_unit : \"1nW\";");
     line(sb, 1, "capacitive_load_unit (1, pf);");
+    line(sb, 1, "pulling_resistance_unit : \"1kohm\";");
     line(sb, 1, "nom_process : 1;");
     line(sb, 1, "nom_temperature : " + num(lib.temperature()) + ";");
     line(sb, 1, "nom_voltage : " + num(lib.voltage()) + ";");
@@ -99,6 +107,7 @@ public final class CompactLibrary {
     line(sb, 2, "temperature : " + num(lib.temperature()) + ";");
     line(sb, 1, "}");
     line(sb, 1, "default_operating_conditions : " + lib.corner() + ";");
+    lib.thresholds().forEach((k, v) -> line(sb, 1, k + " : " + num(v) + ";"));
     // ABC's Liberty reader needs the templates' index points (it crashes without them); take the
     // axes of the first delay table, sampled like every table.
     Table axes = cells.stream().flatMap(c -> c.arcs().stream()).map(TimingArc::cellRise)
@@ -106,23 +115,61 @@ public final class CompactLibrary {
         .orElseThrow(() -> new LibertyException("library " + lib.name() + " has no two-dimensional delay table"));
     String i1 = join(axes.slews(), sample(axes.slews().length));
     String i2 = join(axes.loads(), sample(axes.loads().length));
-    line(sb, 1, "lu_table_template (qrtl_table) {");
-    line(sb, 2, "variable_1 : input_net_transition;");
-    line(sb, 2, "variable_2 : total_output_net_capacitance;");
-    line(sb, 2, "index_1 (\"" + i1 + "\");");
-    line(sb, 2, "index_2 (\"" + i2 + "\");");
-    line(sb, 1, "}");
-    line(sb, 1, "power_lut_template (qrtl_power) {");
-    line(sb, 2, "variable_1 : input_transition_time;");
-    line(sb, 2, "variable_2 : total_output_net_capacitance;");
-    line(sb, 2, "index_1 (\"" + i1 + "\");");
-    line(sb, 2, "index_2 (\"" + i2 + "\");");
-    line(sb, 1, "}");
+    template(sb, "lu_table_template", "qrtl_delay", "input_net_transition", i1, "total_output_net_capacitance", i2);
+    template(sb, "lu_table_template", "qrtl_constraint", "constrained_pin_transition", i1, "related_pin_transition", i1);
+    template(sb, "lu_table_template", "qrtl_constraint_related", "related_pin_transition", i1, null, null);
+    template(sb, "lu_table_template", "qrtl_constraint_constrained", "constrained_pin_transition", i1, null, null);
+    template(sb, "power_lut_template", "qrtl_power", "input_transition_time", i1, "total_output_net_capacitance", i2);
+    template(sb, "power_lut_template", "qrtl_power_slew", "input_transition_time", i1, null, null);
+    template(sb, "power_lut_template", "qrtl_power_load", "total_output_net_capacitance", i2, null, null);
+    wireLoads(sb, lib.wireLoads());
     for (Cell c : cells) {
       cell(sb, c);
     }
     sb.append("}\n");
     return sb.toString();
+  }
+
+  private static void template(StringBuilder sb, String group, String name, String v1, String i1, String v2, String i2) {
+    line(sb, 1, group + " (" + name + ") {");
+    line(sb, 2, "variable_1 : " + v1 + ";");
+    if (v2 != null) {
+      line(sb, 2, "variable_2 : " + v2 + ";");
+    }
+    line(sb, 2, "index_1 (\"" + i1 + "\");");
+    if (v2 != null) {
+      line(sb, 2, "index_2 (\"" + i2 + "\");");
+    }
+    line(sb, 1, "}");
+  }
+
+  private static void wireLoads(StringBuilder sb, WireLoads w) {
+    for (WireLoad m : w.models().values().stream().sorted(Comparator.comparing(WireLoad::name)).toList()) {
+      line(sb, 1, "wire_load (\"" + m.name() + "\") {");
+      line(sb, 2, "capacitance : " + num(m.capacitancePfPerLength()) + ";");
+      line(sb, 2, "resistance : " + num(m.resistanceKohmPerLength()) + ";");
+      line(sb, 2, "slope : " + num(m.slope()) + ";");
+      for (int i = 0; i < m.fanouts().length; i++) {
+        line(sb, 2, "fanout_length (" + num(m.fanouts()[i]) + ", " + num(m.lengths()[i]) + ");");
+      }
+      line(sb, 1, "}");
+    }
+    for (Map.Entry<String, List<WireLoads.AreaRange>> e : new java.util.TreeMap<>(w.selections()).entrySet()) {
+      line(sb, 1, "wire_load_selection (" + e.getKey() + ") {");
+      for (WireLoads.AreaRange r : e.getValue()) {
+        line(sb, 2, "wire_load_from_area (" + num(r.minArea()) + ", " + num(r.maxArea()) + ", \"" + r.model() + "\");");
+      }
+      line(sb, 1, "}");
+    }
+    if (w.defaultModel() != null) {
+      line(sb, 1, "default_wire_load : \"" + w.defaultModel() + "\";");
+    }
+    if (w.mode() != null) {
+      line(sb, 1, "default_wire_load_mode : " + w.mode() + ";");
+    }
+    if (w.defaultSelection() != null) {
+      line(sb, 1, "default_wire_load_selection : " + w.defaultSelection() + ";");
+    }
   }
 
   private static void cell(StringBuilder sb, Cell c) {
@@ -139,13 +186,12 @@ public final class CompactLibrary {
       if (!p.isInput() && !p.isOutput()) {
         continue;
       }
-      if (c.sequential() && p.isOutput() && !"IQ".equals(p.function())) {
-        continue; // keep Q only
-      }
       line(sb, 2, "pin (" + p.name() + ") {");
       line(sb, 3, "direction : " + p.direction() + ";");
       if (p.isInput()) {
         line(sb, 3, "capacitance : " + num(p.capacitancePf()) + ";");
+        line(sb, 3, "rise_capacitance : " + num(p.riseCapacitancePf()) + ";");
+        line(sb, 3, "fall_capacitance : " + num(p.fallCapacitancePf()) + ";");
         if (p.clock() || p.name().equals(c.clockPin())) {
           line(sb, 3, "clock : true;");
         }
@@ -153,7 +199,7 @@ public final class CompactLibrary {
         line(sb, 3, "function : \"" + p.function() + "\";");
       }
       for (TimingArc a : c.arcs()) {
-        if (!a.outputPin().equals(p.name()) || !(a.combinational() || a.clockToQ() || a.type().startsWith("setup"))) {
+        if (!a.outputPin().equals(p.name()) || !(a.combinational() || a.clockToQ() || a.setup())) {
           continue;
         }
         line(sb, 3, "timing () {");
@@ -164,23 +210,28 @@ public final class CompactLibrary {
         if (!a.sense().isEmpty()) {
           line(sb, 4, "timing_sense : " + a.sense() + ";");
         }
-        boolean constraint = a.type().startsWith("setup");
-        table(sb, constraint ? "rise_constraint" : "cell_rise", "qrtl_table", a.cellRise());
-        table(sb, constraint ? "fall_constraint" : "cell_fall", "qrtl_table", a.cellFall());
-        if (!constraint) {
-          table(sb, "rise_transition", "qrtl_table", a.riseTransition());
-          table(sb, "fall_transition", "qrtl_table", a.fallTransition());
+        Family f = a.setup() ? Family.CONSTRAINT : Family.DELAY;
+        table(sb, a.setup() ? "rise_constraint" : "cell_rise", f, a.cellRise());
+        table(sb, a.setup() ? "fall_constraint" : "cell_fall", f, a.cellFall());
+        if (!a.setup()) {
+          table(sb, "rise_transition", f, a.riseTransition());
+          table(sb, "fall_transition", f, a.fallTransition());
         }
         line(sb, 3, "}");
       }
       for (InternalPower ip : c.power()) {
-        if (!ip.outputPin().equals(p.name()) || ip.relatedPin().isEmpty()) {
+        if (!ip.pin().equals(p.name())) {
           continue;
         }
         line(sb, 3, "internal_power () {");
-        line(sb, 4, "related_pin : \"" + ip.relatedPin() + "\";");
-        table(sb, "rise_power", "qrtl_power", ip.rise());
-        table(sb, "fall_power", "qrtl_power", ip.fall());
+        if (!ip.relatedPins().isEmpty()) {
+          line(sb, 4, "related_pin : \"" + String.join(" ", ip.relatedPins()) + "\";");
+        }
+        if (ip.when() != null) {
+          line(sb, 4, "when : \"" + ip.when() + "\";");
+        }
+        table(sb, "rise_power", Family.POWER, ip.rise());
+        table(sb, "fall_power", Family.POWER, ip.fall());
         line(sb, 3, "}");
       }
       line(sb, 2, "}");
@@ -188,16 +239,51 @@ public final class CompactLibrary {
     line(sb, 1, "}");
   }
 
-  private static void table(StringBuilder sb, String kind, String template, Table t) {
+  /** Which templates a table is written against (its axes' meaning). */
+  private enum Family {
+    DELAY("qrtl_delay", "qrtl_delay", "qrtl_delay"),
+    POWER("qrtl_power", "qrtl_power_slew", "qrtl_power_load"),
+    CONSTRAINT("qrtl_constraint", "qrtl_constraint_constrained", "qrtl_constraint_related");
+
+    final String twoAxes;
+    final String firstOnly;
+    final String secondOnly;
+
+    Family(String twoAxes, String firstOnly, String secondOnly) {
+      this.twoAxes = twoAxes;
+      this.firstOnly = firstOnly;
+      this.secondOnly = secondOnly;
+    }
+  }
+
+  private static void table(StringBuilder sb, String kind, Family family, Table t) {
     if (t == null) {
       return;
     }
     int[] si = sample(t.slews().length);
     int[] li = sample(t.loads().length);
-    line(sb, 4, kind + " (" + template + ") {");
+    if (si.length == 1 && li.length == 1) {
+      line(sb, 4, kind + " (scalar) {");
+      line(sb, 5, "values (\"" + num(t.values()[0][0]) + "\");");
+      line(sb, 4, "}");
+      return;
+    }
+    StringBuilder v = new StringBuilder("values (");
+    if (li.length == 1 || si.length == 1) {
+      boolean first = li.length == 1 && (si.length > 1 || family == Family.DELAY);
+      line(sb, 4, kind + " (" + (first ? family.firstOnly : family.secondOnly) + ") {");
+      line(sb, 5, "index_1 (\"" + (first ? join(t.slews(), si) : join(t.loads(), li)) + "\");");
+      double[] row = new double[first ? si.length : li.length];
+      for (int k = 0; k < row.length; k++) {
+        row[k] = first ? t.values()[si[k]][0] : t.values()[0][li[k]];
+      }
+      line(sb, 5, v.append('"').append(join(row, null)).append("\");").toString());
+      line(sb, 4, "}");
+      return;
+    }
+    line(sb, 4, kind + " (" + family.twoAxes + ") {");
     line(sb, 5, "index_1 (\"" + join(t.slews(), si) + "\");");
     line(sb, 5, "index_2 (\"" + join(t.loads(), li) + "\");");
-    StringBuilder v = new StringBuilder("values (");
     for (int a = 0; a < si.length; a++) {
       double[] row = new double[li.length];
       for (int b = 0; b < li.length; b++) {

@@ -13,7 +13,7 @@ public final class LibertyGroup {
   private final String type;
   private final List<String> args;
   private final Map<String, String> simple = new LinkedHashMap<>();
-  private final Map<String, List<String>> complex = new LinkedHashMap<>();
+  private final Map<String, List<List<String>>> complex = new LinkedHashMap<>();
   private final List<LibertyGroup> groups = new ArrayList<>();
 
   LibertyGroup(String type, List<String> args) {
@@ -38,8 +38,15 @@ public final class LibertyGroup {
     return simple.get(key);
   }
 
+  /** The values of a complex attribute ({@code key (v, ...);}); the first occurrence if it repeats. */
   public List<String> complexAttr(String key) {
-    return complex.get(key);
+    List<List<String>> all = complex.get(key);
+    return all == null ? null : all.get(0);
+  }
+
+  /** Every occurrence of a complex attribute that may repeat (such as {@code fanout_length}), in order. */
+  public List<List<String>> complexAttrs(String key) {
+    return complex.getOrDefault(key, List.of());
   }
 
   public List<LibertyGroup> groups() {
@@ -55,7 +62,7 @@ public final class LibertyGroup {
   }
 
   void putComplex(String key, List<String> values) {
-    complex.put(key, values);
+    complex.computeIfAbsent(key, k -> new ArrayList<>()).add(values);
   }
 
   void add(LibertyGroup g) {

@@ -11,8 +11,16 @@ import java.util.Map;
  * @param temperature temperature (C)
  * @param cells cells by name
  * @param sha256 hash of the file the library was read from
+ * @param wireLoads the wire-load models and how the library selects them
+ * @param thresholds the measurement thresholds (percent) and slew derating the tables were characterised with, by attribute name
  */
-public record Library(String name, String corner, double voltage, double temperature, Map<String, Cell> cells, String sha256) {
+public record Library(String name, String corner, double voltage, double temperature, Map<String, Cell> cells, String sha256,
+    WireLoads wireLoads, Map<String, Double> thresholds) {
+  /** The library-level attributes that say how delays and transitions were measured (copied into compact libraries). */
+  public static final java.util.List<String> THRESHOLD_ATTRIBUTES = java.util.List.of("input_threshold_pct_rise",
+      "input_threshold_pct_fall", "output_threshold_pct_rise", "output_threshold_pct_fall", "slew_lower_threshold_pct_rise",
+      "slew_lower_threshold_pct_fall", "slew_upper_threshold_pct_rise", "slew_upper_threshold_pct_fall", "slew_derate_from_library");
+
   public Cell cell(String cellName) {
     Cell c = cells.get(cellName);
     if (c == null) {

@@ -18,16 +18,20 @@ public final class LibraryReader {
   private final double timeNs;
   private final double capPf;
   private final double leakNw;
+  private final double resKohm;
   private final Map<String, String[]> templateVars = new HashMap<>();
+  private final Map<String, LibertyGroup> templates = new HashMap<>();
 
   private LibraryReader(LibertyGroup lib) {
     this.lib = lib;
     this.timeNs = timeUnit(lib.attr("time_unit"));
     this.capPf = capUnit(lib.complexAttr("capacitive_load_unit"));
     this.leakNw = powerUnit(lib.attr("leakage_power_unit"));
+    this.resKohm = resistanceUnit(lib.attr("pulling_resistance_unit"));
     for (String t : List.of("lu_table_template", "power_lut_template")) {
       for (LibertyGroup g : lib.groups(t)) {
         templateVars.put(g.name(), new String[] {strip(g.attr("variable_1")), strip(g.attr("variable_2"))});
+        templates.put(g.name(), g);
       }
     }
   }
@@ -76,7 +80,60 @@ public final class LibraryReader {
     if (cells.isEmpty()) {
       throw new LibertyException("library " + lib.name() + " has no cells");
     }
-    return new Library(lib.name(), corner == null ? "nominal" : corner, voltage, temperature, cells, hash);
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    for (String a : Library.THRESHOLD_ATTRIBUTES) {
+      double v = number(lib.attr(a), Double.NaN);
+      if (!Double.isNaN(v)) {
+        thresholds.put(a, v);
+      }
+    }
+    return new Library(lib.name(), corner == null ? "nominal" : corner, voltage, temperature, cells, hash, wireLoads(), thresholds);
+  }
+
+  /** The {@code wire_load} models, {@code wire_load_selection} groups and the defaults that name them. */
+  private WireLoads wireLoads() {
+    Map<String, WireLoad> models = new LinkedHashMap<>();
+    for (LibertyGroup g : lib.groups("wire_load")) {
+      String where = "wire_load " + printable(g.name());
+      List<double[]> pairs = new ArrayList<>();
+      for (List<String> fl : g.complexAttrs("fanout_length")) {
+        if (fl.size() < 2) {
+          throw bad(where, "fanout_length needs (fanout, length)");
+        }
+        pairs.add(new double[] {numbers(fl.get(0), where)[0], numbers(fl.get(1), where)[0]});
+      }
+      pairs.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+      double[] fanouts = pairs.stream().mapToDouble(p -> p[0]).toArray();
+      double[] lengths = pairs.stream().mapToDouble(p -> p[1]).toArray();
+      try {
+        models.put(g.name(), new WireLoad(g.name(), required(g, "capacitance", where) * capPf, number(g.attr("resistance"), 0) * resKohm,
+            number(g.attr("slope"), 0), fanouts, lengths));
+      } catch (LibertyException e) {
+        throw bad(where, e.getMessage());
+      }
+    }
+    Map<String, List<WireLoads.AreaRange>> selections = new LinkedHashMap<>();
+    for (LibertyGroup g : lib.groups("wire_load_selection")) {
+      List<WireLoads.AreaRange> ranges = new ArrayList<>();
+      for (List<String> r : g.complexAttrs("wire_load_from_area")) {
+        String where = "wire_load_selection " + printable(g.name());
+        if (r.size() != 3) {
+          throw bad(where, "wire_load_from_area needs (min_area, max_area, model)");
+        }
+        ranges.add(new WireLoads.AreaRange(numbers(r.get(0), where)[0], numbers(r.get(1), where)[0], strip(r.get(2))));
+      }
+      selections.put(g.name(), ranges);
+    }
+    return new WireLoads(models, strip(lib.attr("default_wire_load")), strip(lib.attr("default_wire_load_mode")), selections,
+        strip(lib.attr("default_wire_load_selection")));
+  }
+
+  private double required(LibertyGroup g, String attr, String where) {
+    String v = g.attr(attr);
+    if (v == null) {
+      throw bad(where, "has no " + attr);
+    }
+    return numbers(strip(v), where)[0];
   }
 
   private Cell cell(LibertyGroup c) {
@@ -101,8 +158,11 @@ public final class LibraryReader {
       for (String pinName : p.args()) {
         String dir = strip(p.attr("direction"));
         double cap = number(p.attr("capacitance"), 0) * capPf;
+        double rise = number(p.attr("rise_capacitance"), Double.NaN) * capPf;
+        double fall = number(p.attr("fall_capacitance"), Double.NaN) * capPf;
         boolean clock = "true".equals(strip(p.attr("clock")));
-        pins.put(pinName, new Pin(pinName, dir == null ? "internal" : dir, cap, strip(p.attr("function")), clock));
+        pins.put(pinName, new Pin(pinName, dir == null ? "internal" : dir, cap, Double.isNaN(rise) ? cap : rise,
+            Double.isNaN(fall) ? cap : fall, strip(p.attr("function")), clock));
         for (LibertyGroup t : p.groups("timing")) {
           String related = strip(t.attr("related_pin"));
           if (related == null) {
@@ -118,9 +178,12 @@ public final class LibraryReader {
         }
         for (LibertyGroup ip : p.groups("internal_power")) {
           String related = strip(ip.attr("related_pin"));
+          String when = strip(ip.attr("when"));
           double energyPj = capPf; // energy unit = capacitance unit x V^2: fF x V^2 = fJ
-          power.add(new InternalPower(related == null ? "" : related, pinName, table(ip, "rise_power", energyPj),
-              table(ip, "fall_power", energyPj)));
+          Table both = table(ip, "power", energyPj);
+          power.add(new InternalPower(pinName, related == null || related.isEmpty() ? List.of() : List.of(related.split("\\s+")),
+              when == null || when.isEmpty() ? null : when, orElse(table(ip, "rise_power", energyPj), both),
+              orElse(table(ip, "fall_power", energyPj), both)));
         }
       }
     }
@@ -146,10 +209,15 @@ public final class LibraryReader {
     if (values.length == 0) {
       throw bad(where, "has no values");
     }
-    double[] i1 = t.complexAttr("index_1") != null && !t.complexAttr("index_1").isEmpty() ? numbers(t.complexAttr("index_1").get(0), where)
-        : new double[] {0};
-    double[] i2 = t.complexAttr("index_2") != null && !t.complexAttr("index_2").isEmpty() ? numbers(t.complexAttr("index_2").get(0), where)
-        : null;
+    // a table's own index, else its template's (Liberty lets a table inherit the template's points)
+    LibertyGroup template = templates.get(t.name());
+    List<String> idx1 = orElse(t.complexAttr("index_1"), template == null ? null : template.complexAttr("index_1"));
+    List<String> idx2 = orElse(t.complexAttr("index_2"), template == null ? null : template.complexAttr("index_2"));
+    if (idx2 != null && t.complexAttr("index_1") != null && t.complexAttr("index_2") == null && values.length == 1) {
+      idx2 = null; // a one-axis table under a two-axis template
+    }
+    double[] i1 = idx1 != null && !idx1.isEmpty() ? numbers(idx1.get(0), where) : new double[] {0};
+    double[] i2 = idx2 != null && !idx2.isEmpty() ? numbers(idx2.get(0), where) : null;
     if (i2 != null) {
       if (values.length != i1.length) {
         throw bad(where, values.length + " rows of values for " + i1.length + " index_1 points");
@@ -163,34 +231,68 @@ public final class LibraryReader {
       throw bad(where, "values that match no index");
     }
     String[] vars = templateVars.getOrDefault(t.name(), new String[] {null, null});
+    if (idx1 == null && values.length == 1 && values[0].length == 1) {
+      return Table.scalar(values[0][0] * valueFactor);
+    }
+    Axis a1 = axis(vars[0], 1, where);
     if (i2 == null) {
-      // One axis: it is either slew or load; make a one-row or one-column table.
+      // One axis: make a one-column (first-axis) or one-row (second-axis) table.
       double[] flat = values.length == 1 ? values[0] : column(values);
-      boolean loadAxis = vars[0] != null && vars[0].contains("capacitance");
-      if (loadAxis) {
-        return new Table(new double[] {0}, i1, new double[][] {flat}).scaled(timeNs, capPf, valueFactor);
+      if (flat.length != i1.length) {
+        throw bad(where, flat.length + " values for " + i1.length + " index_1 points");
+      }
+      if (a1 != Axis.FIRST) {
+        return new Table(new double[] {0}, i1, new double[][] {flat}).scaled(timeNs, a1.factor(timeNs, capPf), valueFactor);
       }
       double[][] col = new double[flat.length][];
       for (int i = 0; i < flat.length; i++) {
         col[i] = new double[] {flat[i]};
       }
-      return new Table(i1.length == flat.length ? i1 : new double[] {0}, new double[] {0}, i1.length == flat.length ? col : new double[][] {{flat[0]}})
-          .scaled(timeNs, capPf, valueFactor);
+      return new Table(i1, new double[] {0}, col).scaled(timeNs, 1, valueFactor);
     }
-    boolean swapped = vars[0] != null && vars[0].contains("capacitance");
-    if (swapped) {
+    Axis a2 = axis(vars[1], 2, where);
+    if (a1 == Axis.FIRST && a2 != Axis.FIRST) {
+      return new Table(i1, i2, values).scaled(timeNs, a2.factor(timeNs, capPf), valueFactor);
+    }
+    if (a2 == Axis.FIRST && a1 != Axis.FIRST) {
       double[][] tr = new double[i2.length][i1.length];
       for (int i = 0; i < i1.length; i++) {
         for (int j = 0; j < i2.length; j++) {
           tr[j][i] = values[i][j];
         }
       }
-      return new Table(i2, i1, tr).scaled(timeNs, capPf, valueFactor);
+      return new Table(i2, i1, tr).scaled(timeNs, a1.factor(timeNs, capPf), valueFactor);
     }
-    return new Table(i1, i2, values).scaled(timeNs, capPf, valueFactor);
+    throw bad(where, "template variables '" + vars[0] + "' and '" + vars[1] + "' are not one transition and one load or related transition");
   }
 
-  private static Table orElse(Table a, Table b) {
+  /**
+   * What a template variable indexes. First axis: the transition time of the pin the table
+   * belongs to ({@code input_net_transition}, {@code input_transition_time},
+   * {@code constrained_pin_transition}); second: the output load
+   * ({@code total_output_net_capacitance}) or, in constraints, the related pin's transition.
+   */
+  private enum Axis {
+    FIRST, LOAD, RELATED_TRANSITION;
+
+    double factor(double timeNs, double capPf) {
+      return this == LOAD ? capPf : timeNs;
+    }
+  }
+
+  private Axis axis(String variable, int position, String where) {
+    if (variable == null) {
+      return position == 1 ? Axis.FIRST : Axis.LOAD;
+    }
+    return switch (variable) {
+      case "input_net_transition", "input_transition_time", "constrained_pin_transition" -> Axis.FIRST;
+      case "total_output_net_capacitance" -> Axis.LOAD;
+      case "related_pin_transition" -> Axis.RELATED_TRANSITION;
+      default -> throw bad(where, "template variable '" + printable(variable) + "' is not one qrtl reads");
+    };
+  }
+
+  private static <T> T orElse(T a, T b) {
     return a != null ? a : b;
   }
 
@@ -274,6 +376,10 @@ public final class LibraryReader {
       throw new LibertyException("Liberty library: capacitive_load_unit needs (number, unit), not " + u.size() + " values");
     }
     return unit("capacitive_load_unit", strip(u.get(0)) + strip(u.get(1)), "1ff", orderedMap("ff", 1e-3, "pf", 1.0, "nf", 1e3));
+  }
+
+  static double resistanceUnit(String u) {
+    return unit("pulling_resistance_unit", u, "1kohm", orderedMap("ohm", 1e-3, "kohm", 1.0, "mohm", 1e3));
   }
 
   static double powerUnit(String u) {

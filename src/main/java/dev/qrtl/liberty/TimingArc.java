@@ -51,7 +51,12 @@ public record TimingArc(String relatedPin, String outputPin, String type, String
     return new boolean[] {true, false};
   }
 
-  public boolean clampedAt(double slewNs, double loadPf) {
-    return cellRise != null && cellRise.clamped(slewNs, loadPf) || cellFall != null && cellFall.clamped(slewNs, loadPf);
+  /** Whether a delay lookup at this point leaves the characterised range (and is extrapolated). */
+  public boolean outsideAt(double slewNs, double loadPf) {
+    return cellRise != null && cellRise.outside(slewNs, loadPf) || cellFall != null && cellFall.outside(slewNs, loadPf);
+  }
+
+  public boolean setup() {
+    return type.startsWith("setup");
   }
 }

@@ -6,7 +6,10 @@ import dev.qrtl.liberty.Library;
 import dev.qrtl.liberty.LibertyException;
 import dev.qrtl.liberty.Pin;
 import dev.qrtl.liberty.TimingArc;
+import dev.qrtl.synth.FlatNetlist;
+import dev.qrtl.synth.NetLoads;
 import dev.qrtl.synth.StaticTiming;
+import dev.qrtl.synth.TimingConditions;
 import dev.qrtl.synth.YosysNetlist;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,27 +19,27 @@ import java.util.List;
 
 /**
  * A mapped netlist elaborated for simulation: the hierarchy expanded ({@link FlatNetlist}), each
- * combinational cell output a {@link Gate} with its truth table, input nets and per-input delay at
- * its load, in topological order; each flip-flop a {@link Flop}; the load on every net; and the
- * nets that change only at the start of a cycle (input ports, register outputs). Immutable, so
- * the zero-delay and delay-aware simulations and the energy model share one.
+ * combinational cell output a {@link Gate} with its truth table, input nets and per-input delay, in
+ * topological order; each flip-flop a {@link Flop}; and, from static timing under the same
+ * {@link TimingConditions}, every net's load per edge (pin capacitances and wire load) and its
+ * propagated transition time per edge. Immutable, so the zero-delay and delay-aware simulations
+ * and the energy model share one.
  */
 public final class Elaboration {
-  /** The input transition time every delay and energy look-up uses (no slew propagation yet). */
-  public static final double INPUT_SLEW_NS = StaticTiming.INPUT_SLEW_NS;
-
-  /** One output of a combinational cell. */
+  /** One output of a combinational cell; {@code first} marks the cell's first output (which owns its input pins). */
   public record Gate(FlatNetlist.Instance instance, String outputPin, int[] inputs, double[] delays, double inertial, int output,
-      long truthTable) {}
+      long truthTable, boolean first) {}
 
-  /** One flip-flop: its data net, outputs (net number or -1) and clock-to-Q delay. */
-  public record Flop(FlatNetlist.Instance instance, int d, int q, int qn, double clockToQ) {}
+  /** One flip-flop: its data net, outputs (net number or -1), clock net and clock-to-Q delay. */
+  public record Flop(FlatNetlist.Instance instance, int d, int q, int qn, int clock, double clockToQ) {}
 
   final FlatNetlist flat;
   final Library library;
+  final TimingConditions conditions;
+  final NetLoads loads;
+  final double[][] slewNs;
   final Gate[] gates;
   final Flop[] flops;
-  final double[] loadPf;
   /** The gate driving each net, or -1 (ports, constants, flip-flop outputs). */
   final int[] driver;
   final int[] sourceNets;
@@ -45,23 +48,23 @@ public final class Elaboration {
   /** The group (top's child module type) each net belongs to: its driving cell's. */
   final int[] groupOfNet;
 
+  /** Elaborated under the default timing conditions ({@link TimingConditions#DEFAULT}). */
   public Elaboration(YosysNetlist net, String top, Library lib) {
+    this(net, top, lib, TimingConditions.DEFAULT);
+  }
+
+  public Elaboration(YosysNetlist net, String top, Library lib, TimingConditions conditions) {
     this.flat = new FlatNetlist(net, top, lib);
     this.library = lib;
+    this.conditions = conditions;
+    StaticTiming.Result timing = StaticTiming.analyse(flat, lib, conditions);
+    this.loads = timing.loads();
+    this.slewNs = timing.slewNs();
     int n = flat.netCount();
-    this.loadPf = new double[n];
-    for (FlatNetlist.Instance inst : flat.instances) {
-      for (Pin p : inst.cell().inputs()) {
-        Integer netId = inst.pins().get(p.name());
-        if (netId != null && netId > 1) {
-          loadPf[netId] += p.capacitancePf();
-        }
-      }
-    }
     this.groupOfNet = new int[n];
     List<Gate> comb = new ArrayList<>();
     List<Flop> seq = new ArrayList<>();
-    for (FlatNetlist.Instance inst : flat.instances) {
+    for (FlatNetlist.Instance inst : flat.instances()) {
       if (inst.cell().sequential()) {
         seq.add(flop(inst));
       } else {
@@ -78,7 +81,7 @@ public final class Elaboration {
     this.isFlopOutput = new boolean[n];
     List<Integer> srcNets = new ArrayList<>();
     List<Double> srcTimes = new ArrayList<>();
-    for (int[] bits : flat.inputs.values()) {
+    for (int[] bits : flat.inputs().values()) {
       for (int b : bits) {
         if (b > 1) {
           srcNets.add(b);
@@ -100,11 +103,29 @@ public final class Elaboration {
   }
 
   public int netCount() {
-    return loadPf.length;
+    return flat.netCount();
   }
 
   public FlatNetlist netlist() {
     return flat;
+  }
+
+  /** The load of a rising (true) or falling edge on {@code net}, pF (pins, output loads and wire). */
+  public double loadPf(int net, boolean rising) {
+    return loads.pf(net, rising);
+  }
+
+  /** The propagated transition time of a rising (true) or falling edge on {@code net}, ns. */
+  public double slewNs(int net, boolean rising) {
+    return slewNs[rising ? 0 : 1][net];
+  }
+
+  public NetLoads loads() {
+    return loads;
+  }
+
+  public TimingConditions conditions() {
+    return conditions;
   }
 
   private Flop flop(FlatNetlist.Instance inst) {
@@ -132,44 +153,64 @@ public final class Elaboration {
       groupOfNet[o] = inst.group();
       for (TimingArc a : c.arcs()) {
         if (a.clockToQ() && a.outputPin().equals(p.name())) {
-          clockToQ = Math.max(clockToQ, meanDelay(a, loadPf[o]));
+          double s = conditions.inputSlewNs();
+          clockToQ = Math.max(clockToQ, (a.delayNs(true, s, loads.pf(o, true)) + a.delayNs(false, s, loads.pf(o, false))) / 2);
         }
       }
     }
-    return new Flop(inst, d, q, qn, clockToQ);
+    Integer clock = inst.pins().get(c.clockPin());
+    return new Flop(inst, d, q, qn, clock == null ? 0 : clock, clockToQ);
   }
 
   private List<Gate> gates(FlatNetlist.Instance inst) {
     Cell c = inst.cell();
-    List<String> ins = c.inputs().stream().map(Pin::name).toList();
+    List<Pin> ins = c.inputs();
     if (ins.size() > 6) {
       throw new LibertyException("cell " + c.name() + " has more than 6 inputs");
     }
+    List<String> names = ins.stream().map(Pin::name).toList();
     List<Gate> out = new ArrayList<>();
     for (Pin o : c.outputs()) {
       Integer outNet = inst.pins().get(o.name());
       if (outNet == null || o.function() == null) {
         continue;
       }
-      long tt = BoolFunction.truthTable(o.function(), ins);
-      int[] in = ins.stream().mapToInt(n -> inst.pins().getOrDefault(n, 0)).toArray();
-      double load = loadPf[outNet];
+      long tt = BoolFunction.truthTable(o.function(), names);
+      int[] in = names.stream().mapToInt(n -> inst.pins().getOrDefault(n, 0)).toArray();
       double[] delays = new double[ins.size()];
       double inertial = Double.MAX_VALUE;
       for (int i = 0; i < ins.size(); i++) {
-        String pin = ins.get(i);
-        delays[i] = c.arcs().stream().filter(a -> a.combinational() && a.relatedPin().equals(pin) && a.outputPin().equals(o.name()))
-            .mapToDouble(a -> meanDelay(a, load)).max().orElse(0);
+        delays[i] = meanDelay(c, ins.get(i), in[i], o.name(), outNet);
         inertial = Math.min(inertial, delays[i]);
       }
       groupOfNet[outNet] = inst.group();
-      out.add(new Gate(inst, o.name(), in, delays, inertial == Double.MAX_VALUE ? 0 : inertial, outNet, tt));
+      out.add(new Gate(inst, o.name(), in, delays, inertial == Double.MAX_VALUE ? 0 : inertial, outNet, tt, out.isEmpty()));
     }
     return out;
   }
 
-  private static double meanDelay(TimingArc a, double load) {
-    return (a.delayNs(true, StaticTiming.INPUT_SLEW_NS, load) + a.delayNs(false, StaticTiming.INPUT_SLEW_NS, load)) / 2;
+  /**
+   * The delay from one input to an output, the mean of the rising and falling output's: each the
+   * worst arc at the input edge its unateness allows, at that edge's propagated transition and the
+   * output edge's load, plus the wire's delay to the input pin.
+   */
+  private double meanDelay(Cell c, Pin inPin, int inNet, String outPin, int outNet) {
+    double sum = 0;
+    for (boolean riseOut : new boolean[] {true, false}) {
+      double worst = 0;
+      for (TimingArc a : c.arcs()) {
+        if (!a.combinational() || !a.relatedPin().equals(inPin.name()) || !a.outputPin().equals(outPin)) {
+          continue;
+        }
+        for (boolean riseIn : a.causes(riseOut)) {
+          double d = loads.wireDelayNs(inNet, inPin.capacitancePf(riseIn))
+              + a.delayNs(riseOut, slewNs[riseIn ? 0 : 1][inNet], loads.pf(outNet, riseOut));
+          worst = Math.max(worst, d);
+        }
+      }
+      sum += worst;
+    }
+    return sum / 2;
   }
 
   private static Gate[] order(List<Gate> gates, int netCount) {

@@ -28,8 +28,14 @@ public interface EnergyModel {
   /** A rising clock edge reached every flip-flop. */
   void clockEdge();
 
-  /** One evaluation of the logic (a cycle of a combinational design). */
+  /** One evaluation of the logic begins (a cycle of a combinational design). */
   void evaluation();
+
+  /** The evaluation that began with {@link #evaluation()} has settled (the cycle's second half has passed). */
+  default void evaluated() {}
+
+  /** The simulation's starting values of every net (after reset), before any event. */
+  default void start(boolean[] values) {}
 
   /** The energy so far, by group (the top module's child module types, or "top"), leakage over cycles x {@code clockNs}. */
   Map<String, Energy> energyByGroup(double clockNs);

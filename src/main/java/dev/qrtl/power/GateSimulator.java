@@ -1,6 +1,7 @@
 package dev.qrtl.power;
 
 import dev.qrtl.liberty.Library;
+import dev.qrtl.synth.FlatNetlist;
 import dev.qrtl.synth.YosysNetlist;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class GateSimulator {
     this(new YosysNetlist("", Map.of(m.name(), m)), m.name(), lib, Timing.ZERO_DELAY);
   }
 
-  /** The netlist's {@code top}, priced by the library ({@link LibertyEnergyModel}). */
+  /** The netlist's {@code top}, priced by the library ({@link LibertyEnergyModel}) with the default conventions and a 1 ns clock. */
   public GateSimulator(YosysNetlist net, String top, Library lib, Timing timing) {
     this(new Elaboration(net, top, lib), timing, null);
   }
@@ -43,7 +44,7 @@ public final class GateSimulator {
   public GateSimulator(Elaboration e, Timing timing, EnergyModel model) {
     this.e = e;
     this.timing = timing;
-    this.liberty = model == null ? new LibertyEnergyModel(e) : null;
+    this.liberty = model == null ? new LibertyEnergyModel(e) : model instanceof LibertyEnergyModel l ? l : null;
     this.model = model == null ? liberty : model;
     this.zeroDelay = new ZeroDelayPropagation(e);
     this.timed = timing == Timing.DELAYS ? new TimedPropagation(e) : null;
@@ -54,6 +55,7 @@ public final class GateSimulator {
     this.next = new boolean[e.flops.length];
     zeroDelay.evaluate(value, settled, null); // the reset state, not counted
     System.arraycopy(value, 0, settled, 0, n);
+    this.model.start(value);
   }
 
   public Timing timing() {
@@ -66,7 +68,7 @@ public final class GateSimulator {
 
   /** Sets an input port to the low bits of {@code v} (takes effect at the next {@link #eval()} or {@link #clock()}). */
   public GateSimulator set(String port, long v) {
-    int[] bits = port(e.flat.inputs, port, "input");
+    int[] bits = port(e.flat.inputs(), port, "input");
     for (int i = 0; i < bits.length; i++) {
       value[bits[i]] = i < 64 && ((v >>> i) & 1) != 0;
     }
@@ -75,7 +77,7 @@ public final class GateSimulator {
 
   /** Sets an input port from {@code words} (two's complement, least significant word first) at {@code offset}. */
   public GateSimulator set(String port, long[] words, int offset) {
-    int[] bits = port(e.flat.inputs, port, "input");
+    int[] bits = port(e.flat.inputs(), port, "input");
     for (int i = 0; i < bits.length; i++) {
       value[bits[i]] = ((words[offset + i / 64] >>> (i % 64)) & 1) != 0;
     }
@@ -101,12 +103,13 @@ public final class GateSimulator {
     }
     toggles += timing == Timing.DELAYS ? timed.evaluate(value, settled, model) : zeroDelay.evaluate(value, settled, model);
     System.arraycopy(value, 0, settled, 0, value.length);
+    model.evaluated();
     return this;
   }
 
   /** Whether output {@code port} equals {@code words} at {@code offset} (bits above the port's width ignored). */
   public boolean outputEquals(String port, long[] words, int offset) {
-    int[] bits = port(e.flat.outputs, port, "output");
+    int[] bits = port(e.flat.outputs(), port, "output");
     for (int i = 0; i < bits.length; i++) {
       if (value[bits[i]] != (((words[offset + i / 64] >>> (i % 64)) & 1) != 0)) {
         return false;
@@ -143,7 +146,7 @@ public final class GateSimulator {
 
   /** An output port's bits as an unsigned value (up to 64 bits). */
   public long get(String port) {
-    int[] bits = port(e.flat.outputs, port, "output");
+    int[] bits = port(e.flat.outputs(), port, "output");
     long v = 0;
     for (int i = 0; i < bits.length && i < 64; i++) {
       if (value[bits[i]]) {
@@ -171,8 +174,8 @@ public final class GateSimulator {
   /** Cell area (um^2) by group, as {@link #energyByGroup}. */
   public Map<String, Double> areaByGroup() {
     Map<String, Double> out = new LinkedHashMap<>();
-    for (FlatNetlist.Instance inst : e.flat.instances) {
-      out.merge(e.flat.groups.get(inst.group()), inst.cell().area(), Double::sum);
+    for (FlatNetlist.Instance inst : e.flat.instances()) {
+      out.merge(e.flat.groups().get(inst.group()), inst.cell().area(), Double::sum);
     }
     return out;
   }

@@ -3,8 +3,8 @@ package dev.qrtl.power;
 import java.util.Arrays;
 
 /**
- * Delay-aware evaluation: each cell input has the mean rise/fall delay of its Liberty timing arc
- * at the net's load; input ports and register outputs switch at the start of the cycle (registers
+ * Delay-aware evaluation: each cell input has the mean rise/fall delay of its Liberty timing arcs
+ * at its propagated transition and the output's load, wire included ({@link Elaboration}); input ports and register outputs switch at the start of the cycle (registers
  * after their clock-to-Q delay); each net's waveform (its transition times) is propagated
  * through the cells in topological order, and output pulses shorter than the cell's fastest input
  * delay are removed in pairs (inertial delay), so the reported transitions include the glitches a
@@ -88,7 +88,8 @@ final class TimedPropagation {
       for (int k = 0; k < kept; k++) {
         push(g.output(), outTimes[k]);
         level = !level;
-        model.transition(gi, outTimes[k], level, outCause[k], Elaboration.INPUT_SLEW_NS, outRow[k]);
+        model.transition(gi, outTimes[k], level, outCause[k],
+            outCause[k] < 0 ? 0 : e.slewNs(in[outCause[k]], ((outRow[k] >> outCause[k]) & 1) == 1), outRow[k]);
       }
       transitions += kept;
       value[g.output()] = (kept & 1) == 1 ? !settled[g.output()] : settled[g.output()];

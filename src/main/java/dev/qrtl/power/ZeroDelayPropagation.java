@@ -23,7 +23,8 @@ final class ZeroDelayPropagation {
       if (value[gate.output()] != v) {
         value[gate.output()] = v;
         if (model != null) {
-          model.transition(g, 0, v, cause(in, value, settled), Elaboration.INPUT_SLEW_NS, row);
+          int cause = cause(in, value, settled);
+          model.transition(g, 0, v, cause, cause < 0 ? 0 : e.slewNs(in[cause], value[in[cause]]), row);
           transitions++;
         }
       }

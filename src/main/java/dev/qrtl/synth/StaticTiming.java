@@ -6,297 +6,312 @@ import dev.qrtl.liberty.Pin;
 import dev.qrtl.liberty.TimingArc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Static timing over one mapped module with the library's NLDM tables: arrival times and slews
- * propagate from input ports (arrival 0, slew {@link #INPUT_SLEW_NS}) and register outputs
- * (clock-to-Q at {@link #INPUT_SLEW_NS} clock slew) through combinational cells in topological
- * order; each net's load is the sum of the input capacitances it drives (no wire model). Rising and
- * falling edges are tracked separately and follow each arc's unateness (a NAND turns a rising input
- * into a falling output), as static timing tools do. End points are output ports and register data
- * inputs (plus the register's setup time when the library gives it); lookups beyond a table's
- * characterised range are clamped and counted. Instances
- * of other modules (hierarchical netlists) are boundaries: their outputs start at 0, their inputs
- * end paths.
+ * Static timing of a flat mapped netlist with the library's NLDM tables, as a sign-off tool does
+ * it on an unplaced netlist: arrival times and transition times propagate, per edge, from input
+ * ports (arrival 0 and the input slew, or a driving cell's delay and transition) and register
+ * outputs (clock-to-Q at the clock transition) through the combinational cells in topological
+ * order. Each arc follows its unateness (a NAND turns a rising input into a falling output); a
+ * net's transition is the worst over every arc into it (not only the latest one's); each net's
+ * load is its {@link NetLoads} load for that edge (pin capacitances per edge, output loads, the
+ * wire-load model), and each load pin is reached after the wire's Elmore delay. Table lookups
+ * outside the characterised range extrapolate linearly, as OpenSTA does, and are counted. End
+ * points are output ports and register inputs (plus their setup time, looked up at the data and
+ * clock transitions).
  */
 public final class StaticTiming {
-  public static final double INPUT_SLEW_NS = 0.02;
+  private static final double UNREACHED = Double.NEGATIVE_INFINITY;
 
-  private final YosysNetlist.NetModule m;
-  private final Library lib;
-  private final List<YosysNetlist.NetCell> cells;
-  private final Map<String, Double> load = new HashMap<>();
-  private final Map<String, List<Integer>> readers = new HashMap<>(); // net -> cells reading it
-  private final Map<String, Integer> driverCell = new HashMap<>();
-  private final Map<String, double[]> arrival = new HashMap<>(); // {rise, fall}
-  private final Map<String, double[]> slew = new HashMap<>();
-  private final Map<String, String> from = new HashMap<>(); // net -> previous net on the worst path
-  private final Map<String, String> via = new HashMap<>(); // net -> cell type that drives it
-  private final Map<String, String> startName = new HashMap<>();
-  private long clamped;
+  /** The analysis: the worst path and every net's worst transition time per edge ({@code slewNs[0]} rising, {@code [1]} falling). */
+  public record Result(TimingPath path, double[][] slewNs, NetLoads loads) {}
 
-  private StaticTiming(YosysNetlist.NetModule m, Library lib) {
-    this.m = m;
-    this.lib = lib;
-    this.cells = m.cells();
+  private final FlatNetlist flat;
+  private final NetLoads loads;
+  private final TimingConditions conditions;
+  private final double[][] arrival;
+  private final double[][] slew;
+  private final int[] from;
+  private final String[] via;
+  private final String[] startName;
+  private long outside;
+
+  private StaticTiming(FlatNetlist flat, NetLoads loads, TimingConditions conditions) {
+    this.flat = flat;
+    this.loads = loads;
+    this.conditions = conditions;
+    int n = flat.netCount();
+    this.arrival = new double[][] {new double[n], new double[n]};
+    this.slew = new double[][] {new double[n], new double[n]};
+    Arrays.fill(arrival[0], UNREACHED);
+    Arrays.fill(arrival[1], UNREACHED);
+    Arrays.fill(slew[0], conditions.inputSlewNs());
+    Arrays.fill(slew[1], conditions.inputSlewNs());
+    this.from = new int[n];
+    Arrays.fill(from, -1);
+    this.via = new String[n];
+    this.startName = new String[n];
   }
 
-  /** The worst path of one mapped module. */
-  public static TimingPath analyse(YosysNetlist.NetModule m, Library lib) {
-    StaticTiming t = new StaticTiming(m, lib);
-    t.connect();
-    t.startAtInputs();
+  /** Times a flat netlist under {@code conditions}, with the loads already worked out. */
+  public static Result analyse(FlatNetlist flat, Library lib, NetLoads loads, TimingConditions conditions) {
+    StaticTiming t = new StaticTiming(flat, loads, conditions);
+    t.startAtInputs(conditions.drivingCellIn(lib));
     t.startAtRegisters();
     t.propagate();
-    return t.worstPath();
+    TimingPath p = t.worstPath(flat.groups().isEmpty() ? "" : flat.groups().get(0));
+    return new Result(p, t.slew, loads);
   }
 
-  /** Loads (the input capacitances a net drives), readers and drivers of every net. */
-  private void connect() {
-    for (int ci = 0; ci < cells.size(); ci++) {
-      YosysNetlist.NetCell c = cells.get(ci);
-      Cell lc = lib.cells().get(c.type());
-      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
-        boolean input = isInput(c, lc, e.getKey());
-        for (String bit : e.getValue()) {
-          if (input) {
-            double cap = lc == null || lc.pins().get(e.getKey()) == null ? 0 : lc.pins().get(e.getKey()).capacitancePf();
-            load.merge(bit, cap, Double::sum);
-            readers.computeIfAbsent(bit, k -> new ArrayList<>()).add(ci);
-          } else {
-            driverCell.put(bit, ci);
-          }
-        }
-      }
-    }
+  /** Times a flat netlist with wire loads chosen by {@code conditions} for the netlist's area. */
+  public static Result analyse(FlatNetlist flat, Library lib, TimingConditions conditions) {
+    double area = flat.instances().stream().mapToDouble(i -> i.cell().area()).sum();
+    NetLoads loads = new NetLoads(flat, conditions.wireLoadChoice().resolve(lib, area), conditions.outputLoadPf());
+    return analyse(flat, lib, loads, conditions);
   }
 
-  /** Input ports: arrival 0 at the default slew. */
-  private void startAtInputs() {
-    for (YosysNetlist.Port p : m.ports().values()) {
-      if (p.direction().equals("input")) {
-        for (String b : p.bits()) {
-          arrival.put(b, new double[] {0, 0});
-          slew.put(b, new double[] {INPUT_SLEW_NS, INPUT_SLEW_NS});
-          startName.put(b, "input " + p.name());
-        }
-      }
-    }
+  private static boolean rising(int edge) {
+    return edge == 0;
   }
 
-  /** Register outputs (clock-to-Q at their load) and other modules' outputs (0). */
-  private void startAtRegisters() {
-    for (YosysNetlist.NetCell c : cells) {
-      Cell lc = lib.cells().get(c.type());
-      if (lc != null && !lc.sequential()) {
-        continue;
-      }
-      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
-        if (isInput(c, lc, e.getKey())) {
+  /** Input ports: arrival 0 at the input slew, or the driving cell's delay and transition at the port's load. */
+  private void startAtInputs(Cell driver) {
+    for (Map.Entry<String, int[]> p : flat.inputs().entrySet()) {
+      int[] bits = p.getValue();
+      for (int i = 0; i < bits.length; i++) {
+        int b = bits[i];
+        if (b <= 1) {
           continue;
         }
-        for (String b : e.getValue()) {
-          double l = load.getOrDefault(b, 0.0);
-          double[] t = {0, 0};
-          double[] s = {INPUT_SLEW_NS, INPUT_SLEW_NS};
-          if (lc != null) {
-            for (TimingArc a : lc.arcs()) {
-              if (a.outputPin().equals(e.getKey()) && a.clockToQ()) {
-                for (int edge = 0; edge < 2; edge++) {
-                  t[edge] = Math.max(t[edge], a.delayNs(edge == 0, INPUT_SLEW_NS, l));
-                  s[edge] = Math.max(s[edge], a.transitionNs(edge == 0, INPUT_SLEW_NS, l));
-                }
-                clamped += a.clampedAt(INPUT_SLEW_NS, l) ? 1 : 0;
+        for (int e = 0; e < 2; e++) {
+          arrival[e][b] = 0;
+          slew[e][b] = conditions.inputSlewNs();
+          if (driver != null) {
+            double load = loads.pf(b, rising(e));
+            double d = 0;
+            double s = 0;
+            for (TimingArc a : driver.arcs()) {
+              if (a.combinational()) {
+                d = Math.max(d, a.delayNs(rising(e), 0, load));
+                s = Math.max(s, a.transitionNs(rising(e), 0, load));
+                outside += a.outsideAt(0, load) ? 1 : 0;
               }
             }
+            arrival[e][b] = d;
+            slew[e][b] = s;
           }
-          arrival.put(b, t);
-          slew.put(b, s);
-          via.put(b, c.type());
-          startName.put(b, (lc == null ? "instance " : "register ") + c.name());
         }
+        startName[b] = "input " + p.getKey() + (bits.length > 1 ? "[" + i + "]" : "");
       }
     }
   }
 
-  /** Combinational cells in topological order (Kahn over nets), each output's arrival and slew from its inputs' arcs. */
-  private void propagate() {
-    Map<Integer, Integer> pending = new HashMap<>();
-    Deque<Integer> ready = new ArrayDeque<>();
-    for (int ci = 0; ci < cells.size(); ci++) {
-      YosysNetlist.NetCell c = cells.get(ci);
-      Cell lc = lib.cells().get(c.type());
-      if (lc == null || lc.sequential()) {
+  /** Register outputs: clock-to-Q at their load, the clock pin seeing the input (clock) transition. */
+  private void startAtRegisters() {
+    double clockSlew = conditions.inputSlewNs();
+    for (FlatNetlist.Instance inst : flat.instances()) {
+      Cell c = inst.cell();
+      if (!c.sequential()) {
         continue;
       }
-      int n = 0;
-      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
-        if (isInput(c, lc, e.getKey())) {
-          for (String b : e.getValue()) {
-            Integer d = driverCell.get(b);
-            if (d != null && isCombinational(cells.get(d), lib)) {
-              n++;
+      for (Pin o : c.outputs()) {
+        Integer net = inst.pins().get(o.name());
+        if (net == null || net <= 1) {
+          continue;
+        }
+        for (int e = 0; e < 2; e++) {
+          double load = loads.pf(net, rising(e));
+          double t = 0;
+          double s = 0;
+          for (TimingArc a : c.arcs()) {
+            if (a.clockToQ() && a.outputPin().equals(o.name())) {
+              t = Math.max(t, a.delayNs(rising(e), clockSlew, load));
+              s = Math.max(s, a.transitionNs(rising(e), clockSlew, load));
+              outside += a.outsideAt(clockSlew, load) ? 1 : 0;
             }
           }
+          arrival[e][net] = t;
+          slew[e][net] = s;
+        }
+        via[net] = c.name();
+        startName[net] = "register " + inst.name();
+      }
+    }
+  }
+
+  /** Combinational cells in topological order (Kahn over nets). */
+  private void propagate() {
+    List<FlatNetlist.Instance> comb = flat.instances().stream().filter(i -> !i.cell().sequential()).toList();
+    int n = flat.netCount();
+    int[] driverOf = new int[n];
+    Arrays.fill(driverOf, -1);
+    for (int ci = 0; ci < comb.size(); ci++) {
+      for (Pin o : comb.get(ci).cell().outputs()) {
+        Integer net = comb.get(ci).pins().get(o.name());
+        if (net != null && net > 1) {
+          driverOf[net] = ci;
         }
       }
-      pending.put(ci, n);
-      if (n == 0) {
+    }
+    List<List<Integer>> readers = new ArrayList<>(Collections.nCopies(n, null));
+    int[] pending = new int[comb.size()];
+    Deque<Integer> ready = new ArrayDeque<>();
+    for (int ci = 0; ci < comb.size(); ci++) {
+      for (Pin p : comb.get(ci).cell().inputs()) {
+        Integer net = comb.get(ci).pins().get(p.name());
+        if (net != null && net > 1 && driverOf[net] >= 0) {
+          pending[ci]++;
+          if (readers.get(net) == null) {
+            readers.set(net, new ArrayList<>());
+          }
+          readers.get(net).add(ci);
+        }
+      }
+      if (pending[ci] == 0) {
         ready.add(ci);
       }
     }
     while (!ready.isEmpty()) {
-      int ci = ready.poll();
-      YosysNetlist.NetCell c = cells.get(ci);
-      Cell lc = lib.cells().get(c.type());
-      for (Map.Entry<String, List<String>> out : c.connections().entrySet()) {
-        if (isInput(c, lc, out.getKey())) {
+      FlatNetlist.Instance inst = comb.get(ready.poll());
+      for (Pin o : inst.cell().outputs()) {
+        Integer net = inst.pins().get(o.name());
+        if (net == null || net <= 1) {
           continue;
         }
-        for (String ob : out.getValue()) {
-          timeOutput(c, lc, out.getKey(), ob);
-          for (int r : readers.getOrDefault(ob, List.of())) {
-            Integer left = pending.get(r);
-            if (left != null) {
-              pending.put(r, left - 1);
-              if (left - 1 == 0) {
-                ready.add(r);
-              }
-            }
+        timeOutput(inst, o, net);
+        for (int r : readers.get(net) == null ? List.<Integer>of() : readers.get(net)) {
+          if (--pending[r] == 0) {
+            ready.add(r);
           }
         }
       }
     }
   }
 
-  /** One output bit of a combinational cell: the latest arrival per edge over its arcs, following their unateness. */
-  private void timeOutput(YosysNetlist.NetCell c, Cell lc, String pin, String ob) {
-    double l = load.getOrDefault(ob, 0.0);
-    double[] best = {-1, -1};
-    double[] bestSlew = {INPUT_SLEW_NS, INPUT_SLEW_NS};
-    String bestFrom = null;
-    double overall = -1;
-    for (TimingArc a : lc.arcs()) {
-      if (!a.outputPin().equals(pin) || !a.combinational()) {
-        continue;
-      }
-      List<String> inBits = c.connections().get(a.relatedPin());
-      if (inBits == null) {
-        continue;
-      }
-      for (String ib : inBits) {
-        double[] at = arrival.getOrDefault(ib, new double[] {0, 0});
-        double[] sl = slew.getOrDefault(ib, new double[] {INPUT_SLEW_NS, INPUT_SLEW_NS});
-        for (int edge = 0; edge < 2; edge++) {
-          boolean riseOut = edge == 0;
-          for (boolean riseIn : a.causes(riseOut)) {
-            int in = riseIn ? 0 : 1;
-            double t = at[in] + a.delayNs(riseOut, sl[in], l);
-            clamped += a.clampedAt(sl[in], l) ? 1 : 0;
-            if (t > best[edge]) {
-              best[edge] = t;
-              bestSlew[edge] = a.transitionNs(riseOut, sl[in], l);
-            }
-            if (t > overall) {
-              overall = t;
-              bestFrom = ib;
-            }
+  /** One output of a combinational cell: the latest arrival and the worst transition per edge over its arcs. */
+  private void timeOutput(FlatNetlist.Instance inst, Pin out, int net) {
+    Cell c = inst.cell();
+    double best = UNREACHED;
+    for (int e = 0; e < 2; e++) {
+      boolean riseOut = rising(e);
+      double load = loads.pf(net, riseOut);
+      double at = UNREACHED;
+      double sl = 0;
+      for (TimingArc a : c.arcs()) {
+        if (!a.outputPin().equals(out.name()) || !a.combinational()) {
+          continue;
+        }
+        Integer in = inst.pins().get(a.relatedPin());
+        if (in == null || in <= 1) {
+          continue;
+        }
+        Pin inPin = c.pins().get(a.relatedPin());
+        for (boolean riseIn : a.causes(riseOut)) {
+          int ie = riseIn ? 0 : 1;
+          if (arrival[ie][in] == UNREACHED) {
+            continue;
+          }
+          double t = arrival[ie][in] + loads.wireDelayNs(in, inPin == null ? 0 : inPin.capacitancePf(riseIn))
+              + a.delayNs(riseOut, slew[ie][in], load);
+          outside += a.outsideAt(slew[ie][in], load) ? 1 : 0;
+          sl = Math.max(sl, a.transitionNs(riseOut, slew[ie][in], load));
+          at = Math.max(at, t);
+          if (t > best) {
+            best = t;
+            from[net] = in;
           }
         }
       }
+      arrival[e][net] = at;
+      slew[e][net] = at == UNREACHED ? conditions.inputSlewNs() : sl;
     }
-    arrival.put(ob, new double[] {Math.max(best[0], 0), Math.max(best[1], 0)});
-    slew.put(ob, bestSlew);
-    if (bestFrom != null) {
-      from.put(ob, bestFrom);
-    }
-    via.put(ob, c.type());
+    via[net] = c.name();
   }
 
-  /** The latest end point (output ports, register data inputs plus setup) and the path that reaches it. */
-  private TimingPath worstPath() {
+  /** The latest end point (output ports, register inputs plus setup) and the path that reaches it. */
+  private TimingPath worstPath(String top) {
     double worst = 0;
-    String worstNet = null;
+    int worstNet = -1;
     String endName = "none";
-    for (YosysNetlist.Port p : m.ports().values()) {
-      if (p.direction().equals("output")) {
-        for (String b : p.bits()) {
-          double t = max(arrival.get(b));
-          if (t > worst) {
-            worst = t;
-            worstNet = b;
-            endName = "output " + p.name();
-          }
+    for (Map.Entry<String, int[]> p : flat.outputs().entrySet()) {
+      int[] bits = p.getValue();
+      for (int i = 0; i < bits.length; i++) {
+        double t = latest(bits[i], conditions.outputLoadPf());
+        if (t > worst) {
+          worst = t;
+          worstNet = bits[i];
+          endName = "output " + p.getKey() + (bits.length > 1 ? "[" + i + "]" : "");
         }
       }
     }
-    for (YosysNetlist.NetCell c : cells) {
-      Cell lc = lib.cells().get(c.type());
-      if (lc != null && !lc.sequential()) {
+    for (FlatNetlist.Instance inst : flat.instances()) {
+      Cell c = inst.cell();
+      if (!c.sequential()) {
         continue;
       }
-      for (Map.Entry<String, List<String>> e : c.connections().entrySet()) {
-        if (!isInput(c, lc, e.getKey()) || lc != null && lc.pins().get(e.getKey()) != null && lc.pins().get(e.getKey()).clock()
-            || lc != null && e.getKey().equals(lc.clockPin())) {
+      for (Pin p : c.inputs()) {
+        Integer net = inst.pins().get(p.name());
+        if (net == null || p.clock() || p.name().equals(c.clockPin())) {
           continue;
         }
-        for (String b : e.getValue()) {
-          double t = max(arrival.get(b)) + (lc == null ? 0 : setup(lc, e.getKey(), max(slew.get(b))));
-          if (t > worst) {
-            worst = t;
-            worstNet = b;
-            endName = (lc == null ? "instance " : "register ") + c.name() + "." + e.getKey();
-          }
+        double t = checked(c, p, net);
+        if (t > worst) {
+          worst = t;
+          worstNet = net;
+          endName = "register " + inst.name() + "." + p.name();
         }
       }
     }
     List<String> pathCells = new ArrayList<>();
     String start = "none";
-    for (String n = worstNet; n != null; n = from.get(n)) {
-      if (via.containsKey(n)) {
-        pathCells.add(via.get(n));
+    for (int n = worstNet; n >= 0; n = from[n]) {
+      if (via[n] != null) {
+        pathCells.add(via[n]);
       }
-      if (!from.containsKey(n)) {
-        start = startName.getOrDefault(n, "constant");
+      if (from[n] < 0) {
+        start = startName[n] == null ? "constant" : startName[n];
       }
     }
     Collections.reverse(pathCells);
-    return new TimingPath(m.name(), start, endName, pathCells, worst, clamped);
+    return new TimingPath(top, start, endName, pathCells, worst, outside);
   }
 
-  private static double max(double[] v) {
-    return v == null ? 0 : Math.max(v[0], v[1]);
+  /** The later of a net's rising and falling arrival at a load pin of {@code pinPf}, or 0 if nothing reaches it. */
+  private double latest(int net, double pinPf) {
+    if (net <= 1) {
+      return 0;
+    }
+    double t = Math.max(arrival[0][net], arrival[1][net]);
+    return t == UNREACHED ? 0 : t + loads.wireDelayNs(net, pinPf);
   }
 
-  private static double setup(Cell lc, String pin, double dataSlew) {
-    double t = 0;
-    for (TimingArc a : lc.arcs()) {
-      if (a.outputPin().equals(pin) && (a.type().startsWith("setup"))) {
-        t = Math.max(t, a.delayNs(dataSlew, INPUT_SLEW_NS));
+  /**
+   * The latest arrival at a register input plus its setup time, per edge: a rising data edge
+   * with the {@code rise_constraint} at its own transition and the clock's, a falling one with
+   * the {@code fall_constraint}; 0 if nothing reaches it.
+   */
+  private double checked(Cell c, Pin pin, int net) {
+    if (net <= 1) {
+      return 0;
+    }
+    double worst = 0;
+    for (int e = 0; e < 2; e++) {
+      if (arrival[e][net] == UNREACHED) {
+        continue;
       }
+      double setup = 0;
+      for (TimingArc a : c.arcs()) {
+        if (a.outputPin().equals(pin.name()) && a.setup()) {
+          setup = Math.max(setup, a.delayNs(rising(e), slew[e][net], conditions.inputSlewNs()));
+        }
+      }
+      worst = Math.max(worst, arrival[e][net] + loads.wireDelayNs(net, pin.capacitancePf(rising(e))) + setup);
     }
-    return t;
-  }
-
-  private static boolean isCombinational(YosysNetlist.NetCell c, Library lib) {
-    Cell lc = lib.cells().get(c.type());
-    return lc != null && !lc.sequential();
-  }
-
-  static boolean isInput(YosysNetlist.NetCell c, Cell lc, String port) {
-    String d = c.directions().get(port);
-    if (d != null) {
-      return d.equals("input");
-    }
-    if (lc != null) {
-      Pin p = lc.pins().get(port);
-      return p != null && p.isInput();
-    }
-    return false;
+    return worst;
   }
 }

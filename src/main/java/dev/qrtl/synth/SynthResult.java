@@ -21,15 +21,17 @@ import java.util.Map;
  * @param criticalPathNs the worst path delay
  * @param fmaxMhz 1000 / critical path
  * @param path the critical path
- * @param clampedLookups table lookups beyond the characterised range (clamped)
+ * @param extrapolatedLookups table lookups outside the characterised range (extrapolated linearly)
+ * @param conditions the timing conditions (wire-load choice, input slew or driving cell, output load)
+ * @param wireLoad the wire-load model those conditions chose, and why
  * @param netlistDir where the mapped netlist (netlist.json, netlist.v), Yosys's statistics and log are
  */
 @JsonPropertyOrder({"design", "mode", "library", "corner", "librarySha256", "yosys", "areaUm2", "nand2Equivalents",
-    "sequentialUm2", "combinationalUm2", "cells", "criticalPathNs", "fmaxMhz", "path", "clampedLookups", "netlistDir", "areaByCellUm2", "countByCell"})
+    "sequentialUm2", "combinationalUm2", "cells", "criticalPathNs", "fmaxMhz", "path", "extrapolatedLookups", "conditions", "wireLoad", "netlistDir", "areaByCellUm2", "countByCell"})
 public record SynthResult(String design, String mode, String library, String corner, String librarySha256, String yosys,
     double areaUm2, double nand2Equivalents, double sequentialUm2, double combinationalUm2, long cells,
     Map<String, Double> areaByCellUm2, Map<String, Long> countByCell, double criticalPathNs, double fmaxMhz,
-    TimingPath path, long clampedLookups, String netlistDir) {
+    TimingPath path, long extrapolatedLookups, TimingConditions conditions, String wireLoad, String netlistDir) {
 
   public String toText() {
     StringBuilder sb = new StringBuilder();
@@ -40,9 +42,10 @@ public record SynthResult(String design, String mode, String library, String cor
     sb.append(String.format("  path      %s -> %s through %d cells%s%n", path.start(), path.end(), path.cells().size(),
         path.cells().isEmpty() ? "" : ": " + String.join(" ", path.cells().subList(0, Math.min(12, path.cells().size())))
             + (path.cells().size() > 12 ? " ..." : "")));
+    sb.append("  timed at  ").append(conditions.describe(wireLoad)).append('\n');
     sb.append("  netlist   ").append(netlistDir).append('\n');
-    if (clampedLookups > 0) {
-      sb.append(String.format("  warning   %d delay-table lookups beyond the characterised range were clamped%n", clampedLookups));
+    if (extrapolatedLookups > 0) {
+      sb.append(String.format("  note      %d delay-table lookups outside the characterised range were extrapolated%n", extrapolatedLookups));
     }
     sb.append("  area by cell type:\n");
     areaByCellUm2.entrySet().stream().limit(12).forEach(e ->

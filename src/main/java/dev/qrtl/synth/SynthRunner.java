@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Synthesises a design with Yosys ({@code synth}, {@code dfflibmap}, {@code abc} onto the
- * library), reads the mapped netlist and Yosys's statistics as JSON, and prices area and timing.
+ * library), reads the mapped netlist and Yosys's statistics as JSON, and prices area and timing
+ * (static timing of the flattened netlist, so paths cross module boundaries).
  * Yosys runs are cached by a hash of the Verilog, the script, the library file and the Yosys
  * version; a run happens in a temporary folder moved into the cache only when complete; several
  * designs run in parallel, one Yosys per core ({@link #runAll}).
@@ -88,12 +89,18 @@ public final class SynthRunner {
    * single-threaded); results in the order of {@code manifests}. The first failure is rethrown.
    */
   public static List<SynthResult> runAll(List<Path> manifests, TechLibraries.Resolved tech, SynthMode mode, Duration timeout) {
+    return runAll(manifests, tech, mode, TimingConditions.DEFAULT, timeout);
+  }
+
+  /** {@link #runAll(List, TechLibraries.Resolved, SynthMode, Duration)} timed under {@code conditions}. */
+  public static List<SynthResult> runAll(List<Path> manifests, TechLibraries.Resolved tech, SynthMode mode, TimingConditions conditions,
+      Duration timeout) {
     int threads = Math.max(1, Math.min(manifests.size(), Runtime.getRuntime().availableProcessors()));
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
       List<java.util.concurrent.Future<SynthResult>> futures = new ArrayList<>();
       for (Path m : manifests) {
-        futures.add(pool.submit(() -> run(m, tech, mode, timeout)));
+        futures.add(pool.submit(() -> run(m, tech, mode, conditions, timeout)));
       }
       List<SynthResult> results = new ArrayList<>();
       for (java.util.concurrent.Future<SynthResult> f : futures) {
@@ -116,6 +123,15 @@ public final class SynthRunner {
   }
 
   public static SynthResult run(Path manifestPath, TechLibraries.Resolved tech, SynthMode mode, Duration timeout) {
+    return run(manifestPath, tech, mode, TimingConditions.DEFAULT, timeout);
+  }
+
+  /**
+   * Synthesises (or reuses the cached Yosys run of) one design and prices it; timing under
+   * {@code conditions} (which do not change the Yosys run, only the analysis of its netlist).
+   */
+  public static SynthResult run(Path manifestPath, TechLibraries.Resolved tech, SynthMode mode, TimingConditions conditions,
+      Duration timeout) {
     Manifest m = ManifestIo.read(manifestPath);
     Path dir = manifestPath.toAbsolutePath().getParent();
     List<Path> files = m.resolveFiles(dir);
@@ -141,7 +157,7 @@ public final class SynthRunner {
     }
     try {
       YosysNetlist net = YosysNetlist.parse(Files.readString(cache.resolve("netlist.json")), cache.resolve("netlist.json").toString());
-      return price(m.top(), net, tech.library(), mode, version, cache);
+      return price(m.top(), net, tech.library(), mode, conditions, version, cache);
     } catch (IOException e) {
       throw new ToolException("cannot read the Yosys results in " + cache + ": " + e.getMessage());
     }
@@ -228,7 +244,8 @@ public final class SynthRunner {
   }
 
   /** Area (hierarchy expanded by instance counts) and timing from a mapped netlist. */
-  static SynthResult price(String top, YosysNetlist net, Library lib, SynthMode mode, String yosys, Path dir) {
+  static SynthResult price(String top, YosysNetlist net, Library lib, SynthMode mode, TimingConditions conditions, String yosys,
+      Path dir) {
     Map<String, Long> counts = new LinkedHashMap<>();
     expand(top, net, 1, counts, new LinkedHashMap<>());
     Map<String, Double> areaBy = new LinkedHashMap<>();
@@ -251,19 +268,14 @@ public final class SynthRunner {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, LinkedHashMap::new));
     Map<String, Long> sortedCounts = new LinkedHashMap<>();
     sorted.keySet().forEach(k -> sortedCounts.put(k, counts.get(k)));
-    TimingPath worst = null;
-    long clamped = 0;
-    for (YosysNetlist.NetModule mod : net.modules().values()) {
-      TimingPath p = StaticTiming.analyse(mod, lib);
-      clamped += p.clampedLookups();
-      if (worst == null || p.delayNs() > worst.delayNs()) {
-        worst = p;
-      }
-    }
-    double crit = worst == null ? 0 : worst.delayNs();
+    FlatNetlist flat = new FlatNetlist(net, top, lib);
+    var wire = conditions.wireLoadChoice().resolve(lib, area);
+    StaticTiming.Result timing = StaticTiming.analyse(flat, lib, new NetLoads(flat, wire, conditions.outputLoadPf()), conditions);
+    TimingPath worst = timing.path();
+    double crit = worst.delayNs();
     return new SynthResult(top, mode.name().toLowerCase(java.util.Locale.ROOT), lib.name(), lib.corner(), lib.sha256(), yosys,
         area, area / lib.nand2Area(), seq, area - seq, cells, sorted, sortedCounts, crit, crit > 0 ? 1000.0 / crit : 0,
-        worst, clamped, dir.toString());
+        worst, worst.extrapolatedLookups(), conditions, wire.description(), dir.toString());
   }
 
   /** Adds the library cells under {@code module}, times {@code multiplicity}, into {@code counts}. */

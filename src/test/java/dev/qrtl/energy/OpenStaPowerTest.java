@@ -72,12 +72,12 @@ class OpenStaPowerTest {
   void energyAgreesWithOpenStaReportPower() throws Exception {
     ToolGate.require("yosys");
     ToolGate.requireWherePackaged("sta", "opensta");
-    double[] mul = compare(dev.qrtl.synth.OpenStaComparisonTest.multiplier16(),
+    double[] mul = compare(dev.qrtl.testing.Netlists.multiplier16(),
         (g, rnd) -> g.set("a", rnd.nextInt(1 << 16)).set("b", rnd.nextInt(1 << 16)));
     Module sr = Schemes.generate(new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_UP,
         OptionalInt.empty(), false, 0, false));
     double[] shift = compare(sr, (g, rnd) -> g.set("acc", rnd.nextLong()).set("shift", rnd.nextInt(32)));
-    double[] add = compare(dev.qrtl.synth.OpenStaComparisonTest.adder32(),
+    double[] add = compare(dev.qrtl.testing.Netlists.adder32(),
         (g, rnd) -> g.set("a", rnd.nextLong()).set("b", rnd.nextLong()));
     for (double[] x : List.of(mul, shift, add)) {
       assertEquals(x[3], x[2], x[3] * 0.02, "leakage: both sum the cells' leakage over the same period");

@@ -102,7 +102,7 @@ class SynthTest {
       SynthResult r = SynthRunner.run(write(adderChain(n)), tech, SynthMode.FLAT, TIMEOUT);
       System.out.printf("adder chain of %d on NanGate45: %.4f ns through %d cells%n", n, r.criticalPathNs(), r.path().cells().size());
       assertTrue(r.criticalPathNs() > previous, "longer chain, longer path");
-      assertTrue(r.path().start().startsWith("input") && r.path().end().equals("output y"), r.path().toString());
+      assertTrue(r.path().start().startsWith("input") && r.path().end().startsWith("output y"), r.path().toString());
       previous = r.criticalPathNs();
     }
   }

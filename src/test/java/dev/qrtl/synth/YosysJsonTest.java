@@ -57,7 +57,7 @@ class YosysJsonTest {
   void yosys055NetlistPricedByQrtlEqualsItsStat() throws Exception {
     YosysNetlist n = YosysNetlist.parse(sample("yosys-0.55-shift-round-netlist.json"), "sample");
     var lib = dev.qrtl.liberty.LibraryReader.read(SynthTest.NANGATE);
-    SynthResult r = SynthRunner.price("requant_shift_round_a32_q8s_half_up_krt", n, lib, SynthMode.FLAT, "Yosys 0.55",
+    SynthResult r = SynthRunner.price("requant_shift_round_a32_q8s_half_up_krt", n, lib, SynthMode.FLAT, TimingConditions.DEFAULT, "Yosys 0.55",
         java.nio.file.Path.of("."));
     double yosys = SynthCheck.chipArea(sample("yosys-0.55-shift-round-stat.txt"));
     System.out.printf("Yosys 0.55 sample on NanGate45: qrtl %.3f um^2, Yosys stat -liberty %.3f um^2%n", r.areaUm2(), yosys);

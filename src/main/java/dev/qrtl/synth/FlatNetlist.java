@@ -1,10 +1,9 @@
-package dev.qrtl.power;
+package dev.qrtl.synth;
 
 import dev.qrtl.liberty.Cell;
 import dev.qrtl.liberty.Library;
 import dev.qrtl.liberty.LibertyException;
 import dev.qrtl.liberty.Pin;
-import dev.qrtl.synth.YosysNetlist;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,19 +15,21 @@ import java.util.Map;
  * numbers (0 and 1 are the constants), and the <em>group</em> it belongs to - the module type of
  * the top module's child that contains it ("top" for cells placed in the top module itself), so
  * that energy can be split into, say, the MAC array and the requantizers. Synthesizing each
- * distinct module once and expanding here keeps large arrays cheap to synthesize.
+ * distinct module once and expanding here keeps large arrays cheap to synthesize. Static timing,
+ * net loads and the gate-level simulations all work on this one flat view, so a path or a load
+ * never stops at a module boundary.
  */
 public final class FlatNetlist {
   /** One library cell: its connections as net numbers by pin name. */
   public record Instance(String name, Cell cell, Map<String, Integer> pins, int group) {}
 
-  final Map<String, int[]> inputs = new LinkedHashMap<>();
-  final Map<String, int[]> outputs = new LinkedHashMap<>();
-  final List<Instance> instances = new ArrayList<>();
-  final List<String> groups = new ArrayList<>();
+  private final Map<String, int[]> inputs = new LinkedHashMap<>();
+  private final Map<String, int[]> outputs = new LinkedHashMap<>();
+  private final List<Instance> instances = new ArrayList<>();
+  private final List<String> groups = new ArrayList<>();
   private int nets = 2;
 
-  FlatNetlist(YosysNetlist net, String top, Library lib) {
+  public FlatNetlist(YosysNetlist net, String top, Library lib) {
     YosysNetlist.NetModule m = net.modules().get(top);
     if (m == null) {
       throw new LibertyException("the netlist has no module '" + top + "'");
@@ -42,8 +43,28 @@ public final class FlatNetlist {
     expand(net, m, bits, lib, -1, 0, "");
   }
 
-  int netCount() {
+  public int netCount() {
     return nets;
+  }
+
+  /** Input ports: their bits' net numbers, least significant first. */
+  public Map<String, int[]> inputs() {
+    return java.util.Collections.unmodifiableMap(inputs);
+  }
+
+  /** Output ports: their bits' net numbers, least significant first. */
+  public Map<String, int[]> outputs() {
+    return java.util.Collections.unmodifiableMap(outputs);
+  }
+
+  /** Every library-cell instance. */
+  public List<Instance> instances() {
+    return java.util.Collections.unmodifiableList(instances);
+  }
+
+  /** The group names, by group number ("top" is 0). */
+  public List<String> groups() {
+    return java.util.Collections.unmodifiableList(groups);
   }
 
   private int local(Map<String, Integer> bits, String b) {
