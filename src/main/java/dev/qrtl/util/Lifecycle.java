@@ -50,7 +50,23 @@ public final class Lifecycle {
   public static Path scratch(Path p) {
     hook();
     SCRATCH.add(p.toAbsolutePath());
+    // A worker thread may still be making scratch while the hook cleans up; the flag is set before
+    // the hook takes its list, so whatever is registered after that is deleted here.
+    if (shuttingDown) {
+      SCRATCH.remove(p.toAbsolutePath());
+      Trees.delete(p);
+      throw new ShuttingDownException();
+    }
     return p;
+  }
+
+  /** Thrown to a worker that asks for scratch after shutdown began; nothing is left behind. */
+  public static final class ShuttingDownException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ShuttingDownException() {
+      super("qrtl is shutting down", null, false, false);
+    }
   }
 
   /** No longer scratch: it was published, or deleted already. */
