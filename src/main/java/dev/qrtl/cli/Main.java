@@ -23,6 +23,7 @@ import picocli.CommandLine;
       SynthCommand.class,
       EstimateCommand.class,
       CompareCommand.class,
+      ProveCommand.class,
       TechCommand.class,
       CacheCommand.class,
       LintCommand.class,

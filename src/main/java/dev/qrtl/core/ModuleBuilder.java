@@ -23,6 +23,7 @@ import java.util.Optional;
  * reset ({@code rst}); both are created on first need.
  */
 public final class ModuleBuilder {
+  private String stage;
   private final String name;
   private String description = "";
   private final Map<String, String> params = new LinkedHashMap<>();
@@ -168,6 +169,16 @@ public final class ModuleBuilder {
     return ib;
   }
 
+  /**
+   * Names the generator stage that the signals declared from now on belong to ("rounding shift",
+   * "saturation"); the emitter separates stages by a comment naming them.
+   */
+  public ModuleBuilder stage(String stageName) {
+    checkOpen();
+    this.stage = stageName;
+    return this;
+  }
+
   /** The module clock input {@code clk}, created on first use. */
   public Signal clock() {
     if (clock == null) {
@@ -258,7 +269,7 @@ public final class ModuleBuilder {
     if (signalName == null || signalName.isEmpty()) {
       throw new HdlException("a signal needs a name (at " + SourceLocation.caller() + ")");
     }
-    return new Signal(signalName, type, kind, SourceLocation.caller(), this);
+    return new Signal(signalName, type, kind, SourceLocation.caller(), this, stage);
   }
 
   private void setNext(Signal q, Expr value, Expr enable) {

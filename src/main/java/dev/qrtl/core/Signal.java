@@ -10,13 +10,15 @@ public final class Signal implements Expr {
   private final SignalKind kind;
   private final SourceLocation declaredAt;
   private final Object owner;
+  private final String stage;
 
-  Signal(String name, HwType type, SignalKind kind, SourceLocation declaredAt, Object owner) {
+  Signal(String name, HwType type, SignalKind kind, SourceLocation declaredAt, Object owner, String stage) {
     this.name = name;
     this.type = type;
     this.kind = kind;
     this.declaredAt = declaredAt;
     this.owner = owner;
+    this.stage = stage;
   }
 
   public String name() {
@@ -30,6 +32,11 @@ public final class Signal implements Expr {
 
   public SignalKind kind() {
     return kind;
+  }
+
+  /** The generator stage this signal was declared in ({@link ModuleBuilder#stage}), if any. */
+  public java.util.Optional<String> stage() {
+    return java.util.Optional.ofNullable(stage);
   }
 
   /** The user source line that declared this signal. */

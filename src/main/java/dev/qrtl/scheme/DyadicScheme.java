@@ -2,6 +2,7 @@ package dev.qrtl.scheme;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.gen.quant.DyadicGenerator;
+import dev.qrtl.gen.quant.Structure;
 import dev.qrtl.golden.DyadicModel;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.manifest.PortSpec;
@@ -91,6 +92,11 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
   @Override
   public Module generate(DyadicSpec spec) {
     return DyadicGenerator.generate(spec);
+  }
+
+  @Override
+  public Optional<Module> generatePlain(DyadicSpec spec) {
+    return Optional.of(DyadicGenerator.generate(spec, Structure.PLAIN));
   }
 
   /** The run-time unit at m = 8, half-up (another m: a {@code dyadic:m=M} form). */

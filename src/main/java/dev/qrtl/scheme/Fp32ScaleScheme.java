@@ -2,6 +2,7 @@ package dev.qrtl.scheme;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.gen.quant.Fp32ScaleGenerator;
+import dev.qrtl.gen.quant.Structure;
 import dev.qrtl.golden.Fp32ScaleModel;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.manifest.PortSpec;
@@ -60,6 +61,11 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
   @Override
   public Module generate(Fp32ScaleSpec spec) {
     return Fp32ScaleGenerator.generate(spec);
+  }
+
+  @Override
+  public Optional<Module> generatePlain(Fp32ScaleSpec spec) {
+    return Optional.of(Fp32ScaleGenerator.generate(spec, Structure.PLAIN));
   }
 
   @Override

@@ -71,6 +71,20 @@ public interface Scheme<S extends QuantizerSpec> {
   /** A rough size of the unit, to schedule the big ones first. */
   double relativeSize(CompareForm form, int accBits, int outBits);
 
+  /**
+   * The straightforward full-width form that {@link #generate}'s lean datapath replaced, named
+   * {@code <module>_plain}; {@code qrtl prove} shows the two equivalent. Empty for a scheme whose
+   * generator has one form.
+   */
+  default Optional<Module> generatePlain(S spec) {
+    return Optional.empty();
+  }
+
+  /** {@link #generatePlain} for a spec known only by its interface. */
+  default Optional<Module> generatePlainAny(QuantizerSpec spec) {
+    return generatePlain(specType().cast(spec));
+  }
+
   /** {@link #generate} for a spec known only by its interface. */
   default Module generateAny(QuantizerSpec spec) {
     return generate(specType().cast(spec));

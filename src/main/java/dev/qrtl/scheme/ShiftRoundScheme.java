@@ -2,6 +2,7 @@ package dev.qrtl.scheme;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.gen.quant.ShiftRoundGenerator;
+import dev.qrtl.gen.quant.Structure;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.ShiftRoundModel;
 import dev.qrtl.manifest.PortSpec;
@@ -97,6 +98,11 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
   @Override
   public Module generate(ShiftRoundSpec spec) {
     return ShiftRoundGenerator.generate(spec);
+  }
+
+  @Override
+  public Optional<Module> generatePlain(ShiftRoundSpec spec) {
+    return Optional.of(ShiftRoundGenerator.generate(spec, Structure.PLAIN));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.qrtl.scheme;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.gen.quant.TfliteGenerator;
+import dev.qrtl.gen.quant.Structure;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.TfliteModel;
 import dev.qrtl.manifest.PortSpec;
@@ -90,6 +91,11 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
   @Override
   public Module generate(TfliteSpec spec) {
     return TfliteGenerator.generate(spec);
+  }
+
+  @Override
+  public Optional<Module> generatePlain(TfliteSpec spec) {
+    return Optional.of(TfliteGenerator.generate(spec, Structure.PLAIN));
   }
 
   @Override

@@ -38,7 +38,9 @@ public final class SynthRunner {
       "hierarchy -check -top %TOP%",
       "synth -top %TOP%%FLATTEN%",
       "dfflibmap -liberty \"%LIB%\"",
-      "abc -liberty \"%LIB%\" -script \"+" + SynthRunner.ABC_SCRIPT + "\"",
+      // Yosys's own default ABC script (with its &fraig -x SAT sweep), as users and published figures
+      // use: since the generators build lean datapaths it finishes on every design (docs/synthesis.md).
+      "abc -liberty \"%LIB%\"",
       "opt_clean -purge",
       "rename -enumerate", // the same short cell names in the JSON and Verilog netlists (for OpenSTA)
       "tee -q -o stat.json stat -json -liberty \"%LIB%\"",
@@ -47,14 +49,6 @@ public final class SynthRunner {
       "write_verilog -noattr netlist.v",
       "");
 
-  /**
-   * ABC's mapping script: Yosys's default for Liberty mapping without its SAT-based sweeping
-   * ({@code &fraig -x}, {@code scorr}), which on wide multiply-and-round logic runs for many
-   * minutes (tflite-single 32 -> 8: over 5 minutes, against 4 s without it) while saving about 1 %
-   * of area elsewhere (shift-round 32 -> 8 on NanGate45: 407.2 um^2 with it, 397.7 without;
-   * tflite-double 8169.7 and 8165.1). Commas stand for blanks (Yosys's inline-script syntax).
-   */
-  public static final String ABC_SCRIPT = "strash;dc2;dretime;strash;&get,-n;&dch,-f;&nf,{D};&put";
 
   private SynthRunner() {}
 

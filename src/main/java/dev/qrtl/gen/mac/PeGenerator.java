@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Processing elements. Both accumulate {@code acc <= (first ? 0 : acc) + products} on cycles whose
+ * Processing elements. Both accumulate {@code acc <= first ? products : acc + products} on cycles whose
  * {@code valid} is 1 and hold otherwise; acc, valid and first reset to 0.
  */
 public final class PeGenerator {
@@ -76,10 +76,12 @@ public final class PeGenerator {
 
   private static void accumulate(ModuleBuilder m, int accBits, Expr increment, Expr first, Expr valid) {
     Signal acc = m.reg("acc_q", HwType.s(accBits), 0);
-    Expr base = first.select(Expr.lit(0, HwType.s(accBits)), acc);
     Expr inc = increment.width() > accBits ? increment.truncate(accBits) : increment;
     // The array's accumulator bound guarantees the sum fits; truncation only fixes the type.
-    m.next(acc, base.add(inc).truncate(accBits), valid);
+    // Selecting after the adder (first ? products : acc + products), as a behavioural description
+    // does, maps smaller than gating acc before it: 2.6 % on the 8-bit PE (docs/synthesis.md).
+    Expr sum = acc.add(inc).truncate(accBits);
+    m.next(acc, first.select(inc.width() < accBits ? inc.extend(accBits) : inc, sum), valid);
     m.assign(m.output("acc", HwType.s(accBits)), acc);
   }
 

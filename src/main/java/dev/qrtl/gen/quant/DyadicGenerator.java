@@ -17,7 +17,12 @@ public final class DyadicGenerator {
   private DyadicGenerator() {}
 
   public static Module generate(DyadicSpec spec) {
-    ModuleBuilder m = new ModuleBuilder(spec.moduleName())
+    return generate(spec, Structure.LEAN);
+  }
+
+  /** The design in the given structure (the plain one only for equivalence proofs). */
+  public static Module generate(DyadicSpec spec, Structure structure) {
+    ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description(spec.mBits() + "-bit dyadic requantizer: q = clamp(R((acc" + (spec.bias() ? " + bias" : "") + ") * M / 2^s) + zp)");
     m.param("scheme", spec.scheme())
         .param("acc_bits", spec.accBits())
@@ -51,13 +56,13 @@ public final class DyadicGenerator {
       }
     }
     Expr product = m.wire("product", x.mul(multiplier.toSigned()));
-    Expr scaled = shift == null
-        ? RoundingShift.constant(product, spec.shift().getAsInt(), spec.rounding())
-        : RoundingShift.variable(product, shift, spec.rounding());
+    Quotient scaled = shift == null
+        ? RoundingShift.divideConstant(structure, product, spec.shift().getAsInt(), spec.rounding())
+        : RoundingShift.divideVariable(structure, product, shift, spec.rounding());
     Expr zp = spec.zeroPoint().isPresent()
         ? Expr.lit(spec.zeroPoint().getAsLong(), HwType.s(spec.zeroPointBits()))
         : m.input("zero_point", HwType.s(spec.zeroPointBits()));
-    OutputStage.finish(m, m.wire("with_zp", m.wire("scaled", scaled).add(zp)), spec.out(), spec.pipeline());
+    OutputStage.finishQuotient(structure, m, scaled, zp, spec.out(), spec.pipeline());
     return m.build();
   }
 }

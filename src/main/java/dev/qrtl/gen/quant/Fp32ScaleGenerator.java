@@ -31,7 +31,12 @@ public final class Fp32ScaleGenerator {
   private Fp32ScaleGenerator() {}
 
   public static Module generate(Fp32ScaleSpec spec) {
-    ModuleBuilder m = new ModuleBuilder(spec.moduleName())
+    return generate(spec, Structure.LEAN);
+  }
+
+  /** The design in the given structure (the plain one only for equivalence proofs). */
+  public static Module generate(Fp32ScaleSpec spec, Structure structure) {
+    ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description("float32 requantizer: q = clamp(rne(float32(acc" + (spec.bias() ? " + bias" : "") + ") * scale) + zp)");
     m.param("scheme", spec.scheme())
         .param("acc_bits", spec.accBits())
@@ -78,14 +83,14 @@ public final class Fp32ScaleGenerator {
     Expr rp = max(byPrecision, bySubnormal);
     Expr rpClamped = m.wire("round_pos", clampToUnsigned(rp, 63, 6));
     Expr rounded = m.wire("product_rounded",
-        RoundingShift.variable(product.toSigned(), rpClamped, Rounding.HALF_EVEN)); // Mr, >= 0
+        RoundingShift.divideVariable(structure, product.toSigned(), rpClamped, Rounding.HALF_EVEN).value()); // Mr, >= 0
     Expr f = m.wire("rounded_exp", e.add(rpClamped.toSigned())); // value = Mr * 2^f
 
     // 4. float -> int, ties to even, magnitude only; large values just saturate.
     int outRoom = spec.out().bits() + 2; // any magnitude >= 2^(bits+1) saturates
     Expr fNegative = f.lt(Expr.lit(0, HwType.s(1)));
     Expr rightAmount = clampToUnsigned(f.neg(), 63, 6);
-    Expr down = RoundingShift.variable(rounded, rightAmount, Rounding.HALF_EVEN);
+    Expr down = RoundingShift.divideVariable(structure, rounded, rightAmount, Rounding.HALF_EVEN).value();
     Expr leftAmount = clampToUnsigned(f, outRoom, FloatParts.bitsFor(outRoom));
     Expr up = rounded.shl(leftAmount);
     Expr tooLarge = f.gt(Expr.lit(outRoom - 1, HwType.fitting(java.math.BigInteger.valueOf(outRoom - 1), java.math.BigInteger.valueOf(outRoom - 1), true)))

@@ -16,7 +16,12 @@ public final class ShiftRoundGenerator {
   private ShiftRoundGenerator() {}
 
   public static Module generate(ShiftRoundSpec spec) {
-    ModuleBuilder m = new ModuleBuilder(spec.moduleName())
+    return generate(spec, Structure.LEAN);
+  }
+
+  /** The design in the given structure (the plain one only for equivalence proofs). */
+  public static Module generate(ShiftRoundSpec spec, Structure structure) {
+    ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description((spec.floorScheme() ? "floor (truncating) " : "") + "power-of-two requantizer: q = clamp(R((acc"
             + (spec.bias() ? " + bias" : "") + ") / 2^k))");
     m.param("scheme", spec.scheme())
@@ -33,20 +38,21 @@ public final class ShiftRoundGenerator {
     Signal acc = m.input("acc", HwType.s(spec.accBits()));
     Expr x = acc;
     if (spec.bias()) {
+      m.stage("bias");
       x = m.wire("sum", acc.add(m.input("bias", HwType.s(spec.accBits()))));
     }
-    Expr rounded;
+    Quotient rounded;
     if (spec.shift().isPresent()) {
-      rounded = RoundingShift.constant(x, spec.shift().getAsInt(), spec.rounding());
+      rounded = RoundingShift.divideConstant(structure, x, spec.shift().getAsInt(), spec.rounding());
     } else if (!spec.channelShifts().isEmpty()) {
       Signal channel = m.input("channel", HwType.u(spec.channelBits()));
       Expr k = m.wire("channel_shift", ChannelTable.lookup(channel,
           spec.channelShifts().stream().map(Integer::longValue).toList(), HwType.u(spec.shiftBits())));
-      rounded = RoundingShift.variable(x, k, spec.rounding());
+      rounded = RoundingShift.divideVariable(structure, x, k, spec.rounding());
     } else {
-      rounded = RoundingShift.variable(x, m.input("shift", HwType.u(spec.shiftBits())), spec.rounding());
+      rounded = RoundingShift.divideVariable(structure, x, m.input("shift", HwType.u(spec.shiftBits())), spec.rounding());
     }
-    OutputStage.finish(m, m.wire("rounded", rounded), spec.out(), spec.pipeline());
+    OutputStage.finishQuotient(structure, m, rounded, null, spec.out(), spec.pipeline());
     return m.build();
   }
 }

@@ -21,7 +21,12 @@ public final class TfliteGenerator {
   private TfliteGenerator() {}
 
   public static Module generate(TfliteSpec spec) {
-    ModuleBuilder m = new ModuleBuilder(spec.moduleName())
+    return generate(spec, Structure.LEAN);
+  }
+
+  /** The design in the given structure (the plain one only for equivalence proofs). */
+  public static Module generate(TfliteSpec spec, Structure structure) {
+    ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description("TFLite fixed-point requantizer (" + (spec.single() ? "single" : "double")
             + " rounding): q = clamp(MBQM(acc" + (spec.bias() ? " + bias" : "") + ", M0, shift) + zp)");
     m.param("scheme", spec.scheme())
@@ -59,15 +64,16 @@ public final class TfliteGenerator {
           ? Expr.lit(spec.shift().getAsInt(), HwType.s(TfliteSpec.SHIFT_BITS))
           : m.input("shift", HwType.s(TfliteSpec.SHIFT_BITS));
     }
-    Expr scaled = spec.single() ? single(m, x, m0, shift, spec) : doubleRounding(m, x, m0, shift, spec);
+    Quotient scaled = spec.single() ? single(m, x, m0, shift, spec, structure) : doubleRounding(m, x, m0, shift, spec, structure);
     Expr zp = spec.zeroPoint().isPresent()
         ? Expr.lit(spec.zeroPoint().getAsLong(), HwType.s(spec.zeroPointBits()))
         : m.input("zero_point", HwType.s(spec.zeroPointBits()));
-    OutputStage.finish(m, m.wire("with_zp", scaled.add(zp)), spec.out(), spec.pipeline());
+    OutputStage.finishQuotient(structure, m, scaled, zp, spec.out(), spec.pipeline());
     return m.build();
   }
 
-  private static Expr doubleRounding(ModuleBuilder m, Expr x, Expr m0, Expr shift, TfliteSpec spec) {
+  private static Quotient doubleRounding(ModuleBuilder m, Expr x, Expr m0, Expr shift, TfliteSpec spec, Structure structure) {
+    m.stage("left shift (wraps at 32 bits)");
     Expr zero6 = Expr.lit(0, HwType.s(TfliteSpec.SHIFT_BITS));
     Expr left;
     Expr right;
@@ -76,7 +82,7 @@ public final class TfliteGenerator {
       left = Expr.lit(Math.max(s, 0), HwType.u(5));
       right = Expr.lit(Math.max(-s, 0), HwType.u(6));
     } else {
-      Expr negative = shift.lt(zero6);
+      Expr negative = m.wire("shift_negative", shift.lt(zero6));
       left = m.wire("left_shift", negative.select(zero6, shift).asUnsigned().truncate(5));
       right = m.wire("right_shift", negative.select(shift.neg(), Expr.lit(0, HwType.s(7))).asUnsigned().truncate(6));
     }
@@ -84,24 +90,28 @@ public final class TfliteGenerator {
         ? x.shl(Math.max(spec.shift().getAsInt(), 0)).truncate(32)
         : x.shl(left).truncate(32);
     Expr xl = m.wire("x_shifted", shifted);
+    m.stage("SRDHM: rounding doubling high multiply");
     Expr product = m.wire("product", xl.mul(m0));
-    Expr high = product.add(Expr.lit(1L << 30, HwType.s(32))).shr(31).truncate(32);
+    // (ab + 2^30) >> 31 is the floor of ab / 2^31 plus bit 30: an incrementer, not a 64-bit adder.
+    Expr high = structure == Structure.LEAN
+        ? RoundingShift.constant(product, 31, Rounding.HALF_UP).truncate(32)
+        : product.add(Expr.lit(1L << 30, HwType.s(32))).shr(31).truncate(32);
     Expr intMin = Expr.lit(Integer.MIN_VALUE, S32);
     Expr saturates = xl.eq(intMin).and(m0.eq(intMin));
     Expr srdhm = m.wire("srdhm", saturates.select(Expr.lit(Integer.MAX_VALUE, S32), high));
-    Expr rdbpot = spec.shift().isPresent()
-        ? RoundingShift.constant(srdhm, Math.max(-spec.shift().getAsInt(), 0), Rounding.HALF_AWAY)
-        : RoundingShift.variable(srdhm, right, Rounding.HALF_AWAY);
-    return m.wire("scaled", rdbpot);
+    return spec.shift().isPresent()
+        ? RoundingShift.divideConstant(structure, srdhm, Math.max(-spec.shift().getAsInt(), 0), Rounding.HALF_AWAY)
+        : RoundingShift.divideVariable(structure, srdhm, right, Rounding.HALF_AWAY);
   }
 
-  private static Expr single(ModuleBuilder m, Expr x, Expr m0, Expr shift, TfliteSpec spec) {
+  private static Quotient single(ModuleBuilder m, Expr x, Expr m0, Expr shift, TfliteSpec spec, Structure structure) {
+    m.stage("64-bit product");
     Expr product = m.wire("product", x.mul(m0));
     if (spec.shift().isPresent()) {
-      return m.wire("scaled", RoundingShift.constant(product, 31 - spec.shift().getAsInt(), Rounding.HALF_UP));
+      return RoundingShift.divideConstant(structure, product, 31 - spec.shift().getAsInt(), Rounding.HALF_UP);
     }
     // t = 31 - shift, in 1..62 for the valid shifts -31..30.
     Expr t = m.wire("total_shift", Expr.lit(31, HwType.s(6)).sub(shift).asUnsigned().truncate(6));
-    return m.wire("scaled", RoundingShift.variable(product, t, Rounding.HALF_UP));
+    return RoundingShift.divideVariable(structure, product, t, Rounding.HALF_UP);
   }
 }

@@ -41,7 +41,8 @@ public final class ThresholdGenerator {
       }
       hits.add(acc.ge(t));
     }
-    Expr count = dev.qrtl.gen.AdderTree.sum(hits); // the population count
+    m.stage("population count of the thresholds reached");
+    Expr count = dev.qrtl.gen.AdderTree.sum(m, "count", hits);
     BigInteger min = spec.out().min();
     Expr value = count.toSigned().add(Expr.lit(min, HwType.fitting(min, min, true)));
     // out_min + count always lies in the output range: no clamp logic.
