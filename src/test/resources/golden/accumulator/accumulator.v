@@ -30,17 +30,15 @@ module accumulator (
     reg signed [7:0] last_q;
 
     wire signed [15:0] sum;
-    wire signed [16:0] t0;
+    wire signed [16:0] sum_sum;
     wire signed [15:0] acc_d;
-    wire signed [15:0] t1;
     wire unused;
 
-    assign t0 = {acc_q[15], acc_q} + {{9{x[7]}}, x};
-    assign sum = t0[15:0];
+    assign sum_sum = {acc_q[15], acc_q} + {{9{x[7]}}, x};
+    assign sum = sum_sum[15:0];
     assign acc = acc_q;
     assign last = last_q;
-    assign t1 = {{8{x[7]}}, x};
-    assign acc_d = clear ? t1 : sum;
+    assign acc_d = clear ? {{8{x[7]}}, x} : sum;
 
     always @(posedge clk) begin
         if (rst) begin
@@ -55,7 +53,7 @@ module accumulator (
     end
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t0[16]};
+    assign unused = &{1'b0, sum_sum[16]};
 endmodule
 
 `default_nettype wire

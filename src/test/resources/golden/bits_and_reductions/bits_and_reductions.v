@@ -34,12 +34,7 @@ module bits_and_reductions (
     output wire [4:0] bits
 );
 
-    wire [3:0] t0;
-    wire [3:0] t1;
-
-    assign t0 = a[3:0];
-    assign t1 = a[7:4];
-    assign swapped = {t0, t1};
+    assign swapped = {a[3:0], a[7:4]};
     assign top = a[7];
     assign all = &a;
     assign any = |b;

@@ -26,11 +26,9 @@ module hierarchy (
 
     wire [8:0] u_first_sum;
     wire [8:0] u_second_sum;
-    wire [7:0] t0;
     wire unused;
 
     assign total = sum_q;
-    assign t0 = u_first_sum[7:0];
 
     always @(posedge clk) begin
         sum_q <= u_second_sum;
@@ -43,7 +41,7 @@ module hierarchy (
     );
 
     adder_u8 u_second (
-        .a(t0),
+        .a(u_first_sum[7:0]),
         .b(c),
         .sum(u_second_sum)
     );

@@ -30,15 +30,12 @@ module shifts (
     output wire signed shr_all
 );
 
-    wire [9:0] t0;
-
     assign shl3 = {a, 3'd0};
     assign shr3 = a[9:3];
     assign srl3 = a[9:3];
     assign shl_var = {{7{a[9]}}, a} << k;
     assign sra_var = a >>> k;
-    assign t0 = a;
-    assign srl_var = t0 >> k;
+    assign srl_var = $unsigned(a) >> k;
     assign shr_all = a[9];
 endmodule
 

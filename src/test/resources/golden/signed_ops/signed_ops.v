@@ -32,19 +32,14 @@ module signed_ops (
     output wire signed [8:0] plus_min
 );
 
-    wire signed [7:0] t0;
-    wire t1;
-
     assign sum = {a[7], a} + {{5{b[3]}}, b};
     assign diff = {a[7], a} - {{5{b[3]}}, b};
     assign prod = a * b;
     assign neg = -{a[7], a};
-    assign t0 = a & {{4{b[3]}}, b};
-    assign masked = t0 ^ 8'shfd;
+    assign masked = (a & {{4{b[3]}}, b}) ^ -8'sd3;
     assign less = a < $signed({{4{b[3]}}, b});
-    assign t1 = a >= $signed({{4{b[3]}}, b});
-    assign max = t1 ? a : {{4{b[3]}}, b};
-    assign plus_min = {a[7], a} + 9'sh180;
+    assign max = (a >= $signed({{4{b[3]}}, b})) ? a : {{4{b[3]}}, b};
+    assign plus_min = {a[7], a} + -9'sd128;
 endmodule
 
 `default_nettype wire

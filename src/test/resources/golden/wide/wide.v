@@ -22,12 +22,9 @@ module wide (
     output wire signed [100:0] big_const
 );
 
-    wire signed [70:0] t0;
-
-    assign t0 = {1'd0, b};
-    assign sum = {a[99], a} + {{30{t0[70]}}, t0};
+    assign sum = {a[99], a} + {31'd0, b};
     assign prod = b * b;
-    assign big_const = {a[99], a} + 101'sh1ffffffd62bd49b1898ebdbb35;
+    assign big_const = {a[99], a} + -101'sh29d42b64e76714244cb;
 endmodule
 
 `default_nettype wire

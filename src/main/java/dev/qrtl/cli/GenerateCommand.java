@@ -34,19 +34,27 @@ public final class GenerateCommand implements Runnable {
     @Option(names = "--out", defaultValue = "rtl-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--source-locators", description = "Annotate each named wire and register with the generator's Java source line.")
+    boolean sourceLocators;
+
     @Override
     public Integer call() {
       CompareCommand.checkOutputFolder(out);
-      writeAll(DefaultDesigns.all(), out, spec.commandLine().getOut());
+      writeAll(DefaultDesigns.all(), out, new dev.qrtl.verilog.EmitOptions(sourceLocators), spec.commandLine().getOut());
       return 0;
     }
   }
 
   /** Writes designs and prints one line per manifest; returns the manifest paths. */
   static List<Path> writeAll(List<GeneratedDesign> designs, Path out, PrintWriter pw) {
+    return writeAll(designs, out, dev.qrtl.verilog.EmitOptions.DEFAULT, pw);
+  }
+
+  /** {@link #writeAll(List, Path, PrintWriter)} with the Verilog written as {@code options} say. */
+  static List<Path> writeAll(List<GeneratedDesign> designs, Path out, dev.qrtl.verilog.EmitOptions options, PrintWriter pw) {
     List<Path> manifests = new ArrayList<>();
     for (GeneratedDesign d : designs) {
-      Path m = Designs.write(d, out);
+      Path m = Designs.write(d, out, options);
       manifests.add(m);
       pw.println("wrote " + m + " (" + d.module().name() + ")");
     }

@@ -38,11 +38,14 @@ public final class GenerateMacArrayCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "rtl-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--source-locators", description = "Annotate each named wire and register with the generator's Java source line.")
+  boolean sourceLocators;
+
   @Override
   public Integer call() {
     GeneratedDesign d = Designs.generate(build(array, epilogue, conventional, bnMulBits, bnAddBits));
     CompareCommand.checkOutputFolder(out);
-    Path manifest = Designs.write(d, out);
+    Path manifest = Designs.write(d, out, new dev.qrtl.verilog.EmitOptions(sourceLocators));
     spec.commandLine().getOut().println("wrote " + manifest + " (" + d.module().name() + ", latency " + d.module().latency() + " cycles)");
     return 0;
   }

@@ -20,11 +20,14 @@ public final class GenerateQuantizerCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "rtl-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--source-locators", description = "Annotate each named wire and register with the generator's Java source line.")
+  boolean sourceLocators;
+
   @Override
   public Integer call() {
     GeneratedDesign d = Designs.generate(options.toSpec());
     CompareCommand.checkOutputFolder(out);
-    Path manifest = Designs.write(d, out);
+    Path manifest = Designs.write(d, out, new dev.qrtl.verilog.EmitOptions(sourceLocators));
     spec.commandLine().getOut().println("wrote " + manifest + " and " + d.module().name() + ".v (" + d.module().name() + ")");
     return 0;
   }

@@ -30,6 +30,9 @@ public final class GenerateSpecCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "rtl-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--source-locators", description = "Annotate each named wire and register with the generator's Java source line.")
+  boolean sourceLocators;
+
   @Override
   public Integer call() {
     JsonNode root;
@@ -52,7 +55,7 @@ public final class GenerateSpecCommand implements Callable<Integer> {
     }
     CompareCommand.checkOutputFolder(out);
     GeneratedDesign d = Designs.generate(SpecJson.fromTree(root.get("kind").asText(), root.get("spec"), file.toString()));
-    Path manifest = Designs.write(d, out);
+    Path manifest = Designs.write(d, out, new dev.qrtl.verilog.EmitOptions(sourceLocators));
     spec.commandLine().getOut().println("wrote " + manifest + " (" + d.module().name() + ")");
     return 0;
   }

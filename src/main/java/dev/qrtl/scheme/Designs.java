@@ -33,7 +33,13 @@ public final class Designs {
 
   /** Writes the design's Verilog and its format-2 manifest into {@code dir}; returns the manifest. */
   public static Path write(GeneratedDesign d, Path dir) {
-    return DesignWriter.write(d.module(), d.kind(), d.spec() == null ? null : SpecJson.toTree(d.spec()), dir);
+    return write(d, dir, dev.qrtl.verilog.EmitOptions.DEFAULT);
+  }
+
+  /** {@link #write(GeneratedDesign, Path)} with the Verilog written as {@code options} say. */
+  public static Path write(GeneratedDesign d, Path dir, dev.qrtl.verilog.EmitOptions options) {
+    return DesignWriter.write(d.module(), dev.qrtl.verilog.VerilogEmitter.emit(d.module(), options), d.kind(),
+        d.spec() == null ? null : SpecJson.toTree(d.spec()), dir);
   }
 
   /** Generates and writes. */

@@ -21,6 +21,11 @@ public final class VerilatorXml {
   private VerilatorXml() {}
 
   public static Map<String, PortSpec> ports(byte[] xml, String top) {
+    return ports(xml, top, null);
+  }
+
+  /** The ports of {@code module} (null: the top) in the XML of a design whose top is {@code top}. */
+  public static Map<String, PortSpec> ports(byte[] xml, String top, String module) {
     Document doc;
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -51,7 +56,9 @@ public final class VerilatorXml {
     NodeList modules = doc.getElementsByTagName("module");
     for (int i = 0; i < modules.getLength(); i++) {
       Element m = (Element) modules.item(i);
-      if (!"1".equals(m.getAttribute("topModule"))) {
+      boolean wanted = module == null ? "1".equals(m.getAttribute("topModule"))
+          : module.equals(m.hasAttribute("origName") ? m.getAttribute("origName") : m.getAttribute("name"));
+      if (!wanted) {
         continue;
       }
       Map<String, PortSpec> ports = new LinkedHashMap<>();

@@ -24,6 +24,11 @@ public final class VerilogPorts {
   private VerilogPorts() {}
 
   public static Map<String, PortSpec> read(String top, List<Path> files) {
+    return readAll(top, files, List.of(top)).get(top);
+  }
+
+  /** The ports of each of {@code modules}, from one {@code verilator --xml-only} run on the design under {@code top}. */
+  public static Map<String, Map<String, PortSpec>> readAll(String top, List<Path> files, List<String> modules) {
     Path xml = null;
     try {
       xml = dev.qrtl.util.Lifecycle.scratchFile("qrtl-ports", ".xml");
@@ -34,7 +39,12 @@ public final class VerilogPorts {
       if (!r.ok()) {
         throw ToolException.failed("verilator --xml-only", top, r);
       }
-      return parse(Files.readAllBytes(xml), top);
+      byte[] bytes = Files.readAllBytes(xml);
+      Map<String, Map<String, PortSpec>> out = new java.util.LinkedHashMap<>();
+      for (String module : modules) {
+        out.put(module, module.equals(top) ? parse(bytes, top) : VerilatorXml.ports(bytes, top, module));
+      }
+      return out;
     } catch (IOException e) {
       throw new ToolException("cannot read Verilator's XML for '" + top + "': " + e.getMessage());
     } finally {

@@ -14,6 +14,7 @@ import dev.qrtl.core.Register;
 import dev.qrtl.core.Signal;
 import dev.qrtl.core.Slice;
 import dev.qrtl.core.Unary;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,13 +29,25 @@ import java.util.Map;
  */
 final class ExpressionWriter {
   /** An operand as it appears in an expression: a declared name or a literal. */
-  record Operand(String text, HwType type, boolean isName) {}
+  record Operand(String text, HwType type, Kind kind) {
+    boolean isName() {
+      return kind == Kind.NAME;
+    }
+  }
+
+  /**
+   * A declared net (read with its declared signedness), a sized literal, or an expression text
+   * (a part-select, or an operation in parentheses) that Verilog reads as unsigned at its width.
+   */
+  enum Kind { NAME, LITERAL, EXPR }
 
   private final Module module;
   private final ModuleScope scope;
   private final Map<Expr, Operand> emitted = new IdentityHashMap<>();
   private final Map<Expr, Integer> uses = new IdentityHashMap<>();
   private final Renderer renderer = new Renderer();
+  /** The named net the expression being written feeds: temporaries are named after it. */
+  private String hint = "v";
 
   ExpressionWriter(Module module, ModuleScope scope) {
     this.module = module;
@@ -70,7 +83,13 @@ final class ExpressionWriter {
   }
 
   void assignInto(String target, Expr e) {
+    hint(target);
     scope.assigns.add("assign " + target + " = " + rhs(e) + ";");
+  }
+
+  /** Names the net that the next operands feed ({@code <hint>_sum}, {@code <hint>_shr}, ...). */
+  void hint(String target) {
+    hint = target;
   }
 
   /** The right-hand side text for a node written straight into a named net. */
@@ -90,18 +109,180 @@ final class ExpressionWriter {
       return known;
     }
     Operand o;
+    Bits whole = e instanceof Slice || isTruncate(e) ? bitsOf(e) : null;
     if (e instanceof Signal s) {
-      o = new Operand(scope.signalNames.get(s), s.type(), true);
+      o = new Operand(scope.signalNames.get(s), s.type(), Kind.NAME);
     } else if (e instanceof Lit l) {
-      o = new Operand(VerilogLiteral.of(l.value(), l.type()), l.type(), false);
-    } else {
+      o = new Operand(VerilogLiteral.of(l.value(), l.type()), l.type(), Kind.LITERAL);
+    } else if (e instanceof Convert c && c.op() == dev.qrtl.core.ConvertOp.REINTERPRET) {
+      // Same bits, other signedness: the operand's own name, read with the new type (no copy).
+      Expr inner = peel(c);
+      Operand io = operand(inner);
+      o = io.kind() == Kind.LITERAL
+          ? new Operand(VerilogLiteral.of(e.type().wrap(((Lit) inner).value()), e.type()), e.type(), Kind.LITERAL)
+          : new Operand(io.text(), e.type(), io.kind());
+    } else if (whole != null && whole.lo() == 0 && whole.hi() == whole.base().width() - 1 && !(whole.base() instanceof Lit)) {
+      // A slice that keeps every bit of a named net is that net.
+      Operand b = named(whole.base());
+      o = new Operand(b.text(), e.type(), Kind.NAME);
+    } else if ((e instanceof Concat || e instanceof Convert cv && cv.op() == dev.qrtl.core.ConvertOp.EXTEND)
+        && uses.getOrDefault(e, 0) == 1) {
+      // A concatenation (or a zero- or sign-extension, which is one) read once: written where it is read.
       String text = e.accept(renderer);
-      String t = scope.newTemp(e.type());
+      if (text.length() <= MAX_INLINE) {
+        o = new Operand(text, e.type(), Kind.EXPR);
+      } else {
+        String t = scope.newTemp(e.type(), hint + "_" + word(e));
+        scope.assigns.add("assign " + t + " = " + text + ";");
+        o = new Operand(t, e.type(), Kind.NAME);
+      }
+    } else if (whole != null && !(whole.base() instanceof Lit)) {
+      // A part-select of a named net is written where it is read.
+      o = new Operand(range(whole), e.type(), Kind.EXPR);
+    } else {
+      String t = scope.newTemp(e.type(), hint + "_" + word(e));
+      String text = e.accept(renderer);
       scope.assigns.add("assign " + t + " = " + text + ";");
-      o = new Operand(t, e.type(), true);
+      o = new Operand(t, e.type(), Kind.NAME);
     }
     emitted.put(e, o);
     return o;
+  }
+
+  /** Longest operation written straight into its one reader (CIRCT's rule: inline while the line stays short). */
+  private static final int MAX_INLINE = 60;
+
+  /**
+   * Whether {@code e} may be written straight into its only reader at its own width: an
+   * operation whose bits are the same at any context width and signedness (sum, difference,
+   * bitwise, left shift, select, or a one-bit comparison or reduction), read once, not yet named.
+   */
+  private boolean inlinable(Expr e) {
+    if (emitted.containsKey(e) || uses.getOrDefault(e, 0) != 1) {
+      return false;
+    }
+    if (e instanceof Binary b) {
+      return switch (b.op()) {
+        case ADD, SUB, AND, OR, XOR, SHL -> true;
+        case EQ, NE, LT, LE, GT, GE -> true; // one bit, self-determined operands
+        default -> false;
+      };
+    }
+    if (e instanceof Unary u) {
+      return true; // ~, unary minus (modular), reductions (one bit)
+    }
+    return e instanceof Mux;
+  }
+
+  /** The operation's text in parentheses, or null (after naming it) when it is too long. */
+  private String inline(Expr e) {
+    String saved = hint;
+    String text = e.accept(renderer);
+    hint = saved;
+    if (text.length() <= MAX_INLINE) {
+      emitted.put(e, new Operand("(" + text + ")", e.type(), Kind.EXPR));
+      return "(" + text + ")";
+    }
+    String t = scope.newTemp(e.type(), hint + "_" + word(e));
+    scope.assigns.add("assign " + t + " = " + text + ";");
+    Operand o = new Operand(t, e.type(), Kind.NAME);
+    emitted.put(e, o);
+    useAll(o);
+    return t;
+  }
+
+  /** A bit range of a base expression that is not itself a slice or truncation. */
+  private record Bits(Expr base, int hi, int lo) {}
+
+  private static boolean isTruncate(Expr e) {
+    return e instanceof Convert c && c.op() == dev.qrtl.core.ConvertOp.TRUNCATE;
+  }
+
+  /** Slices of slices (and truncations) folded into one range of the innermost operand. */
+  private Bits bitsOf(Expr e) {
+    int hi = e.width() - 1;
+    int lo = 0;
+    Expr cur = e;
+    while (true) {
+      if (cur != e && emitted.containsKey(cur)) {
+        return new Bits(cur, hi, lo); // already a named net
+      }
+      if (cur instanceof Slice sl) {
+        hi += sl.lo();
+        lo += sl.lo();
+        cur = peel(sl.operand());
+      } else if (isTruncate(cur)) {
+        cur = peel(((Convert) cur).operand());
+      } else {
+        return new Bits(cur, hi, lo);
+      }
+    }
+  }
+
+  /** What a temporary holds, for its name. */
+  private static String word(Expr e) {
+    if (e instanceof Binary b) {
+      return switch (b.op()) {
+        case ADD -> "sum";
+        case SUB -> "diff";
+        case MUL -> "product";
+        case AND -> "and";
+        case OR -> "or";
+        case XOR -> "xor";
+        case EQ -> "eq";
+        case NE -> "ne";
+        case LT -> "lt";
+        case LE -> "le";
+        case GT -> "gt";
+        case GE -> "ge";
+        case SHL -> "shl";
+        case SHR -> "shr";
+      };
+    }
+    if (e instanceof Unary u) {
+      return switch (u.op()) {
+        case NOT -> "inv";
+        case NEG -> "neg";
+        case AND_REDUCE -> "all";
+        case OR_REDUCE -> "any";
+        case XOR_REDUCE -> "parity";
+      };
+    }
+    if (e instanceof Mux) {
+      return "sel";
+    }
+    if (e instanceof Concat) {
+      return "cat";
+    }
+    if (e instanceof Lit) {
+      return "const";
+    }
+    if (e instanceof Convert c) {
+      return switch (c.op()) {
+        case EXTEND -> "ext";
+        case TRUNCATE -> "low";
+        case REINTERPRET -> "as";
+      };
+    }
+    return "bits";
+  }
+
+  /**
+   * A name read with its operand's signedness where Verilog's meaning depends on it (multiply,
+   * arithmetic shift, comparison): {@code $signed(x)} when the net was declared otherwise.
+   */
+  private String typed(Operand o) {
+    if (o.kind() == Kind.LITERAL) {
+      return o.text();
+    }
+    if (o.kind() == Kind.EXPR) {
+      return o.type().signed() ? "$signed(" + o.text() + ")" : o.text();
+    }
+    HwType declared = scope.declaredTypes.get(o.text());
+    if (declared == null || declared.signed() == o.type().signed()) {
+      return o.text();
+    }
+    return (o.type().signed() ? "$signed(" : "$unsigned(") + o.text() + ")";
   }
 
   /** The operand as a declared name (a literal gets a temp), for bit selects. */
@@ -110,9 +291,9 @@ final class ExpressionWriter {
     if (o.isName()) {
       return o;
     }
-    String t = scope.newTemp(o.type());
+    String t = scope.newTemp(o.type(), hint + (o.kind() == Kind.LITERAL ? "_const" : "_bits"));
     scope.assigns.add("assign " + t + " = " + o.text() + ";");
-    Operand n = new Operand(t, o.type(), true);
+    Operand n = new Operand(t, o.type(), Kind.NAME);
     emitted.put(e, n);
     return n;
   }
@@ -127,33 +308,100 @@ final class ExpressionWriter {
     scope.used.get(o.text()).set(lo, hi + 1);
   }
 
-  /** Operand text extended (by its own signedness) to {@code w} bits; unsigned Verilog. */
+  /** Operand text extended (by its own signedness) to {@code w} bits. */
   private String ext(Expr e, int w) {
+    return extended(e, w).text();
+  }
+
+  /**
+   * The operand extended to {@code w} bits: a bare name (read with its declared signedness) or a
+   * literal when no extension is needed, else an unsigned expression text.
+   */
+  private Operand extended(Expr e, int w) {
+    Expr bare = peel(e);
+    HwType type = new HwType(w, e.signed());
+    if (e.width() < w && !emitted.containsKey(bare)) {
+      // A zero-extended value widened again: one zero-extension of the original.
+      if (bare instanceof Convert c && c.op() == dev.qrtl.core.ConvertOp.EXTEND && !c.operand().signed()
+          && !emitted.containsKey(e)) {
+        return new Operand(ext(c.operand(), w), type, Kind.EXPR);
+      }
+    }
+    if (e.width() < w && (bare instanceof Slice || isTruncate(bare)) && !(bitsOf(bare).base() instanceof Lit)) {
+      // A slice widened: the range of its named base, and the base's bit for the sign.
+      Bits b = bitsOf(bare);
+      String bits = range(b);
+      int k = w - e.width();
+      if (!e.signed()) {
+        return new Operand("{" + k + "'d0, " + bits + "}", type, Kind.EXPR);
+      }
+      String msb = named(b.base()).text() + (b.base().width() == 1 ? "" : "[" + b.hi() + "]");
+      return new Operand(k == 1 ? "{" + msb + ", " + bits + "}" : "{{" + k + "{" + msb + "}}, " + bits + "}", type, Kind.EXPR);
+    }
+    if ((e.width() == w || !e.signed()) && inlinable(e)) {
+      // At its own width, or zero-extended by a concatenation (whose parts are self-determined).
+      String text = inline(e);
+      Operand o = emitted.get(e);
+      if (!o.isName()) {
+        return new Operand(e.width() == w ? text : "{" + (w - e.width()) + "'d0, " + text + "}", type, Kind.EXPR);
+      }
+    }
     Operand o = operand(e);
     int ow = o.type().width();
     if (ow == w) {
       useAll(o);
-      return o.text();
+      return o;
     }
-    if (!o.isName()) {
-      Lit l = (Lit) e;
-      return VerilogLiteral.of(l.value(), new HwType(w, l.type().signed()));
+    if (o.kind() == Kind.LITERAL) {
+      Lit l = (Lit) peel(e);
+      BigInteger v = o.type().wrap(l.value());
+      return new Operand(VerilogLiteral.of(v, type), type, Kind.LITERAL);
+    }
+    int k = w - ow;
+    if (o.kind() == Kind.EXPR) {
+      if (!o.type().signed()) {
+        return new Operand("{" + k + "'d0, " + o.text() + "}", type, Kind.EXPR);
+      }
+      o = named(e); // sign extension reads the top bit: the value needs a name
     }
     useAll(o);
-    int k = w - ow;
     if (o.type().signed()) {
       String msb = ow == 1 ? o.text() : o.text() + "[" + (ow - 1) + "]";
-      return k == 1 ? "{" + msb + ", " + o.text() + "}" : "{{" + k + "{" + msb + "}}, " + o.text() + "}";
+      return new Operand(k == 1 ? "{" + msb + ", " + o.text() + "}" : "{{" + k + "{" + msb + "}}, " + o.text() + "}", type, Kind.EXPR);
     }
-    return "{" + k + "'d0, " + o.text() + "}";
+    return new Operand("{" + k + "'d0, " + o.text() + "}", type, Kind.EXPR);
   }
 
-  /** Operand extended to {@code w} bits and read as signed when {@code signed}. */
+  /** Operand extended to {@code w} bits and read as signed when {@code signed}, as a comparison needs. */
   private String extSigned(Expr e, int w, boolean signed) {
-    String text = ext(e, w);
-    Operand o = operand(e);
-    boolean plain = o.type().width() == w || !o.isName(); // literals are re-emitted signed at width w
-    return signed && !plain ? "$signed(" + text + ")" : text;
+    Operand o = extended(e, w);
+    switch (o.kind()) {
+      case NAME:
+        return typed(o);
+      case LITERAL:
+        return o.text(); // re-emitted with the operand's signedness at width w
+      default:
+        return signed ? "$signed(" + o.text() + ")" : o.text();
+    }
+  }
+
+  /** A multiplier operand: extended by Verilog to the product's width, so a constant is a bit pattern. */
+  private String factor(Operand o, Expr e) {
+    if (o.kind() != Kind.LITERAL) {
+      return typed(o);
+    }
+    Expr inner = peel(e);
+    return VerilogLiteral.pattern(o.type().wrap(((Lit) inner).value()), o.type());
+  }
+
+  /** A bit range of a named net as Verilog text. */
+  private String range(Bits b) {
+    Operand o = named(b.base());
+    useBits(o, b.hi(), b.lo());
+    if (b.lo() == 0 && b.hi() == o.type().width() - 1) {
+      return o.text();
+    }
+    return b.hi() == b.lo() ? o.text() + "[" + b.hi() + "]" : o.text() + "[" + b.hi() + ":" + b.lo() + "]";
   }
 
   private final class Renderer implements ExprVisitor<String> {
@@ -178,7 +426,17 @@ final class ExpressionWriter {
         case OR_REDUCE:
         case XOR_REDUCE:
           {
-            Operand o = named(peel(u.operand()));
+            Expr x = peel(u.operand());
+            if (inlinable(x)) {
+              String text = inline(x); // a reduction's operand is self-determined
+              if (!emitted.get(x).isName()) {
+                return u.op().symbol() + text;
+              }
+            }
+            Operand o = operand(x);
+            if (o.kind() == Kind.LITERAL) {
+              o = named(peel(u.operand()));
+            }
             useAll(o);
             return u.op().symbol() + o.text();
           }
@@ -205,7 +463,7 @@ final class ExpressionWriter {
             Operand r = operand(b.right());
             useAll(l);
             useAll(r);
-            return l.text() + " * " + r.text();
+            return factor(l, b.left()) + " * " + factor(r, b.right());
           }
         case EQ:
         case NE:
@@ -230,7 +488,7 @@ final class ExpressionWriter {
             Operand amount = operand(b.right());
             useAll(value);
             useAll(amount);
-            return value.text() + (b.left().signed() ? " >>> " : " >> ") + amount.text();
+            return typed(value) + (b.left().signed() ? " >>> " : " >> ") + amount.text();
           }
         default:
           throw new AssertionError(b.op());
@@ -239,20 +497,21 @@ final class ExpressionWriter {
 
     @Override
     public String visitMux(Mux m) {
+      int w = m.type().width();
+      if (inlinable(m.select())) {
+        String text = inline(m.select()); // the select is self-determined: any one-bit operation
+        if (text != null && !emitted.get(m.select()).isName()) {
+          return text + " ? " + ext(m.ifTrue(), w) + " : " + ext(m.ifFalse(), w);
+        }
+      }
       Operand sel = operand(m.select());
       useAll(sel);
-      int w = m.type().width();
       return sel.text() + " ? " + ext(m.ifTrue(), w) + " : " + ext(m.ifFalse(), w);
     }
 
     @Override
     public String visitSlice(Slice s) {
-      Operand o = named(peel(s.operand()));
-      useBits(o, s.hi(), s.lo());
-      if (s.lo() == 0 && s.hi() == o.type().width() - 1) {
-        return o.text();
-      }
-      return s.hi() == s.lo() ? o.text() + "[" + s.hi() + "]" : o.text() + "[" + s.hi() + ":" + s.lo() + "]";
+      return range(bitsOf(s));
     }
 
     @Override
@@ -273,11 +532,7 @@ final class ExpressionWriter {
         case EXTEND:
           return ext(c.operand(), w);
         case TRUNCATE:
-          {
-            Operand o = named(peel(c.operand()));
-            useBits(o, w - 1, 0);
-            return w == 1 ? o.text() + "[0]" : o.text() + "[" + (w - 1) + ":0]";
-          }
+          return range(bitsOf(c));
         case REINTERPRET:
           {
             Expr inner = peel(c.operand());

@@ -28,9 +28,11 @@ final class HeaderComment {
     }
     w.line("//");
     w.line("// Ports:");
-    int nameWidth = Math.max(4, m.ports().stream().mapToInt(p -> p.name().length()).max().orElse(0));
+    java.util.List<String> names = ModuleEmitter.portNames(m); // as the Verilog declares them
+    int nameWidth = Math.max(4, names.stream().mapToInt(String::length).max().orElse(0));
     w.line("//   " + pad("name", nameWidth) + "  dir     type");
-    for (Signal p : m.ports()) {
+    for (int i = 0; i < m.ports().size(); i++) {
+      Signal p = m.ports().get(i);
       String dir = p.kind() == SignalKind.INPUT ? "input " : "output";
       String role = "";
       if (m.clock().filter(c -> c == p).isPresent()) {
@@ -38,7 +40,7 @@ final class HeaderComment {
       } else if (m.reset().filter(r -> r == p).isPresent()) {
         role = "  synchronous reset, active high";
       }
-      w.line("//   " + pad(p.name(), nameWidth) + "  " + dir + "  " + p.type() + role);
+      w.line("//   " + pad(names.get(i), nameWidth) + "  " + dir + "  " + p.type() + role);
     }
     w.line("//");
     w.line("// Latency: " + m.latency() + (m.latency() == 1 ? " cycle" : " cycles")

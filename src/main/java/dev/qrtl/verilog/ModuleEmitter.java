@@ -16,24 +16,63 @@ import java.util.Map;
 final class ModuleEmitter {
   private final Module module;
   private final ModuleScope scope = new ModuleScope();
+  private final Map<Instance, String> instanceNames = new java.util.IdentityHashMap<>();
   private final ExpressionWriter exprs;
 
+  private final Map<Module, java.util.Set<String>> childDeclarations;
+  private String sinkName;
+  private final EmitOptions options;
+
   ModuleEmitter(Module module) {
+    this(module, Map.of(), EmitOptions.DEFAULT);
+  }
+
+  /**
+   * {@code childDeclarations}: every name each child module declares (from its own emission), so
+   * that no instance is named like a net inside its module (Verilator's VARHIDDEN).
+   */
+  ModuleEmitter(Module module, Map<Module, java.util.Set<String>> childDeclarations, EmitOptions options) {
     this.module = module;
+    this.options = options;
+    this.childDeclarations = childDeclarations;
     this.exprs = new ExpressionWriter(module, scope);
+  }
+
+  /** {declared wires, of which emitter-named temporaries}; after {@link #emit}. */
+  int[] wireCounts() {
+    return new int[] {scope.wireDecls.size(), scope.temporaries};
+  }
+
+  /** Every name this module's Verilog declares (ports, nets, registers, instances); after {@link #emit}. */
+  java.util.Set<String> declaredNames() {
+    java.util.Set<String> names = new java.util.HashSet<>(scope.declaredTypes.keySet());
+    names.addAll(instanceNames.values());
+    if (sinkName != null) {
+      names.add(sinkName);
+    }
+    return names;
   }
 
   String emit() {
     allocateNames();
     for (Signal w : module.wires()) {
-      scope.wireDecls.add(declaration("wire", w.type(), scope.signalNames.get(w)));
+      scope.wireDecls.add(declaration("wire", w.type(), scope.signalNames.get(w)) + locator(w));
     }
     for (Instance inst : module.instances()) {
       for (Signal o : inst.outputs().values()) {
         scope.wireDecls.add(declaration("wire", o.type(), scope.signalNames.get(o)));
       }
     }
+    String stage = null;
     for (Map.Entry<Signal, Expr> d : module.drivers().entrySet()) {
+      String s = d.getKey().stage().orElse(null);
+      if (s != null && !s.equals(stage)) {
+        if (!scope.assigns.isEmpty()) {
+          scope.assigns.add("");
+        }
+        scope.assigns.add("// ---- " + s);
+        stage = s;
+      }
       exprs.assignInto(scope.signalNames.get(d.getKey()), d.getValue());
     }
     List<String[]> regBlocks = new ArrayList<>();
@@ -58,6 +97,16 @@ final class ModuleEmitter {
     return m.ports().stream().map(p -> a.allocate(p.name())).toList();
   }
 
+  /** A module's port names (as its generator named them) mapped to the names its Verilog declares. */
+  static Map<String, String> portNameMap(Module m) {
+    Map<String, String> names = new java.util.HashMap<>();
+    List<String> verilog = portNames(m);
+    for (int i = 0; i < m.ports().size(); i++) {
+      names.put(m.ports().get(i).name(), verilog.get(i));
+    }
+    return names;
+  }
+
   private void allocateNames() {
     for (Signal p : module.ports()) {
       scope.name(p);
@@ -72,6 +121,15 @@ final class ModuleEmitter {
       for (Signal o : inst.outputs().values()) {
         scope.name(o);
       }
+    }
+    // Instances share the module's one namespace with nets (Verilog 2005, 12.1.3): allocated last.
+    for (Instance inst : module.instances()) {
+      java.util.Set<String> inside = childDeclarations.getOrDefault(inst.module(), java.util.Set.of());
+      String n = scope.names.allocate(inst.name());
+      while (inside.contains(n)) {
+        n = scope.names.allocate(inst.name());
+      }
+      instanceNames.put(inst, n);
     }
   }
 
@@ -96,6 +154,7 @@ final class ModuleEmitter {
     }
     String enable = null;
     if (r.enable().isPresent()) {
+      exprs.hint(q.endsWith("_q") ? q.substring(0, q.length() - 2) + "_en" : q + "_en");
       ExpressionWriter.Operand e = exprs.operand(r.enable().get());
       exprs.useAll(e);
       enable = e.text();
@@ -117,29 +176,31 @@ final class ModuleEmitter {
     } else {
       sb.append(inner).append(q).append(" <= ").append(d).append(";\n");
       sb.append("end");
-      return new String[] {declaration("reg", r.q().type(), q), sb.toString()};
+      return new String[] {declaration("reg", r.q().type(), q) + locator(r.q()), sb.toString()};
     }
     sb.append(inner).append("    ").append(q).append(" <= ").append(d).append(";\n");
     sb.append(inner).append("end\n");
     sb.append("end");
-    return new String[] {declaration("reg", r.q().type(), q), sb.toString()};
+    return new String[] {declaration("reg", r.q().type(), q) + locator(r.q()), sb.toString()};
   }
 
   private List<String> instanceText(Instance inst) {
     List<String> conns = new ArrayList<>();
     Module child = inst.module();
-    child.clock().ifPresent(c -> conns.add("." + c.name() + "(" + scope.markUsed(module.clock().orElseThrow()) + ")"));
-    child.reset().ifPresent(r -> conns.add("." + r.name() + "(" + scope.markUsed(module.reset().orElseThrow()) + ")"));
+    Map<String, String> childPorts = portNameMap(child); // the names the child's Verilog declares
+    child.clock().ifPresent(c -> conns.add("." + childPorts.get(c.name()) + "(" + scope.markUsed(module.clock().orElseThrow()) + ")"));
+    child.reset().ifPresent(r -> conns.add("." + childPorts.get(r.name()) + "(" + scope.markUsed(module.reset().orElseThrow()) + ")"));
     for (Map.Entry<String, Expr> in : inst.inputs().entrySet()) {
+      exprs.hint(instanceNames.get(inst) + "_" + childPorts.get(in.getKey()));
       ExpressionWriter.Operand o = exprs.operand(in.getValue());
       exprs.useAll(o);
-      conns.add("." + in.getKey() + "(" + o.text() + ")");
+      conns.add("." + childPorts.get(in.getKey()) + "(" + o.text() + ")");
     }
     for (Map.Entry<String, Signal> out : inst.outputs().entrySet()) {
-      conns.add("." + out.getKey() + "(" + scope.signalNames.get(out.getValue()) + ")");
+      conns.add("." + childPorts.get(out.getKey()) + "(" + scope.signalNames.get(out.getValue()) + ")");
     }
     List<String> lines = new ArrayList<>();
-    lines.add(child.name() + " " + NameAllocator.sanitize(inst.name()) + " (");
+    lines.add(child.name() + " " + instanceNames.get(inst) + " (");
     for (int i = 0; i < conns.size(); i++) {
       lines.add("    " + conns.get(i) + (i + 1 < conns.size() ? "," : ""));
     }
@@ -174,6 +235,7 @@ final class ModuleEmitter {
     }
     String sink = unusedSink();
     String sinkName = sink == null ? null : scope.names.allocate("unused");
+    this.sinkName = sinkName;
     if (sink != null) {
       w.line("wire " + sinkName + ";");
     }
@@ -235,6 +297,11 @@ final class ModuleEmitter {
     return "&{1'b0, " + String.join(", ", parts) + "}";
   }
 
+
+  /** {@code  // @[Generator.java:57]} with {@code --source-locators}, else nothing. */
+  private String locator(Signal s) {
+    return options.sourceLocators() ? "  // @[" + s.declaredAt() + "]" : "";
+  }
 
   static String typeText(HwType t) {
     String s = t.signed() ? " signed" : "";

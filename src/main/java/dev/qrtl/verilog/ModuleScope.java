@@ -21,7 +21,8 @@ final class ModuleScope {
   final Map<String, BitSet> used = new LinkedHashMap<>();
   final List<String> wireDecls = new ArrayList<>();
   final List<String> assigns = new ArrayList<>();
-  private int tempCount;
+  /** How many wires the emitter named itself (the rest are named by the generator). */
+  int temporaries;
 
   void name(Signal s) {
     String n = names.allocate(s.name());
@@ -34,9 +35,10 @@ final class ModuleScope {
     used.put(n, new BitSet(t.width()));
   }
 
-  /** A fresh wire for an intermediate value, declared. */
-  String newTemp(HwType t) {
-    String n = names.allocate("t" + tempCount++);
+  /** A fresh wire for an intermediate value, declared, named after the net it feeds ({@code hint}). */
+  String newTemp(HwType t, String hint) {
+    temporaries++;
+    String n = names.allocate(hint);
     track(n, t);
     wireDecls.add(ModuleEmitter.declaration("wire", t, n));
     return n;

@@ -19,9 +19,15 @@ public final class VerilogEmitter {
 
   /** The Verilog of {@code top} and everything it instantiates. */
   public static EmittedDesign emit(Module top) {
+    return emit(top, EmitOptions.DEFAULT);
+  }
+
+  /** The Verilog of {@code top} and everything it instantiates, written as {@code options} say. */
+  public static EmittedDesign emit(Module top, EmitOptions options) {
     Map<String, String> texts = new LinkedHashMap<>();
     Map<String, Module> byName = new LinkedHashMap<>();
     Map<Module, Boolean> done = new IdentityHashMap<>();
+    Map<Module, java.util.Set<String>> declared = new IdentityHashMap<>();
     // Iterative post-order over the instance tree.
     Deque<Module> stack = new ArrayDeque<>();
     Deque<Boolean> expanded = new ArrayDeque<>();
@@ -47,7 +53,9 @@ public final class VerilogEmitter {
         continue;
       }
       done.put(m, true);
-      String text = new ModuleEmitter(m).emit();
+      ModuleEmitter emitter = new ModuleEmitter(m, declared, options);
+      String text = emitter.emit();
+      declared.put(m, emitter.declaredNames());
       Module seen = byName.get(m.name());
       if (seen != null) {
         if (!texts.get(m.name()).equals(text)) {

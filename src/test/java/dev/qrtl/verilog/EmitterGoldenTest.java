@@ -68,9 +68,11 @@ class EmitterGoldenTest {
   }
 
   @Test
-  void literalsAreSizedAndNegativeOnesAreBitPatterns() {
+  void literalsAreSizedAndNegativeOnesKeepTheirSign() {
     assertEquals("8'sd5", VerilogLiteral.of(java.math.BigInteger.valueOf(5), HwType.s(8)));
-    assertEquals("8'shfb", VerilogLiteral.of(java.math.BigInteger.valueOf(-5), HwType.s(8)));
+    assertEquals("-8'sd5", VerilogLiteral.of(java.math.BigInteger.valueOf(-5), HwType.s(8)));
+    assertEquals("-33'sd128", VerilogLiteral.of(java.math.BigInteger.valueOf(-128), HwType.s(33)));
+    // -2^(w-1) has no positive w-bit form: the bit pattern (a minus would flip it back in a wider context).
     assertEquals("8'sh80", VerilogLiteral.of(java.math.BigInteger.valueOf(-128), HwType.s(8)));
     assertEquals("8'd200", VerilogLiteral.of(java.math.BigInteger.valueOf(200), HwType.u(8)));
     assertEquals("72'hff", VerilogLiteral.of(java.math.BigInteger.valueOf(255), HwType.u(72)));
