@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class,
-    BenchCommand.EnergyRate.class})
+    BenchCommand.EnergyRate.class, BenchCommand.SynthTime.class, BenchCommand.Isolation.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -54,6 +54,44 @@ public final class BenchCommand implements Runnable {
       Checks.range("--ops", ops, 100, 100_000_000L);
       Checks.range("--rounds", rounds, 1, 100);
       dev.qrtl.bench.EnergyBenchmark.run(ops, rounds, spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code qrtl bench synth}: Yosys's default ABC script on every comparison unit and default design. */
+  @Command(name = "synth", description = "Yosys time per design (default ABC script) for every comparison unit at 32 -> 4/8/16 and every default design.")
+  public static final class SynthTime implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--tech", defaultValue = "nangate45", description = "Library (default: ${DEFAULT-VALUE}).")
+    String tech;
+
+    @Option(names = "--limit", defaultValue = "600", description = "Seconds any one design may take (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+      Checks.range("--limit", limit, 1, 86_400);
+      dev.qrtl.bench.SynthBenchmark.run(tech, java.time.Duration.ofSeconds(limit), spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code qrtl bench isolation}: the energy operand isolation of the unified epilogue saves. */
+  @Command(name = "isolation", description = "Energy per output of the default unified module with and without operand isolation of its epilogue.")
+  public static final class Isolation implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--outputs", defaultValue = "1024", description = "Output values simulated (default: ${DEFAULT-VALUE}).")
+    long outputs;
+
+    @Option(names = "--tech", defaultValue = "default", description = "Library (default: ${DEFAULT-VALUE}).")
+    String tech;
+
+    @Override
+    public Integer call() {
+      Checks.range("--outputs", outputs, 64, 10_000_000L);
+      dev.qrtl.bench.IsolationBenchmark.run(dev.qrtl.scheme.DefaultDesigns.defaultUnified(), tech, outputs, spec.commandLine().getOut());
       return 0;
     }
   }

@@ -22,7 +22,8 @@ public final class ConventionalGenerator {
   /** {@code requantizers} builds the two requantizers' modules (the scheme registry's generator). */
   public static Module generate(ConventionalSpec spec, Function<QuantizerSpec, Module> requantizers) {
     MacArraySpec a = spec.array();
-    Module array = MacArrayGenerator.generate(a);
+    // Operand-isolated like the unified module's epilogue, so the comparison stays fair.
+    Module array = MacArrayGenerator.generate(a, true);
     Module conv = requantizers.apply(spec.convRequant());
     Module bnq = requantizers.apply(spec.bnRequant());
     Module bn = batchNorm(spec);
@@ -53,7 +54,7 @@ public final class ConventionalGenerator {
     }
     for (int i = 0; i < a.rows(); i++) {
       for (int j = 0; j < a.cols(); j++) {
-        Signal q1 = convWiring.place(conv, "conv_requant_" + i + "_" + j, j, arr.out("acc_" + i + "_" + j));
+        Signal q1 = convWiring.place(conv, "conv_requant_" + i + "_" + j, j, EpilogueWiring.isolated(m, arr, i, j, true));
         Signal y = m.instance("bn_" + i + "_" + j, bn).in("x", q1).in("mul", bnMul[j]).in("add", bnAdd[j]).out("y");
         Signal q2 = bnWiring.place(bnq, "bn_requant_" + i + "_" + j, j, y);
         Signal q = m.instance("relu_" + i + "_" + j, relu).in("x", q2).out("y");

@@ -24,6 +24,20 @@ final class EpilogueWiring {
     this.prefix = prefix;
   }
 
+  /**
+   * Output (i, j) of the array instance, operand-isolated when {@code isolate}: 0 while the
+   * accumulator is summing (its {@code final_<i>_<j>} is 0), the finished sum otherwise; an AND
+   * gate per bit, so the epilogue behind it switches once per output.
+   */
+  static Expr isolated(ModuleBuilder m, InstanceBuilder array, int i, int j, boolean isolate) {
+    Signal acc = array.out("acc_" + i + "_" + j);
+    if (!isolate) {
+      return acc;
+    }
+    Expr zero = Expr.lit(0, acc.type());
+    return m.wire("acc_" + i + "_" + j + "_isolated", array.out("final_" + i + "_" + j).select(acc, zero));
+  }
+
   /** Places requantizer {@code q} for output (i, j) fed by {@code value}; returns its output. */
   Signal place(Module q, String name, int j, Expr value) {
     InstanceBuilder u = m.instance(name, q).in("acc", value);

@@ -30,7 +30,15 @@ public final class MacArrayGenerator {
   }
 
   public static Module generate(MacArraySpec s) {
-    ModuleBuilder m = new ModuleBuilder("mac_array_" + s.tag())
+    return generate(s, false);
+  }
+
+  /**
+   * The array; with {@code finals}, also {@code final_<i>_<j>} outputs, 1 while acc_<i>_<j> holds a
+   * finished sum (for operand isolation of an epilogue), and the name {@code mac_array_<tag>_fin}.
+   */
+  public static Module generate(MacArraySpec s, boolean finals) {
+    ModuleBuilder m = new ModuleBuilder("mac_array_" + s.tag() + (finals ? "_fin" : ""))
         .description(s.rows() + "x" + s.cols() + " " + s.form().cliName() + " MAC array")
         .param("rows", s.rows()).param("cols", s.cols())
         .param("a_bits", s.aBits()).param("a_signed", s.aSigned())
@@ -40,10 +48,14 @@ public final class MacArrayGenerator {
         .param("input_skew", s.inputSkew()).param("product_register", s.productRegister())
         .param("tile_protocol", protocol(s))
         .latency(s.latency(s.k()));
-    Signal[][] acc = build(m, s);
+    Signal[][] fin = new Signal[s.rows()][s.cols()];
+    Signal[][] acc = s.form() == MacForm.SYSTOLIC ? systolic(m, s, fin) : broadcast(m, s, fin);
     for (int i = 0; i < s.rows(); i++) {
       for (int j = 0; j < s.cols(); j++) {
         m.assign(m.output("acc_" + i + "_" + j, HwType.s(s.accBits())), acc[i][j]);
+        if (finals) {
+          m.assign(m.output("final_" + i + "_" + j, HwType.u(1)), fin[i][j]);
+        }
       }
     }
     return m.build();
@@ -51,10 +63,11 @@ public final class MacArrayGenerator {
 
   /** Builds the array inside {@code m} (for the unified module too); returns the PE outputs. */
   public static Signal[][] build(ModuleBuilder m, MacArraySpec s) {
-    return s.form() == MacForm.SYSTOLIC ? systolic(m, s) : broadcast(m, s);
+    Signal[][] fin = new Signal[s.rows()][s.cols()];
+    return s.form() == MacForm.SYSTOLIC ? systolic(m, s, fin) : broadcast(m, s, fin);
   }
 
-  private static Signal[][] systolic(ModuleBuilder m, MacArraySpec s) {
+  private static Signal[][] systolic(ModuleBuilder m, MacArraySpec s, Signal[][] fin) {
     Module pe = PeGenerator.systolic(s);
     HwType aType = new HwType(s.aBits(), s.aSigned());
     HwType wType = new HwType(s.wBits(), s.wSigned());
@@ -94,12 +107,13 @@ public final class MacArrayGenerator {
         validRight = u.out("valid_out");
         wDown[j] = u.out("w_out");
         acc[i][j] = u.out("acc");
+        fin[i][j] = u.out("acc_final");
       }
     }
     return acc;
   }
 
-  private static Signal[][] broadcast(ModuleBuilder m, MacArraySpec s) {
+  private static Signal[][] broadcast(ModuleBuilder m, MacArraySpec s, Signal[][] fin) {
     Module pe = PeGenerator.broadcast(s);
     HwType aType = new HwType(s.aBits(), s.aSigned());
     HwType wType = new HwType(s.wBits(), s.wSigned());
@@ -125,6 +139,7 @@ public final class MacArrayGenerator {
           u.in(s.lanes() == 1 ? "a" : "a_" + l, a[i][l]).in(s.lanes() == 1 ? "w" : "w_" + l, w[j][l]);
         }
         acc[i][j] = u.out("acc");
+        fin[i][j] = u.out("acc_final");
       }
     }
     return acc;

@@ -76,6 +76,8 @@ public final class PeGenerator {
 
   private static void accumulate(ModuleBuilder m, int accBits, Expr increment, Expr first, Expr valid) {
     Signal acc = m.reg("acc_q", HwType.s(accBits), 0);
+    // acc holds a finished sum while no product is being added to it: idle, or a new tile starts.
+    m.assign(m.output("acc_final", HwType.u(1)), valid.not().or(first));
     Expr inc = increment.width() > accBits ? increment.truncate(accBits) : increment;
     // The array's accumulator bound guarantees the sum fits; truncation only fixes the type.
     // Selecting after the adder (first ? products : acc + products), as a behavioural description

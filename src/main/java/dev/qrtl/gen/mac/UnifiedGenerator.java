@@ -19,10 +19,20 @@ public final class UnifiedGenerator {
 
   /** {@code requantizers} builds the epilogue's module (the scheme registry's generator). */
   public static Module generate(UnifiedSpec spec, Function<QuantizerSpec, Module> requantizers) {
+    return generate(spec, requantizers, true);
+  }
+
+  /**
+   * With {@code isolate} (what qrtl ships) each requantizer's input is held at 0 while its
+   * accumulator is summing, so the epilogue switches once per output, not on every partial sum;
+   * without it (named {@code ..._noiso}, kept to measure the saving) it follows every partial sum.
+   */
+  public static Module generate(UnifiedSpec spec, Function<QuantizerSpec, Module> requantizers, boolean isolate) {
     MacArraySpec a = spec.array();
-    Module array = MacArrayGenerator.generate(a);
+    Module array = MacArrayGenerator.generate(a, isolate);
     Module requant = requantizers.apply(spec.epilogue());
-    ModuleBuilder m = new ModuleBuilder(dev.qrtl.gen.ModuleNames.bounded("unified_" + a.tag() + "__" + requant.name()))
+    ModuleBuilder m = new ModuleBuilder(dev.qrtl.gen.ModuleNames.bounded("unified_" + a.tag() + "__" + requant.name())
+        + (isolate ? "" : "_noiso"))
         .description("unified module: " + a.rows() + "x" + a.cols() + " MAC array with one fused "
             + spec.epilogue().scheme() + " requantization per output")
         .param("array", array.name()).param("epilogue", requant.name())
@@ -42,7 +52,7 @@ public final class UnifiedGenerator {
     EpilogueWiring wiring = new EpilogueWiring(m, "");
     for (int i = 0; i < a.rows(); i++) {
       for (int j = 0; j < a.cols(); j++) {
-        Signal q = wiring.place(requant, "requant_" + i + "_" + j, j, arr.out("acc_" + i + "_" + j));
+        Signal q = wiring.place(requant, "requant_" + i + "_" + j, j, EpilogueWiring.isolated(m, arr, i, j, isolate));
         m.assign(m.output("q_" + i + "_" + j, q.type()), q);
       }
     }
