@@ -55,6 +55,10 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--no-network", description = "Leave out the network-level view (unified module against conventional pipeline).")
   boolean noNetwork;
 
+  @Option(names = "--clock-ns", description = "A common clock: synthesize every unit for this period (ABC delay target, retiming)"
+      + " and add register stages (up to 4) until it meets it; energy and leakage at that clock (default: each unit at its own critical path).")
+  Double clockNs;
+
   @Option(names = "--out", defaultValue = "docs/results", description = "Results folder; files go to <out>/<library>/ (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -87,9 +91,14 @@ public final class CompareCommand implements Callable<Integer> {
     if (timeout < 1) {
       throw new UserError("--timeout must be at least 1 second, not " + timeout);
     }
-    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(stimulus), OptionalDouble.empty(), 1024)
+    OptionalDouble clock = clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs);
+    if (clockNs != null && !(clockNs >= 0.05 && clockNs <= 1000)) {
+      throw new UserError("--clock-ns must be between 0.05 and 1000 ns, not " + clockNs);
+    }
+    EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(stimulus), clock, 1024)
         .withConventions(conventions.conventions());
-    return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, timing.conditions(lib.library()), e, !noNetwork, pipeline, Duration.ofSeconds(timeout), sweep.progress());
+    return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, timing.conditions(lib.library()), e, !noNetwork, pipeline,
+        Duration.ofSeconds(timeout), sweep.progress(), clock);
   }
 
   /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */

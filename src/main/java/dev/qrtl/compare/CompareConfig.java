@@ -22,8 +22,18 @@ import java.util.List;
  * @param progress show a progress bar on stderr
  */
 public record CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
-    TimingConditions timing, EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress) {
+    TimingConditions timing, EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress,
+    java.util.OptionalDouble clockNs) {
+  /** Every unit at its own critical path (no common clock). */
+  public CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
+      TimingConditions timing, EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress) {
+    this(schemes, accBits, outBits, tech, timing, energy, network, pipeline, timeout, progress, java.util.OptionalDouble.empty());
+  }
+
   public CompareConfig {
+    if (clockNs.isPresent() && !(clockNs.getAsDouble() >= 0.05 && clockNs.getAsDouble() <= 1000)) {
+      throw new IllegalArgumentException("--clock-ns must be between 0.05 and 1000 ns, not " + clockNs.getAsDouble());
+    }
     schemes = List.copyOf(schemes);
     if (schemes.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one scheme, accumulator width and output width");

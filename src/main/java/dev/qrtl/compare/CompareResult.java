@@ -2,6 +2,8 @@ package dev.qrtl.compare;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A whole comparison run with what reproduces it. No times or local paths, so the same inputs give
@@ -19,6 +21,13 @@ public record CompareResult(String qrtl, String library, String corner, String l
     List<String> skipped, List<NetworkRow> network) {
   /** The results folder's name: the library, and the pipeline depth when the units are registered. */
   public String folderName() {
-    return pipeline == 0 ? library : library + "-pipeline" + pipeline;
+    String clockTag = rows.stream().anyMatch(r -> r.stages() != null) ? "-clock" + clockTag() : "";
+    return (pipeline == 0 ? library : library + "-pipeline" + pipeline) + clockTag;
+  }
+
+  /** The common clock as the folder says it: 1 ns -> "1ns", 4 ns -> "4ns", 2.5 ns -> "2p5ns". */
+  private String clockTag() {
+    Matcher mt = Pattern.compile("one ([0-9.]+) ns clock").matcher(clock);
+    return mt.find() ? mt.group(1).replace('.', 'p') + "ns" : "";
   }
 }

@@ -11,9 +11,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
     "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj", "baselineAreaRatio", "baselineEnergyRatio"})
 public record CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
     double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
-    Double baselineAreaRatio, Double baselineEnergyRatio) {
+    Double baselineAreaRatio, Double baselineEnergyRatio,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer stages) {
+  CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
+      double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
+      Double baselineAreaRatio, Double baselineEnergyRatio) {
+    this(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj, energyCi95Pj,
+        energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, null);
+  }
+
   CompareRow withRatios(Double area, Double energy) {
     return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
-        energyCi95Pj, energyZeroDelayPj, leakagePj, area, energy);
+        energyCi95Pj, energyZeroDelayPj, leakagePj, area, energy, stages);
   }
 }

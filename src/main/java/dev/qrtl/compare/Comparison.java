@@ -75,7 +75,10 @@ public final class Comparison {
         "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's propagated transition and load, wire load included;"
             + " inertial filtering); zero-delay figure beside it",
-        "each unit clocked at its own critical path (leakage over that period)", c.timing().describe(lib),
+        c.clockNs().isPresent()
+            ? "every unit synthesized for one " + plain(c.clockNs().getAsDouble()) + " ns clock (ABC delay target with retiming),"
+                + " register stages added until it meets it (leakage over that period)"
+            : "each unit clocked at its own critical path (leakage over that period)", c.timing().describe(lib),
         c.energy().conventions().describe(), c.pipeline(), Schemes.BASELINE, withRatios(rows),
         skipped, network);
   }
@@ -127,6 +130,10 @@ public final class Comparison {
     }
   }
 
+  private static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
   /** A rough size of a unit, to schedule the big ones first. */
   private static double cost(Task t) {
     NetworkDesigns.Config n = t.network();
@@ -136,13 +143,42 @@ public final class Comparison {
     return t.form().scheme().relativeSize(t.form().form(), t.accBits(), t.outBits());
   }
 
+  /** The most register stages a unit gets to meet a common clock. */
+  static final int MAX_STAGES = 4;
+
   private static CompareRow row(Task t, CompareConfig c) {
+    if (c.clockNs().isPresent()) {
+      return rowAtClock(t, c);
+    }
     Manifest m = ManifestIo.read(t.manifest());
     SynthResult s = SynthRunner.run(t.manifest(), c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     EnergyReport e = EnergyEstimator.estimate(t.manifest(), m, s, c.tech().library(), c.energy());
     return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
         s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
         null, null);
+  }
+
+  /**
+   * A unit at the common clock: synthesized for it (ABC's delay target, with retiming), and given
+   * one more register stage at a time until its critical path fits the period (at most
+   * {@link #MAX_STAGES}; a unit that still misses keeps its last figures and says so by its delay).
+   */
+  private static CompareRow rowAtClock(Task t, CompareConfig c) {
+    double period = c.clockNs().getAsDouble();
+    int stages = c.pipeline();
+    Path manifest = t.manifest();
+    SynthResult s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.clockNs(), c.timeout());
+    while (s.criticalPathNs() > period && stages < MAX_STAGES) {
+      stages++;
+      manifest = Designs.write(t.form().scheme().forComparison(t.form().form(), t.accBits(), t.outBits(), c.energy().stimulus(), stages),
+          CacheDirs.root().resolve("designs"));
+      s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.clockNs(), c.timeout());
+    }
+    Manifest m = ManifestIo.read(manifest);
+    EnergyReport e = EnergyEstimator.estimate(manifest, m, s, c.tech().library(), c.energy());
+    return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
+        s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
+        null, null, stages);
   }
 
   /** Baseline area / row area and baseline energy / row energy, at the same widths. */

@@ -27,14 +27,24 @@ public final class ResultWriter {
   public static String csv(CompareResult r) {
     StringWriter w = new StringWriter();
     try (CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
-      p.printRecord("scheme", "acc_bits", "out_bits", "design", "area_um2", "nand2_eq", "cells", "delay_ns", "fmax_mhz",
-          "energy_pj", "energy_ci95_pj", "energy_zero_delay_pj", "leakage_pj", "baseline_area_ratio", "baseline_energy_ratio",
-          "library", "corner", "yosys", "stimulus", "seed");
+      boolean staged = r.rows().stream().anyMatch(x -> x.stages() != null);
+      List<Object> header = new java.util.ArrayList<>(List.of("scheme", "acc_bits", "out_bits", "design", "area_um2", "nand2_eq", "cells",
+          "delay_ns", "fmax_mhz", "energy_pj", "energy_ci95_pj", "energy_zero_delay_pj", "leakage_pj", "baseline_area_ratio",
+          "baseline_energy_ratio", "library", "corner", "yosys", "stimulus", "seed"));
+      if (staged) {
+        header.add("stages"); // register stages added to meet the common clock
+      }
+      p.printRecord(header);
       for (CompareRow x : r.rows()) {
-        p.printRecord(x.scheme(), x.accBits(), x.outBits(), x.design(), f(x.areaUm2(), 3), f(x.nand2Equivalents(), 1), x.cells(),
-            f(x.delayNs(), 4), f(x.fmaxMhz(), 1), f(x.energyPj(), 4), f(x.energyCi95Pj(), 4), f(x.energyZeroDelayPj(), 4),
-            f(x.leakagePj(), 5), x.baselineAreaRatio() == null ? "" : f(x.baselineAreaRatio(), 2),
-            x.baselineEnergyRatio() == null ? "" : f(x.baselineEnergyRatio(), 2), r.library(), r.corner(), r.yosys(), r.stimulus(), r.seed());
+        List<Object> v = new java.util.ArrayList<>(List.of(x.scheme(), x.accBits(), x.outBits(), x.design(), f(x.areaUm2(), 3),
+            f(x.nand2Equivalents(), 1), x.cells(), f(x.delayNs(), 4), f(x.fmaxMhz(), 1), f(x.energyPj(), 4), f(x.energyCi95Pj(), 4),
+            f(x.energyZeroDelayPj(), 4), f(x.leakagePj(), 5), x.baselineAreaRatio() == null ? "" : f(x.baselineAreaRatio(), 2),
+            x.baselineEnergyRatio() == null ? "" : f(x.baselineEnergyRatio(), 2), r.library(), r.corner(), r.yosys(), r.stimulus(),
+            r.seed()));
+        if (staged) {
+          v.add(x.stages() == null ? "" : x.stages());
+        }
+        p.printRecord(v);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,10 +68,15 @@ public final class ResultWriter {
     sb.append("Ratios are the baseline's (").append(r.baseline()).append(") figure over the row's at the same widths: 15 means 15x less.\n\n");
     sb.append(headline(r));
     sb.append("\n## All rows\n\n");
-    sb.append("| scheme | acc -> out | area um^2 | NAND2-eq | delay ns | Fmax MHz | energy pJ (95 % CI) | zero-delay pJ | area ratio | energy ratio |\n");
-    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    boolean staged = r.rows().stream().anyMatch(x -> x.stages() != null);
+    sb.append("| scheme | acc -> out |" + (staged ? " stages |" : "") + " area um^2 | NAND2-eq | delay ns | Fmax MHz | energy pJ (95 % CI) | zero-delay pJ | area ratio | energy ratio |\n");
+    sb.append("|---|---|" + (staged ? "---:|" : "") + "---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (CompareRow x : r.rows()) {
-      sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ")
+      sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ");
+      if (staged) {
+        sb.append(x.stages() == null ? "-" : x.stages().toString()).append(" | ");
+      }
+      sb
           .append(f(x.areaUm2(), 1)).append(" | ").append(f(x.nand2Equivalents(), 0)).append(" | ").append(f(x.delayNs(), 3))
           .append(" | ").append(f(x.fmaxMhz(), 0)).append(" | ").append(f(x.energyPj(), 3)).append(" +- ").append(f(x.energyCi95Pj(), 3))
           .append(" | ").append(f(x.energyZeroDelayPj(), 3)).append(" | ").append(ratio(x.baselineAreaRatio())).append(" | ")
@@ -93,11 +108,15 @@ public final class ResultWriter {
   /** The short table the main job prints: per width, the baseline and each scheme's ratios. */
   public static String headline(CompareResult r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("| scheme | acc -> out | area um^2 | energy pJ/op | area: baseline / this | energy: baseline / this |\n");
-    sb.append("|---|---|---:|---:|---:|---:|\n");
+    boolean staged = r.rows().stream().anyMatch(x -> x.stages() != null);
+    sb.append("| scheme | acc -> out |" + (staged ? " stages | delay ns |" : "") + " area um^2 | energy pJ/op | area: baseline / this | energy: baseline / this |\n");
+    sb.append("|---|---|" + (staged ? "---:|---:|" : "") + "---:|---:|---:|---:|\n");
     for (CompareRow x : r.rows()) {
-      sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ")
-          .append(f(x.areaUm2(), 1)).append(" | ").append(f(x.energyPj(), 3)).append(" | ").append(ratio(x.baselineAreaRatio()))
+      sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ");
+      if (staged) {
+        sb.append(x.stages() == null ? "-" : x.stages().toString()).append(" | ").append(f(x.delayNs(), 3)).append(" | ");
+      }
+      sb.append(f(x.areaUm2(), 1)).append(" | ").append(f(x.energyPj(), 3)).append(" | ").append(ratio(x.baselineAreaRatio()))
           .append(" | ").append(ratio(x.baselineEnergyRatio())).append(" |\n");
     }
     return sb.toString();
