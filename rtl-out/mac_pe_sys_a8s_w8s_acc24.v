@@ -17,6 +17,7 @@
 //   w_in       input   s8
 //   first_in   input   u1
 //   valid_in   input   u1
+//   acc_final  output  u1
 //   acc        output  s24
 //   a_out      output  s8
 //   w_out      output  s8
@@ -34,6 +35,7 @@ module mac_pe_sys_a8s_w8s_acc24 (
     input  wire signed [7:0] w_in,
     input  wire first_in,
     input  wire valid_in,
+    output wire acc_final,
     output wire signed [23:0] acc,
     output wire signed [7:0] a_out,
     output wire signed [7:0] w_out,
@@ -48,20 +50,19 @@ module mac_pe_sys_a8s_w8s_acc24 (
     reg valid_q;
 
     wire signed [23:0] acc_d;
-    wire signed [23:0] t0;
-    wire signed [15:0] t1;
-    wire signed [24:0] t2;
+    wire signed [15:0] acc_d_product;
+    wire signed [24:0] acc_d_sum;
     wire unused;
 
+    assign acc_final = (~valid_in) | first_in;
     assign acc = acc_q;
     assign a_out = a_q;
     assign w_out = w_q;
     assign first_out = first_q;
     assign valid_out = valid_q;
-    assign t0 = first_in ? 24'sd0 : acc_q;
-    assign t1 = a_in * w_in;
-    assign t2 = {t0[23], t0} + {{9{t1[15]}}, t1};
-    assign acc_d = t2[23:0];
+    assign acc_d_product = a_in * w_in;
+    assign acc_d_sum = {acc_q[23], acc_q} + {{9{acc_d_product[15]}}, acc_d_product};
+    assign acc_d = first_in ? {{8{acc_d_product[15]}}, acc_d_product} : acc_d_sum[23:0];
 
     always @(posedge clk) begin
         if (rst) begin
@@ -96,7 +97,7 @@ module mac_pe_sys_a8s_w8s_acc24 (
     end
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t2[24]};
+    assign unused = &{1'b0, acc_d_sum[24]};
 endmodule
 
 `default_nettype wire

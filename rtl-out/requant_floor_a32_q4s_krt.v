@@ -30,22 +30,27 @@ module requant_floor_a32_q4s_krt (
     output wire signed [3:0] q
 );
 
-    wire signed [31:0] rounded;
-    wire t0;
-    wire t1;
-    wire signed [31:0] t2;
-    wire signed [31:0] t3;
+    wire signed [4:0] window_sum;
+    wire fits_window;
+    wire signed [3:0] bound;
+    wire signed [4:0] saturated;
+    wire signed [31:0] window_sum_shr;
+    wire signed [31:0] fits_window_xor;
+    wire [62:0] fits_window_shl;
     wire unused;
 
-    assign rounded = acc >>> shift;
-    assign t0 = rounded < 32'shfffffff8;
-    assign t1 = rounded > 32'sd7;
-    assign t2 = t1 ? 32'sd7 : rounded;
-    assign t3 = t0 ? 32'shfffffff8 : t2;
-    assign q = t3[3:0];
+    // ---- saturation on a 4-bit window
+    assign window_sum_shr = acc >>> shift;
+    assign window_sum = {window_sum_shr[3], window_sum_shr[3:0]} + 5'sd0;
+    assign fits_window_xor = acc ^ {{31{acc[31]}}, acc[31]};
+    assign fits_window_shl = 63'd4294967288 << shift;
+    assign fits_window = ~(|(fits_window_xor & fits_window_shl[31:0]));
+    assign bound = acc[31] ? 4'sh8 : 4'sd7;
+    assign saturated = fits_window ? ((window_sum > 5'sd7) ? 5'sd7 : window_sum) : {bound[3], bound};
+    assign q = saturated[3:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t3[31:4]};
+    assign unused = &{1'b0, saturated[4], window_sum_shr[31:4], fits_window_shl[62:32]};
 endmodule
 
 `default_nettype wire

@@ -30,22 +30,27 @@ module requant_floor_a32_q8s_krt (
     output wire signed [7:0] q
 );
 
-    wire signed [31:0] rounded;
-    wire t0;
-    wire t1;
-    wire signed [31:0] t2;
-    wire signed [31:0] t3;
+    wire signed [8:0] window_sum;
+    wire fits_window;
+    wire signed [7:0] bound;
+    wire signed [8:0] saturated;
+    wire signed [31:0] window_sum_shr;
+    wire signed [31:0] fits_window_xor;
+    wire [62:0] fits_window_shl;
     wire unused;
 
-    assign rounded = acc >>> shift;
-    assign t0 = rounded < 32'shffffff80;
-    assign t1 = rounded > 32'sd127;
-    assign t2 = t1 ? 32'sd127 : rounded;
-    assign t3 = t0 ? 32'shffffff80 : t2;
-    assign q = t3[7:0];
+    // ---- saturation on a 8-bit window
+    assign window_sum_shr = acc >>> shift;
+    assign window_sum = {window_sum_shr[7], window_sum_shr[7:0]} + 9'sd0;
+    assign fits_window_xor = acc ^ {{31{acc[31]}}, acc[31]};
+    assign fits_window_shl = 63'd4294967168 << shift;
+    assign fits_window = ~(|(fits_window_xor & fits_window_shl[31:0]));
+    assign bound = acc[31] ? 8'sh80 : 8'sd127;
+    assign saturated = fits_window ? ((window_sum > 9'sd127) ? 9'sd127 : window_sum) : {bound[7], bound};
+    assign q = saturated[7:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t3[31:8]};
+    assign unused = &{1'b0, saturated[8], window_sum_shr[31:8], fits_window_shl[62:32]};
 endmodule
 
 `default_nettype wire

@@ -30,32 +30,27 @@ module requant_shift_round_a16_q8s_half_up_krt (
     output wire signed [7:0] q
 );
 
-    wire signed [16:0] rounded;
-    wire signed [15:0] t0;
-    wire signed [16:0] t1;
-    wire signed [16:0] t2;
-    wire t3;
-    wire signed [1:0] t4;
-    wire t5;
-    wire t6;
-    wire signed [16:0] t7;
-    wire signed [16:0] t8;
+    wire signed [8:0] window_sum;
+    wire fits_window;
+    wire signed [7:0] bound;
+    wire signed [8:0] saturated;
+    wire signed [16:0] window_sum_shr;
+    wire signed [15:0] fits_window_xor;
+    wire [30:0] fits_window_shl;
     wire unused;
 
-    assign t0 = acc >>> shift;
-    assign t1 = {acc, 1'd0};
-    assign t2 = t1 >>> shift;
-    assign t3 = t2[0];
-    assign t4 = {1'd0, t3};
-    assign rounded = {t0[15], t0} + {{15{t4[1]}}, t4};
-    assign t5 = rounded < 17'sh1ff80;
-    assign t6 = rounded > 17'sd127;
-    assign t7 = t6 ? 17'sd127 : rounded;
-    assign t8 = t5 ? 17'sh1ff80 : t7;
-    assign q = t8[7:0];
+    // ---- saturation on a 8-bit window
+    assign window_sum_shr = $signed({acc, 1'd0}) >>> shift;
+    assign window_sum = {window_sum_shr[8], window_sum_shr[8:1]} + {8'd0, window_sum_shr[0]};
+    assign fits_window_xor = acc ^ {{15{acc[15]}}, acc[15]};
+    assign fits_window_shl = 31'd65408 << shift;
+    assign fits_window = ~(|(fits_window_xor & fits_window_shl[15:0]));
+    assign bound = acc[15] ? 8'sh80 : 8'sd127;
+    assign saturated = fits_window ? ((window_sum > 9'sd127) ? 9'sd127 : window_sum) : {bound[7], bound};
+    assign q = saturated[7:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t2[16:1], t8[16:8]};
+    assign unused = &{1'b0, saturated[8], window_sum_shr[16:9], fits_window_shl[30:16]};
 endmodule
 
 `default_nettype wire

@@ -33,33 +33,32 @@ module requant_shift_round_a24_q8s_relu_half_up_krt_bias (
 );
 
     wire signed [24:0] sum;
-    wire signed [25:0] rounded;
-    wire signed [24:0] t0;
-    wire signed [25:0] t1;
-    wire signed [25:0] t2;
-    wire t3;
-    wire signed [1:0] t4;
-    wire t5;
-    wire t6;
-    wire signed [25:0] t7;
-    wire signed [25:0] t8;
+    wire signed [8:0] window_sum;
+    wire fits_window;
+    wire signed [7:0] bound;
+    wire signed [8:0] saturated;
+    wire signed [25:0] window_sum_shr;
+    wire signed [24:0] fits_window_xor;
+    wire [55:0] fits_window_shl;
+    wire signed [8:0] saturated_sel;
     wire unused;
 
+    // ---- bias
     assign sum = {acc[23], acc} + {bias[23], bias};
-    assign t0 = sum >>> shift;
-    assign t1 = {sum, 1'd0};
-    assign t2 = t1 >>> shift;
-    assign t3 = t2[0];
-    assign t4 = {1'd0, t3};
-    assign rounded = {t0[24], t0} + {{24{t4[1]}}, t4};
-    assign t5 = rounded < 26'sd0;
-    assign t6 = rounded > 26'sd127;
-    assign t7 = t6 ? 26'sd127 : rounded;
-    assign t8 = t5 ? 26'sd0 : t7;
-    assign q = t8[7:0];
+
+    // ---- saturation on a 8-bit window
+    assign window_sum_shr = $signed({sum, 1'd0}) >>> shift;
+    assign window_sum = {window_sum_shr[8], window_sum_shr[8:1]} + {8'd0, window_sum_shr[0]};
+    assign fits_window_xor = sum ^ {{24{sum[24]}}, sum[24]};
+    assign fits_window_shl = 56'd33554304 << shift;
+    assign fits_window = ~(|(fits_window_xor & fits_window_shl[24:0]));
+    assign bound = sum[24] ? 8'sd0 : 8'sd127;
+    assign saturated_sel = (window_sum < 9'sd0) ? 9'sd0 : ((window_sum > 9'sd127) ? 9'sd127 : window_sum);
+    assign saturated = fits_window ? saturated_sel : {bound[7], bound};
+    assign q = saturated[7:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t2[25:1], t8[25:8]};
+    assign unused = &{1'b0, saturated[8], window_sum_shr[25:9], fits_window_shl[55:25]};
 endmodule
 
 `default_nettype wire

@@ -30,32 +30,27 @@ module requant_shift_round_a32_q4s_half_up_krt (
     output wire signed [3:0] q
 );
 
-    wire signed [32:0] rounded;
-    wire signed [31:0] t0;
-    wire signed [32:0] t1;
-    wire signed [32:0] t2;
-    wire t3;
-    wire signed [1:0] t4;
-    wire t5;
-    wire t6;
-    wire signed [32:0] t7;
-    wire signed [32:0] t8;
+    wire signed [4:0] window_sum;
+    wire fits_window;
+    wire signed [3:0] bound;
+    wire signed [4:0] saturated;
+    wire signed [32:0] window_sum_shr;
+    wire signed [31:0] fits_window_xor;
+    wire [62:0] fits_window_shl;
     wire unused;
 
-    assign t0 = acc >>> shift;
-    assign t1 = {acc, 1'd0};
-    assign t2 = t1 >>> shift;
-    assign t3 = t2[0];
-    assign t4 = {1'd0, t3};
-    assign rounded = {t0[31], t0} + {{31{t4[1]}}, t4};
-    assign t5 = rounded < 33'sh1fffffff8;
-    assign t6 = rounded > 33'sd7;
-    assign t7 = t6 ? 33'sd7 : rounded;
-    assign t8 = t5 ? 33'sh1fffffff8 : t7;
-    assign q = t8[3:0];
+    // ---- saturation on a 4-bit window
+    assign window_sum_shr = $signed({acc, 1'd0}) >>> shift;
+    assign window_sum = {window_sum_shr[4], window_sum_shr[4:1]} + {4'd0, window_sum_shr[0]};
+    assign fits_window_xor = acc ^ {{31{acc[31]}}, acc[31]};
+    assign fits_window_shl = 63'd4294967288 << shift;
+    assign fits_window = ~(|(fits_window_xor & fits_window_shl[31:0]));
+    assign bound = acc[31] ? 4'sh8 : 4'sd7;
+    assign saturated = fits_window ? ((window_sum > 5'sd7) ? 5'sd7 : window_sum) : {bound[3], bound};
+    assign q = saturated[3:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t2[32:1], t8[32:4]};
+    assign unused = &{1'b0, saturated[4], window_sum_shr[32:5], fits_window_shl[62:32]};
 endmodule
 
 `default_nettype wire

@@ -28,28 +28,21 @@ module requant_shift_round_a32_q8s_half_up_k10 (
     output wire signed [7:0] q
 );
 
-    wire signed [22:0] rounded;
-    wire signed [21:0] t0;
-    wire t1;
-    wire signed [1:0] t2;
-    wire t3;
-    wire t4;
-    wire signed [22:0] t5;
-    wire signed [22:0] t6;
+    wire signed [8:0] window_sum;
+    wire fits_window;
+    wire signed [7:0] bound;
+    wire signed [8:0] saturated;
     wire unused;
 
-    assign t0 = acc[31:10];
-    assign t1 = acc[9];
-    assign t2 = {1'd0, t1};
-    assign rounded = {t0[21], t0} + {{21{t2[1]}}, t2};
-    assign t3 = rounded < 23'sh7fff80;
-    assign t4 = rounded > 23'sd127;
-    assign t5 = t4 ? 23'sd127 : rounded;
-    assign t6 = t3 ? 23'sh7fff80 : t5;
-    assign q = t6[7:0];
+    // ---- saturation on a 8-bit window
+    assign window_sum = {acc[17], acc[17:10]} + {8'd0, acc[9]};
+    assign fits_window = (&acc[31:17]) | (~(|acc[31:17]));
+    assign bound = acc[31] ? 8'sh80 : 8'sd127;
+    assign saturated = fits_window ? ((window_sum > 9'sd127) ? 9'sd127 : window_sum) : {bound[7], bound};
+    assign q = saturated[7:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, acc[8:0], t6[22:8]};
+    assign unused = &{1'b0, acc[8:0], saturated[8]};
 endmodule
 
 `default_nettype wire

@@ -35,94 +35,59 @@ module requant_tflite_double_a32_q4s_mrt_srt_zrt (
     output wire signed [3:0] q
 );
 
+    wire shift_negative;
     wire [4:0] left_shift;
     wire [5:0] right_shift;
     wire signed [31:0] x_shifted;
     wire signed [63:0] product;
     wire signed [31:0] srdhm;
-    wire signed [32:0] scaled;
-    wire signed [33:0] with_zp;
-    wire t0;
-    wire signed [5:0] t1;
-    wire signed [6:0] t2;
-    wire signed [6:0] t3;
-    wire signed [62:0] t4;
-    wire t5;
-    wire t6;
-    wire t7;
-    wire signed [64:0] t8;
-    wire [33:0] t9;
-    wire signed [31:0] t10;
-    wire signed [31:0] t11;
-    wire signed [32:0] t12;
-    wire signed [32:0] t13;
-    wire t14;
-    wire t15;
-    wire t16;
-    wire [31:0] t17;
-    wire t18;
-    wire signed [6:0] t19;
-    wire [5:0] t20;
-    wire [5:0] t21;
-    wire [94:0] t22;
-    wire [31:0] t23;
-    wire [31:0] t24;
-    wire [31:0] t25;
-    wire t26;
-    wire t27;
-    wire t28;
-    wire signed [1:0] t29;
-    wire t30;
-    wire t31;
-    wire signed [33:0] t32;
-    wire signed [33:0] t33;
+    wire signed [7:0] window_sum;
+    wire fits_window;
+    wire signed [3:0] bound;
+    wire signed [7:0] saturated;
+    wire signed [5:0] left_shift_sel;
+    wire signed [6:0] right_shift_sel;
+    wire signed [62:0] x_shifted_shl;
+    wire signed [33:0] srdhm_sum;
+    wire signed [6:0] window_sum_sum;
+    wire signed [32:0] window_sum_shr;
+    wire [95:0] window_sum_shl;
+    wire window_sum_and;
+    wire signed [31:0] fits_window_xor;
+    wire [94:0] fits_window_shl;
+    wire signed [7:0] saturated_sel;
     wire unused;
 
-    assign t0 = shift < 6'sd0;
-    assign t1 = t0 ? 6'sd0 : shift;
-    assign left_shift = t1[4:0];
-    assign t2 = -{shift[5], shift};
-    assign t3 = t0 ? t2 : 7'sd0;
-    assign right_shift = t3[5:0];
-    assign t4 = {{31{acc[31]}}, acc} << left_shift;
-    assign x_shifted = t4[31:0];
+    // ---- left shift (wraps at 32 bits)
+    assign shift_negative = shift < 6'sd0;
+    assign left_shift_sel = shift_negative ? 6'sd0 : shift;
+    assign left_shift = left_shift_sel[4:0];
+    assign right_shift_sel = shift_negative ? (-{shift[5], shift}) : 7'sd0;
+    assign right_shift = right_shift_sel[5:0];
+    assign x_shifted_shl = {{31{acc[31]}}, acc} << left_shift;
+    assign x_shifted = x_shifted_shl[31:0];
+
+    // ---- SRDHM: rounding doubling high multiply
     assign product = x_shifted * m0;
-    assign t5 = x_shifted == 32'sh80000000;
-    assign t6 = m0 == 32'sh80000000;
-    assign t7 = t5 & t6;
-    assign t8 = {product[63], product} + 65'sh40000000;
-    assign t9 = t8[64:31];
-    assign t10 = t9[31:0];
-    assign srdhm = t7 ? 32'sd2147483647 : t10;
-    assign t11 = srdhm >>> right_shift;
-    assign t12 = {srdhm, 1'd0};
-    assign t13 = t12 >>> right_shift;
-    assign t14 = t13[0];
-    assign t15 = srdhm[31];
-    assign t16 = ~t15;
-    assign t17 = srdhm;
-    assign t18 = right_shift == 6'd0;
-    assign t19 = {1'd0, right_shift} - 7'd1;
-    assign t20 = t19[5:0];
-    assign t21 = t18 ? 6'd0 : t20;
-    assign t22 = 95'hffffffff << t21;
-    assign t23 = t22[31:0];
-    assign t24 = ~t23;
-    assign t25 = t17 & t24;
-    assign t26 = |t25;
-    assign t27 = t16 | t26;
-    assign t28 = t14 & t27;
-    assign t29 = {1'd0, t28};
-    assign scaled = {t11[31], t11} + {{31{t29[1]}}, t29};
-    assign with_zp = {scaled[32], scaled} + {{29{zero_point[4]}}, zero_point};
-    assign t30 = with_zp < 34'sh3fffffff8;
-    assign t31 = with_zp > 34'sd7;
-    assign t32 = t31 ? 34'sd7 : with_zp;
-    assign t33 = t30 ? 34'sh3fffffff8 : t32;
-    assign q = t33[3:0];
+    assign srdhm_sum = {product[63], product[63:31]} + {33'd0, product[30]};
+    assign srdhm = ((x_shifted == 32'sh80000000) & (m0 == 32'sh80000000)) ? 32'sd2147483647 : srdhm_sum[31:0];
+
+    // ---- saturation on a 6-bit window
+    assign window_sum_shr = $signed({srdhm, 1'd0}) >>> right_shift;
+    assign window_sum_shl = 96'h1ffffffff << right_shift;
+    assign window_sum_and = window_sum_shr[0] & ((~srdhm[31]) | (|({srdhm, 1'd0} & (~window_sum_shl[32:0]))));
+    assign window_sum_sum = {window_sum_shr[6], window_sum_shr[6:1]} + {6'd0, window_sum_and};
+    assign window_sum = {window_sum_sum[6], window_sum_sum} + {{3{zero_point[4]}}, zero_point};
+    assign fits_window_xor = srdhm ^ {{31{srdhm[31]}}, srdhm[31]};
+    assign fits_window_shl = 95'hffffffe0 << right_shift;
+    assign fits_window = ~(|(fits_window_xor & fits_window_shl[31:0]));
+    assign bound = srdhm[31] ? 4'sh8 : 4'sd7;
+    assign saturated_sel = (window_sum < -8'sd8) ? -8'sd8 : ((window_sum > 8'sd7) ? 8'sd7 : window_sum);
+    assign saturated = fits_window ? saturated_sel : {{4{bound[3]}}, bound};
+    assign q = saturated[3:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t1[5], t3[6], t4[62:32], t8[30:0], t9[33:32], t13[32:1], t19[6], t22[94:32], t33[33:4]};
+    assign unused = &{1'b0, product[29:0], saturated[7:4], left_shift_sel[5], right_shift_sel[6], x_shifted_shl[62:32], srdhm_sum[33:32], window_sum_shr[32:7], window_sum_shl[95:33], fits_window_shl[94:32]};
 endmodule
 
 `default_nettype wire

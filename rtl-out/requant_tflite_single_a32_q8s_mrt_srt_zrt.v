@@ -37,38 +37,37 @@ module requant_tflite_single_a32_q8s_mrt_srt_zrt (
 
     wire signed [63:0] product;
     wire [5:0] total_shift;
-    wire signed [64:0] scaled;
-    wire signed [65:0] with_zp;
-    wire signed [6:0] t0;
-    wire signed [63:0] t1;
-    wire signed [64:0] t2;
-    wire signed [64:0] t3;
-    wire t4;
-    wire signed [1:0] t5;
-    wire t6;
-    wire t7;
-    wire signed [65:0] t8;
-    wire signed [65:0] t9;
+    wire signed [11:0] window_sum;
+    wire fits_window;
+    wire signed [7:0] bound;
+    wire signed [11:0] saturated;
+    wire signed [6:0] total_shift_diff;
+    wire signed [10:0] window_sum_sum;
+    wire signed [64:0] window_sum_shr;
+    wire signed [63:0] fits_window_xor;
+    wire [126:0] fits_window_shl;
+    wire signed [11:0] saturated_sel;
     wire unused;
 
+    // ---- 64-bit product
     assign product = acc * m0;
-    assign t0 = 7'sd31 - {shift[5], shift};
-    assign total_shift = t0[5:0];
-    assign t1 = product >>> total_shift;
-    assign t2 = {product, 1'd0};
-    assign t3 = t2 >>> total_shift;
-    assign t4 = t3[0];
-    assign t5 = {1'd0, t4};
-    assign scaled = {t1[63], t1} + {{63{t5[1]}}, t5};
-    assign with_zp = {scaled[64], scaled} + {{57{zero_point[8]}}, zero_point};
-    assign t6 = with_zp < 66'sh3ffffffffffffff80;
-    assign t7 = with_zp > 66'sh7f;
-    assign t8 = t7 ? 66'sh7f : with_zp;
-    assign t9 = t6 ? 66'sh3ffffffffffffff80 : t8;
-    assign q = t9[7:0];
+    assign total_shift_diff = 7'sd31 - {shift[5], shift};
+    assign total_shift = total_shift_diff[5:0];
+
+    // ---- saturation on a 10-bit window
+    assign window_sum_shr = $signed({product, 1'd0}) >>> total_shift;
+    assign window_sum_sum = {window_sum_shr[10], window_sum_shr[10:1]} + {10'd0, window_sum_shr[0]};
+    assign window_sum = {window_sum_sum[10], window_sum_sum} + {{3{zero_point[8]}}, zero_point};
+    assign fits_window_xor = product ^ {{63{product[63]}}, product[63]};
+    assign fits_window_shl = 127'hfffffffffffffe00 << total_shift;
+    assign fits_window = ~(|(fits_window_xor & fits_window_shl[63:0]));
+    assign bound = product[63] ? 8'sh80 : 8'sd127;
+    assign saturated_sel = (window_sum < -12'sd128) ? -12'sd128 : ((window_sum > 12'sd127) ? 12'sd127 : window_sum);
+    assign saturated = fits_window ? saturated_sel : {{4{bound[7]}}, bound};
+    assign q = saturated[7:0];
 
     // Bits no logic reads, gathered so lint tools see them used on purpose.
-    assign unused = &{1'b0, t0[6], t3[64:1], t9[65:8]};
+    assign unused = &{1'b0, saturated[11:8], total_shift_diff[6], window_sum_shr[64:11], fits_window_shl[126:64]};
 endmodule
 
 `default_nettype wire
