@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * description ({@code src/test/resources/behavioural/}: {@code acc <= first ? a*w : acc + a*w}
  * with the same valid, reset and pass-through registers, written by hand): synthesized with the
  * same flow (Yosys {@code synth -flatten; dfflibmap; abc; opt_clean; stat}, NanGate45), qrtl's
- * area is at most 2 % above the behavioural one, for the PE and for the array built of each PE.
+ * area is at most 2 % above the behavioural one, for the PE and (with {@code -Dqrtl.full=true},
+ * about a minute more: two 64-PE syntheses) for the array built of each PE.
  */
 @Tag("tools")
 class BehaviouralMacAreaTest {
@@ -51,12 +52,14 @@ class BehaviouralMacAreaTest {
     Path arrayOnly = write("array.v", VerilogEmitter.emit(array).topText());
     double peQrtl = area(List.of(qrtlPe), pe.name(), lib);
     double peHand = area(List.of(handPe), pe.name(), lib);
-    double arrQrtl = area(List.of(qrtlPe, arrayOnly), array.name(), lib);
-    double arrHand = area(List.of(handPe, arrayOnly), array.name(), lib);
-    System.out.printf(Locale.ROOT, "PE: qrtl %.1f um^2, behavioural %.1f (%.3f); 8x8 array: qrtl %.1f, with the behavioural PE %.1f (%.3f)%n",
-        peQrtl, peHand, peQrtl / peHand, arrQrtl, arrHand, arrQrtl / arrHand);
+    System.out.printf(Locale.ROOT, "PE: qrtl %.1f um^2, behavioural %.1f (%.3f)%n", peQrtl, peHand, peQrtl / peHand);
     assertTrue(peQrtl <= 1.02 * peHand, "PE " + peQrtl + " vs behavioural " + peHand);
-    assertTrue(arrQrtl <= 1.02 * arrHand, "array " + arrQrtl + " vs behavioural " + arrHand);
+    if (Boolean.getBoolean("qrtl.full")) {
+      double arrQrtl = area(List.of(qrtlPe, arrayOnly), array.name(), lib);
+      double arrHand = area(List.of(handPe, arrayOnly), array.name(), lib);
+      System.out.printf(Locale.ROOT, "8x8 array: qrtl %.1f um^2, with the behavioural PE %.1f (%.3f)%n", arrQrtl, arrHand, arrQrtl / arrHand);
+      assertTrue(arrQrtl <= 1.02 * arrHand, "array " + arrQrtl + " vs behavioural " + arrHand);
+    }
   }
 
   private Path write(String name, String text) throws Exception {
