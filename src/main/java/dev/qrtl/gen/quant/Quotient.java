@@ -17,12 +17,6 @@ import java.util.function.IntFunction;
  */
 record Quotient(Expr floor, Expr increment, Expr sign, IntFunction<Expr> fitsIn) {
 
-  /** A value with no rounding step: the value itself, fitting tested on its own high bits. */
-  static Quotient exact(Expr value) {
-    Expr v = value.signed() ? value : value.toSigned();
-    return new Quotient(v, Expr.lit(0, HwType.u(1)), v.bit(v.width() - 1), w -> fitsSigned(v, w));
-  }
-
   /** The whole value, {@code floor + increment}, one bit wider than the floor. */
   Expr value() {
     return floor.add(increment.toSigned());

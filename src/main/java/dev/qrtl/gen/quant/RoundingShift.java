@@ -4,6 +4,7 @@ import dev.qrtl.core.Expr;
 import dev.qrtl.core.HwType;
 import dev.qrtl.spec.Rounding;
 import java.math.BigInteger;
+import java.util.function.IntFunction;
 
 /**
  * Division by 2^k with a rounding rule, as hardware does it: the floor is an arithmetic shift,
@@ -40,7 +41,7 @@ final class RoundingShift {
     Expr sign = x.bit(w - 1);
     Expr floor = x.shr(k);
     // The floor fits n bits exactly when x fits n + k bits.
-    java.util.function.IntFunction<Expr> fits = n -> Quotient.fitsSigned(x, n + k);
+    IntFunction<Expr> fits = n -> Quotient.fitsSigned(x, n + k);
     if (k == 0 || r == Rounding.FLOOR) {
       return new Quotient(floor, Expr.lit(0, HwType.u(1)), sign, fits);
     }
@@ -57,7 +58,7 @@ final class RoundingShift {
     }
     int w = x.width();
     Expr sign = x.bit(w - 1);
-    java.util.function.IntFunction<Expr> fits = n -> fitsAfterShift(x, k, n);
+    IntFunction<Expr> fits = n -> fitsAfterShift(x, k, n);
     if (r == Rounding.FLOOR) {
       return new Quotient(x.shr(k), Expr.lit(0, HwType.u(1)), sign, fits);
     }
@@ -101,7 +102,7 @@ final class RoundingShift {
     int w = x.width();
     Expr floor = x.shr(k);
     Expr sign = x.bit(w - 1);
-    java.util.function.IntFunction<Expr> fits = n -> Quotient.fitsSigned(floor, n);
+    IntFunction<Expr> fits = n -> Quotient.fitsSigned(floor, n);
     if (r == Rounding.FLOOR) {
       return new Quotient(floor, Expr.lit(0, HwType.u(1)), sign, fits);
     }
