@@ -129,13 +129,7 @@ final class ExpressionWriter {
         && uses.getOrDefault(e, 0) == 1) {
       // A concatenation (or a zero- or sign-extension, which is one) read once: written where it is read.
       String text = e.accept(renderer);
-      if (text.length() <= MAX_INLINE) {
-        o = new Operand(text, e.type(), Kind.EXPR);
-      } else {
-        String t = scope.newTemp(e.type(), hint + "_" + word(e));
-        scope.assigns.add("assign " + t + " = " + text + ";");
-        o = new Operand(t, e.type(), Kind.NAME);
-      }
+      o = text.length() <= MAX_INLINE ? new Operand(text, e.type(), Kind.EXPR) : temporary(e, text);
     } else if (whole != null && !(whole.base() instanceof Lit)) {
       // A part-select of a named net is written where it is read.
       o = new Operand(range(whole), e.type(), Kind.EXPR);
@@ -183,12 +177,17 @@ final class ExpressionWriter {
       emitted.put(e, new Operand("(" + text + ")", e.type(), Kind.EXPR));
       return "(" + text + ")";
     }
-    String t = scope.newTemp(e.type(), hint + "_" + word(e));
-    scope.assigns.add("assign " + t + " = " + text + ";");
-    Operand o = new Operand(t, e.type(), Kind.NAME);
+    Operand o = temporary(e, text);
     emitted.put(e, o);
     useAll(o);
-    return t;
+    return o.text();
+  }
+
+  /** A new wire named after the net being fed, assigned {@code text} (the rendering of {@code e}). */
+  private Operand temporary(Expr e, String text) {
+    String t = scope.newTemp(e.type(), hint + "_" + word(e));
+    scope.assigns.add("assign " + t + " = " + text + ";");
+    return new Operand(t, e.type(), Kind.NAME);
   }
 
   /** A bit range of a base expression that is not itself a slice or truncation. */
