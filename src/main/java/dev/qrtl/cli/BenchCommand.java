@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class,
-    BenchCommand.EnergyRate.class, BenchCommand.SynthTime.class, BenchCommand.Isolation.class})
+    BenchCommand.EnergyRate.class, BenchCommand.SynthTime.class, BenchCommand.Isolation.class, BenchCommand.ErrorRate.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -108,6 +108,22 @@ public final class BenchCommand implements Runnable {
     public Integer call() {
       Checks.range("--rounds", rounds, 1, 100);
       dev.qrtl.bench.GoldenBenchmark.run(rounds, spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code qrtl bench error}: error-evaluation throughput. */
+  @Command(name = "error", description = "Error evaluations (golden model, exact q*, error sums) per second on one core.")
+  public static final class ErrorRate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds of about 1 s (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      Checks.range("--rounds", rounds, 1, 100);
+      dev.qrtl.bench.ErrorBenchmark.run(rounds, spec.commandLine().getOut());
       return 0;
     }
   }

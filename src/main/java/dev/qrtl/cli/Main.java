@@ -23,6 +23,7 @@ import picocli.CommandLine;
       SynthCommand.class,
       EstimateCommand.class,
       CompareCommand.class,
+      ErrorCommand.class,
       ProveCommand.class,
       TechCommand.class,
       CacheCommand.class,

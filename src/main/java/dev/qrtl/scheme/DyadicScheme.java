@@ -142,6 +142,16 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
   }
 
   @Override
+  public RealScaleUnit atRealScale(CompareForm form, RealScale s) {
+    int m = form.variables().getOrDefault("m", 8);
+    DyadicModel.Scale d = DyadicModel.scaleFor(s.scale(), m, DyadicSpec.maxShift(s.accBits(), m));
+    long multiplier = d.multiplier();
+    int shift = d.shift();
+    return new RealScaleUnit("M=" + multiplier + " s=" + shift, Math.scalb((double) multiplier, -shift),
+        acc -> DyadicModel.requantize(acc, 0, multiplier, shift, Rounding.HALF_UP, s.zeroPoint(), s.out()));
+  }
+
+  @Override
   public List<String> costTerms(CompareForm form) {
     return List.of("1", "A", "A*m", "A*log2(A)", "B");
   }

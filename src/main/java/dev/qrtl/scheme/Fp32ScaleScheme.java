@@ -94,6 +94,15 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
   }
 
   @Override
+  public RealScaleUnit atRealScale(CompareForm form, RealScale s) {
+    float f = (float) s.scale(); // the binary32 nearest to S
+    if (f == 0 || Float.isInfinite(f)) {
+      throw new IllegalArgumentException("scale " + s.scale() + " is outside binary32's range (it rounds to " + f + ")");
+    }
+    return new RealScaleUnit("scale_f32=" + f, f, acc -> Fp32ScaleModel.requantize(acc, f, s.zeroPoint(), s.out()));
+  }
+
+  @Override
   public List<String> costTerms(CompareForm form) {
     return List.of("1", "A", "A*log2(A)", "B");
   }

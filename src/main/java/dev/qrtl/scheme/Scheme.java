@@ -72,6 +72,14 @@ public interface Scheme<S extends QuantizerSpec> {
   double relativeSize(CompareForm form, int accBits, int outBits);
 
   /**
+   * The golden model with its parameters chosen from a real scale by this scheme's documented
+   * rule (per tensor; a per-channel list is one call per channel): what {@code qrtl error} prices
+   * in accuracy. A scale the scheme cannot represent (a left shift, a multiplier that overflows)
+   * is an {@link IllegalArgumentException} naming the scale.
+   */
+  RealScaleUnit atRealScale(CompareForm form, RealScale s);
+
+  /**
    * The straightforward full-width form that {@link #generate}'s lean datapath replaced, named
    * {@code <module>_plain}; {@code qrtl prove} shows the two equivalent. Empty for a scheme whose
    * generator has one form.

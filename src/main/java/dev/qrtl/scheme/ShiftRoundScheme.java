@@ -136,6 +136,14 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
   }
 
   @Override
+  public RealScaleUnit atRealScale(CompareForm form, RealScale s) {
+    Rounding rounding = floor ? Rounding.FLOOR : Rounding.HALF_UP; // as the unit a comparison prices
+    int k = PowerOfTwoShift.choose(s, rounding);
+    return new RealScaleUnit("k=" + k + " (" + s.kRule().text() + ")", Math.scalb(1.0, -k),
+        acc -> PowerOfTwoShift.apply(acc, k, rounding, s));
+  }
+
+  @Override
   public List<String> costTerms(CompareForm form) {
     return form.label().equals("shift-round-const") ? List.of("1", "A", "B") : List.of("1", "A", "A*log2(A)", "B");
   }

@@ -124,6 +124,23 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
   }
 
   @Override
+  public RealScaleUnit atRealScale(CompareForm form, RealScale s) {
+    if (s.accBits() > 32) {
+      throw new IllegalArgumentException(name() + ": TFLite requantizes 32-bit accumulators, not " + s.accBits() + "-bit ones");
+    }
+    TfliteModel.Multiplier q = TfliteModel.quantizeMultiplier(s.scale());
+    int largest = single ? 30 : 31; // single rounding needs shift <= 30; a left shift beyond 31 wraps every bit away
+    if (q.shift() > largest) {
+      throw new IllegalArgumentException("scale " + s.scale() + " makes the " + name() + " multiplier overflow (shift " + q.shift()
+          + " > " + largest + ")");
+    }
+    int m0 = q.m0();
+    int shift = q.shift();
+    return new RealScaleUnit("M0=" + m0 + " shift=" + shift, Math.scalb((double) m0, shift - 31),
+        acc -> TfliteModel.requantize(acc, 0, m0, shift, s.zeroPoint(), single, s.out()));
+  }
+
+  @Override
   public List<String> costTerms(CompareForm form) {
     return List.of("1", "A", "A^2", "B");
   }

@@ -109,6 +109,19 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
   }
 
   @Override
+  public RealScaleUnit atRealScale(CompareForm form, RealScale s) {
+    unsupported(s.accBits(), s.out().bits()).ifPresent(why -> {
+      throw new IllegalArgumentException(why);
+    });
+    long accMin = -(1L << (s.accBits() - 1));
+    long accMax = (1L << (s.accBits() - 1)) - 1;
+    long lower = s.out().lower();
+    // thresholds of the exact requantizer itself, so the scheme is exact by construction
+    long[] t = ThresholdModel.fromMonotone(s.ideal()::exact, accMin, accMax, lower, s.out().max());
+    return new RealScaleUnit(t.length + " thresholds from q*", s.scale(), acc -> ThresholdModel.requantize(acc, t, lower));
+  }
+
+  @Override
   public List<String> costTerms(CompareForm form) {
     return List.of("1", "(2^B-1)*A", "2^B-1");
   }

@@ -33,6 +33,10 @@ public final class NpyReader {
   private NpyReader() {}
 
   public static NpyArray read(Path file) {
+    return parse(bytes(file), file.toString());
+  }
+
+  private static byte[] bytes(Path file) {
     byte[] all;
     try {
       long size = Files.size(file);
@@ -43,11 +47,66 @@ public final class NpyReader {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
     }
-    return parse(all, file.toString());
+    return all;
   }
 
   /** Parses the bytes of a .npy file; {@code name} names it in messages. */
   public static NpyArray parse(byte[] all, String name) {
+    Layout l = layout(all, name);
+    String kind = l.kind();
+    if (kind.equals("f")) {
+      throw new IllegalArgumentException(name + " holds floating-point data (" + l.descr()
+          + "); qrtl needs integers: quantize first, e.g. np.save(path, np.round(x).astype(np.int32))");
+    }
+    if (!kind.equals("i") && !kind.equals("u")) {
+      throw new IllegalArgumentException(name + ": unsupported .npy type " + l.descr() + " (qrtl reads signed and unsigned integers)");
+    }
+    int size = l.size();
+    boolean unsigned = kind.equals("u");
+    if (size != 1 && size != 2 && size != 4 && size != 8 || unsigned && size == 8) {
+      throw new IllegalArgumentException(name + ": unsupported integer type " + l.descr() + " (int8..int64, uint8..uint32)");
+    }
+    ByteBuffer data = l.data(all);
+    long[] values = new long[l.count()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = switch (size) {
+        case 1 -> unsigned ? data.get(i) & 0xffL : data.get(i);
+        case 2 -> unsigned ? data.getShort(i * 2) & 0xffffL : data.getShort(i * 2);
+        case 4 -> unsigned ? data.getInt(i * 4) & 0xffffffffL : data.getInt(i * 4);
+        default -> data.getLong(i * 8);
+      };
+    }
+    return new NpyArray(values, l.shape());
+  }
+
+  /** A float32 or float64 .npy file's values, flattened in C order (real scales, for instance). */
+  public static double[] readDoubles(Path file) {
+    return parseDoubles(bytes(file), file.toString());
+  }
+
+  /** Parses the bytes of a float32 or float64 .npy file. */
+  public static double[] parseDoubles(byte[] all, String name) {
+    Layout l = layout(all, name);
+    if (!l.kind().equals("f") || l.size() != 4 && l.size() != 8) {
+      throw new IllegalArgumentException(name + ": unsupported .npy type " + l.descr() + " (float32 or float64 expected)");
+    }
+    ByteBuffer data = l.data(all);
+    double[] values = new double[l.count()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = l.size() == 4 ? data.getFloat(i * 4) : data.getDouble(i * 8);
+    }
+    return values;
+  }
+
+  /** Where a .npy file's values are and how they are stored. */
+  private record Layout(String kind, int size, ByteOrder order, List<Integer> shape, int count, int dataStart, String descr) {
+    ByteBuffer data(byte[] all) {
+      return ByteBuffer.wrap(all, dataStart, count * size).slice().order(order);
+    }
+  }
+
+  /** Parses the bytes of a .npy file; {@code name} names it in messages. */
+  private static Layout layout(byte[] all, String name) {
     if (all.length < 10 || (all[0] & 0xff) != 0x93 || !new String(all, 1, 5, StandardCharsets.ISO_8859_1).equals("NUMPY")) {
       throw new IllegalArgumentException(name + " is not a NumPy .npy file (bad magic at byte 0)");
     }
@@ -80,22 +139,10 @@ public final class NpyReader {
       throw new IllegalArgumentException(name + ": malformed .npy header at byte " + headerStart
           + " (expected 'descr', 'fortran_order' and 'shape'): " + printable(header));
     }
-    String kind = d.group(2);
-    if (kind.equals("f")) {
-      throw new IllegalArgumentException(name + " holds floating-point data (" + printable(d.group(0))
-          + "); qrtl needs integers: quantize first, e.g. np.save(path, np.round(x).astype(np.int32))");
-    }
-    if (!kind.equals("i") && !kind.equals("u")) {
-      throw new IllegalArgumentException(name + ": unsupported .npy type " + printable(d.group(0)) + " (qrtl reads signed and unsigned integers)");
-    }
     if (o.group(1).equals("True")) {
       throw new IllegalArgumentException(name + ": Fortran-ordered arrays are not supported; save with np.ascontiguousarray");
     }
     int size = Integer.parseInt(d.group(3));
-    boolean unsigned = kind.equals("u");
-    if (size != 1 && size != 2 && size != 4 && size != 8 || unsigned && size == 8) {
-      throw new IllegalArgumentException(name + ": unsupported integer type " + printable(d.group(0)) + " (int8..int64, uint8..uint32)");
-    }
     ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     List<Integer> shape = new ArrayList<>();
     long count = 1;
@@ -122,17 +169,7 @@ public final class NpyReader {
       throw new IllegalArgumentException(name + ": truncated data: the header promises " + count + " values of " + size + " bytes from byte "
           + dataStart + ", the file has " + all.length + " bytes");
     }
-    ByteBuffer data = ByteBuffer.wrap(all, dataStart, (int) (count * size)).slice().order(order);
-    long[] values = new long[(int) count];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = switch (size) {
-        case 1 -> unsigned ? data.get(i) & 0xffL : data.get(i);
-        case 2 -> unsigned ? data.getShort(i * 2) & 0xffffL : data.getShort(i * 2);
-        case 4 -> unsigned ? data.getInt(i * 4) & 0xffffffffL : data.getInt(i * 4);
-        default -> data.getLong(i * 8);
-      };
-    }
-    return new NpyArray(values, shape);
+    return new Layout(d.group(2), size, order, shape, (int) count, dataStart, printable(d.group(0)));
   }
 
   private static IllegalArgumentException bad(Path file, String why) {

@@ -1,0 +1,110 @@
+package dev.qrtl.cli;
+
+import dev.qrtl.accuracy.AccuracyConfig;
+import dev.qrtl.accuracy.AccuracyReport;
+import dev.qrtl.accuracy.AccuracyStudy;
+import dev.qrtl.accuracy.AccuracyText;
+import dev.qrtl.accuracy.ScaleChoice;
+import dev.qrtl.accuracy.ScalesFile;
+import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.golden.RealScaleModel;
+import dev.qrtl.scheme.KRule;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.stimulus.Stimulus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qrtl error --schemes ... --acc-bits 32 --out-bits 8}: what each scheme costs in accuracy,
+ * from the golden models alone (no synthesis): error against the exact requantizer at a real
+ * scale, across one octave of scales, and with trained power-of-two scales.
+ */
+@Command(name = "error", aliases = "accuracy",
+    description = "Measure each scheme's requantization error against the exact real-valued result (golden models only, no synthesis).")
+public final class ErrorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--schemes", paramLabel = "S,S,...", description = "Schemes in their comparison forms, as for compare (default: all).")
+  String schemes;
+
+  @Option(names = "--acc-bits", defaultValue = "32", description = "Accumulator width (default: ${DEFAULT-VALUE}).")
+  int accBits;
+
+  @Option(names = "--out-bits", split = ",", defaultValue = "8", description = "Output widths, one table each (default: ${DEFAULT-VALUE}).")
+  List<Integer> outBits;
+
+  @Option(names = "--stimulus", defaultValue = EnergyOptions.DEFAULT_STIMULUS, description = "Accumulator source (default: ${DEFAULT-VALUE}).")
+  String stimulus;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Stimulus seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--samples", defaultValue = "100000", description = "Accumulators drawn (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--scale", description = "A real scale S (default: calibrated to the data: output maximum / (3 x spread)).")
+  Double scale;
+
+  @Option(names = "--scales", description = "Per-channel real scales: a JSON array, a CSV of numbers or a float .npy.")
+  Path scalesFile;
+
+  @Option(names = "--channels", defaultValue = "0", description = "The number of scales --scales must hold (default: any).")
+  int channels;
+
+  @Option(names = "--k-rule", defaultValue = "nearest", description = "Power-of-two shift from S: nearest, ceil, floor or best-for-data"
+      + " (default: ${DEFAULT-VALUE}).")
+  String kRule;
+
+  @Option(names = "--zero-point", defaultValue = "0", description = "Output zero point (default: ${DEFAULT-VALUE}).")
+  long zeroPoint;
+
+  @Option(names = "--octave-points", defaultValue = "32", description = "Scales in the octave sweep (default: ${DEFAULT-VALUE}).")
+  int octavePoints;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Checks.notTogether(spec, "--scale", "--scales", scalesFile != null);
+    if (channels != 0 && scalesFile == null) {
+      throw new UserError("--channels " + channels + " needs --scales FILE");
+    }
+    if (channels < 0) {
+      throw new UserError("--channels must be positive, not " + channels);
+    }
+    ScaleChoice scales;
+    if (scale != null) {
+      RealScaleModel.checkScale(scale);
+      scales = new ScaleChoice.Given(scale);
+    } else if (scalesFile != null) {
+      List<Double> list = ScalesFile.read(scalesFile, channels);
+      if (samples < 2L * list.size()) {
+        throw new UserError("--samples " + samples + " gives fewer than 2 samples to each of " + list.size() + " channels");
+      }
+      scales = new ScaleChoice.PerChannel(list);
+    } else {
+      scales = new ScaleChoice.Calibrated();
+    }
+    KRule rule = KRule.parse(kRule);
+    Stimulus stim = Stimulus.parse(stimulus);
+    List<Schemes.Form> forms = schemes == null ? Schemes.defaultForms() : Schemes.forms(java.util.Arrays.asList(schemes.split(",", -1)));
+    String version = "qrtl " + dev.qrtl.util.QrtlVersion.version();
+    StringBuilder text = new StringBuilder();
+    List<AccuracyReport> reports = new java.util.ArrayList<>();
+    for (int b : outBits) {
+      List<Schemes.Form> usable = forms.stream().filter(f -> schemes != null || f.scheme().unsupported(accBits, b).isEmpty()).toList();
+      AccuracyConfig c = new AccuracyConfig(usable, accBits, b, stim, seed, samples, rule, zeroPoint, scales, octavePoints);
+      AccuracyReport r = AccuracyReport.of(AccuracyStudy.run(c), version);
+      reports.add(r);
+      text.append(AccuracyText.table(r)).append('\n');
+    }
+    Reports.print(reports.size() == 1 ? reports.get(0) : reports, text.toString(), json, spec.commandLine().getOut());
+    return 0;
+  }
+}
