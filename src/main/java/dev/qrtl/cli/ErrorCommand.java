@@ -4,6 +4,8 @@ import dev.qrtl.accuracy.AccuracyConfig;
 import dev.qrtl.accuracy.AccuracyReport;
 import dev.qrtl.accuracy.AccuracyStudy;
 import dev.qrtl.accuracy.AccuracyText;
+import dev.qrtl.accuracy.PipelineStudy;
+import dev.qrtl.accuracy.PipelineText;
 import dev.qrtl.accuracy.ScaleChoice;
 import dev.qrtl.accuracy.ScalesFile;
 import dev.qrtl.energy.EnergyOptions;
@@ -69,6 +71,13 @@ public final class ErrorCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
+  @Option(names = "--pipelines", description = "Instead: the paper's hypothesis, one requantization per output (unified: bias, BN, ReLU"
+      + " folded) against the conventional pipeline (requantize, integer BN, second requantization, ReLU), 32 -> 8 bits, per channel.")
+  boolean pipelines;
+
+  @Option(names = "--pipeline-channels", defaultValue = "64", description = "Output channels of the --pipelines layer (default: ${DEFAULT-VALUE}).")
+  int pipelineChannels;
+
   @Override
   public Integer call() {
     Checks.notTogether(spec, "--scale", "--scales", scalesFile != null);
@@ -94,6 +103,15 @@ public final class ErrorCommand implements Callable<Integer> {
     KRule rule = KRule.parse(kRule);
     Stimulus stim = Stimulus.parse(stimulus);
     List<Schemes.Form> forms = schemes == null ? Schemes.defaultForms() : Schemes.forms(java.util.Arrays.asList(schemes.split(",", -1)));
+    if (pipelines) {
+      Checks.range("--pipeline-channels", pipelineChannels, 1, 4096);
+      if (samples < 2L * pipelineChannels) {
+        throw new UserError("--samples " + samples + " gives fewer than 2 samples to each of " + pipelineChannels + " channels");
+      }
+      List<PipelineStudy.Row> rows = PipelineStudy.run(forms, stim, seed, samples, pipelineChannels);
+      Reports.print(rows, PipelineText.table(rows, stim.text(), seed, samples, pipelineChannels), json, spec.commandLine().getOut());
+      return 0;
+    }
     String version = "qrtl " + dev.qrtl.util.QrtlVersion.version();
     StringBuilder text = new StringBuilder();
     List<AccuracyReport> reports = new java.util.ArrayList<>();

@@ -46,6 +46,14 @@ class ErrorCliTest {
   }
 
   @Test
+  void committedAccuracyTableReproduces() throws IOException {
+    Object[] r = CliTest.run("error", "--out-bits", "4,8");
+    assertEquals(0, r[0], (String) r[2]);
+    assertEquals(Files.readString(Path.of("docs/results/accuracy/error-32.md")), r[1],
+        "docs/results/accuracy/error-32.md is what qrtl error --out-bits 4,8 prints; regenerate it on purpose");
+  }
+
+  @Test
   void perChannelScalesFromJsonCsvAndNpyAgree() throws IOException {
     Path json = Files.writeString(dir.resolve("s.json"), "[0.004, 0.0031, 0.0052]");
     Path csv = Files.writeString(dir.resolve("s.csv"), "scale\n0.004\n0.0031\n0.0052\n");
