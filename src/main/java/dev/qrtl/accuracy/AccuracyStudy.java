@@ -4,7 +4,6 @@ import dev.qrtl.golden.RealScaleModel;
 import dev.qrtl.scheme.RealScale;
 import dev.qrtl.scheme.RealScaleUnit;
 import dev.qrtl.scheme.Schemes;
-import dev.qrtl.stimulus.ValueSampler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,12 +18,9 @@ public final class AccuracyStudy {
   private AccuracyStudy() {}
 
   public static AccuracyResult run(AccuracyConfig c) {
-    ValueSampler sampler = c.stimulus().sampler(c.accBits(), c.seed());
-    long[] data = new long[c.samples()];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = sampler.next();
-    }
-    double calibrated = c.out().max() / (3 * Math.max(1, sampler.spread()));
+    Accumulators drawn = Accumulators.draw(c.stimulus(), c.accBits(), c.seed(), c.samples());
+    long[] data = drawn.values();
+    double calibrated = drawn.calibratedScale(c.out().max());
     List<ErrorRow> rows = new ArrayList<>();
     for (Schemes.Form f : c.forms()) {
       f.scheme().unsupported(c.accBits(), c.outBits()).ifPresent(why -> {
@@ -44,49 +40,31 @@ public final class AccuracyStudy {
     rows.add(row(c, f, "at S", s, data));
     rows.add(row(c, f, "trained 2^-k", nearestPowerOfTwo(s), data));
     double base = Math.scalb(1.0, Math.getExponent(s)); // the octave [2^floor(log2 S), 2^(floor+1))
-    ErrorStats pooled = new ErrorStats();
-    ErrorStats worst = null;
-    double worstScale = base;
-    String worstParameters = "";
+    WorstOf octave = new WorstOf();
     for (int j = 0; j < c.octavePoints(); j++) {
       double sj = base * Math.pow(2, (double) j / c.octavePoints());
       RealScaleModel ideal = RealScaleModel.of(sj, c.zeroPoint(), c.out());
       RealScaleUnit unit = unit(c, f, ideal, data);
-      ErrorStats st = ErrorEvaluation.measure(unit, ideal, data, 0, 1);
-      pooled.merge(st);
-      if (worst == null || st.meanSquare() > worst.meanSquare()) {
-        worst = st;
-        worstScale = sj;
-        worstParameters = unit.parameters();
-      }
+      octave.add(j, sj, unit.parameters(), ErrorEvaluation.measure(unit, ideal, data, 0, 1));
     }
     rows.add(new ErrorRow(f.label(), "octave mean", base, c.octavePoints() + " log-uniform scales in [" + base + ", " + 2 * base + ")",
-        pooled.metrics()));
-    rows.add(new ErrorRow(f.label(), "octave worst", worstScale, worstParameters, worst.metrics()));
+        octave.pooled.metrics()));
+    rows.add(new ErrorRow(f.label(), "octave worst", octave.worstScale, octave.worstParameters, octave.worst.metrics()));
   }
 
   private static void perChannel(AccuracyConfig c, Schemes.Form f, List<Double> scales, long[] data, List<ErrorRow> rows) {
     for (boolean trained : new boolean[] {false, true}) {
-      ErrorStats pooled = new ErrorStats();
-      ErrorStats worst = null;
-      int worstChannel = 0;
-      String worstParameters = "";
+      WorstOf channels = new WorstOf();
       for (int ch = 0; ch < scales.size(); ch++) {
         double s = trained ? nearestPowerOfTwo(scales.get(ch)) : scales.get(ch);
         RealScaleModel ideal = RealScaleModel.of(s, c.zeroPoint(), c.out());
         RealScaleUnit unit = unit(c, f, ideal, data);
-        ErrorStats st = ErrorEvaluation.measure(unit, ideal, data, ch, scales.size());
-        pooled.merge(st);
-        if (worst == null || st.meanSquare() > worst.meanSquare()) {
-          worst = st;
-          worstChannel = ch;
-          worstParameters = unit.parameters();
-        }
+        channels.add(ch, scales.get(ch), unit.parameters(), ErrorEvaluation.measure(unit, ideal, data, ch, scales.size()));
       }
       String prefix = trained ? "trained 2^-k " : "";
-      rows.add(new ErrorRow(f.label(), prefix + "per-channel", scales.get(0), scales.size() + " channels", pooled.metrics()));
-      rows.add(new ErrorRow(f.label(), prefix + "worst channel", scales.get(worstChannel), "channel " + worstChannel + ": " + worstParameters,
-          worst.metrics()));
+      rows.add(new ErrorRow(f.label(), prefix + "per-channel", scales.get(0), scales.size() + " channels", channels.pooled.metrics()));
+      rows.add(new ErrorRow(f.label(), prefix + "worst channel", channels.worstScale,
+          "channel " + channels.worstIndex + ": " + channels.worstParameters, channels.worst.metrics()));
     }
   }
 

@@ -9,7 +9,6 @@ import dev.qrtl.scheme.RealScaleUnit;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.stimulus.Stimulus;
-import dev.qrtl.stimulus.ValueSampler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,12 +44,11 @@ public final class PipelineStudy {
   public record Row(String form, String pipeline, int requantizations, ErrorMetrics metrics) {}
 
   public static List<Row> run(List<Schemes.Form> forms, Stimulus stimulus, long seed, int samples, int channels) {
-    ValueSampler sampler = stimulus.sampler(32, seed);
-    long[] data = new long[samples];
-    for (int i = 0; i < samples; i++) {
-      data[i] = sampler.next();
-    }
-    double calibrated = 127 / (3 * Math.max(1, sampler.spread()));
+    Accumulators drawn = Accumulators.draw(stimulus, 32, seed, samples);
+    long[] data = drawn.values();
+    OutputRange signed8 = new OutputRange(8, true, false, true);
+    OutputRange relu8 = new OutputRange(8, true, true, true);
+    double calibrated = drawn.calibratedScale(signed8.max());
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5eedL);
     double[] s = new double[channels];
     double[] g = new double[channels];
@@ -60,8 +58,6 @@ public final class PipelineStudy {
       g[c] = Math.pow(2, rnd.nextDouble(-1, 1));
       beta[c] = rnd.nextDouble(-16, 16);
     }
-    OutputRange signed8 = new OutputRange(8, true, false, true);
-    OutputRange relu8 = new OutputRange(8, true, true, true);
     List<Row> rows = new ArrayList<>();
     for (Schemes.Form f : forms) {
       ErrorStats unified = new ErrorStats();

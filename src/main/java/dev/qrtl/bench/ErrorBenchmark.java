@@ -1,5 +1,6 @@
 package dev.qrtl.bench;
 
+import dev.qrtl.accuracy.Accumulators;
 import dev.qrtl.accuracy.ErrorEvaluation;
 import dev.qrtl.accuracy.ErrorMetrics;
 import dev.qrtl.golden.OutputRange;
@@ -9,7 +10,6 @@ import dev.qrtl.scheme.RealScale;
 import dev.qrtl.scheme.RealScaleUnit;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.stimulus.Stimulus;
-import dev.qrtl.stimulus.ValueSampler;
 import java.io.PrintWriter;
 
 /**
@@ -24,13 +24,10 @@ public final class ErrorBenchmark {
   private ErrorBenchmark() {}
 
   public static void run(int rounds, PrintWriter out) {
-    ValueSampler sampler = Stimulus.parse("products:k=64").sampler(32, 7);
-    long[] data = new long[TABLE];
-    for (int i = 0; i < TABLE; i++) {
-      data[i] = sampler.next();
-    }
+    Accumulators drawn = Accumulators.draw(Stimulus.parse("products:k=64"), 32, 7, TABLE);
+    long[] data = drawn.values();
     OutputRange s8 = new OutputRange(8, true, false, true);
-    double scale = 127 / (3 * sampler.spread());
+    double scale = drawn.calibratedScale(s8.max());
     RealScaleModel ideal = RealScaleModel.of(scale, 0, s8);
     out.printf("error evaluation (golden model + exact q* + error sums), one thread, %d products:k=64 accumulators, S = %.6g,"
         + " best of %d rounds of ~1 s:%n", TABLE, scale, rounds);

@@ -96,35 +96,38 @@ public final class BenchCommand implements Runnable {
     }
   }
 
-  /** {@code qrtl bench golden}: golden-model throughput. */
-  @Command(name = "golden", description = "Golden-model requantizations per second on one core.")
-  public static final class Golden implements Callable<Integer> {
+  /** A benchmark timed in rounds of about one second each (best of {@code --rounds}). */
+  abstract static class SecondRounds implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds of about 1 s (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    abstract void bench(int rounds, java.io.PrintWriter out);
+
     @Override
     public Integer call() {
       Checks.range("--rounds", rounds, 1, 100);
-      dev.qrtl.bench.GoldenBenchmark.run(rounds, spec.commandLine().getOut());
+      bench(rounds, spec.commandLine().getOut());
       return 0;
+    }
+  }
+
+  /** {@code qrtl bench golden}: golden-model throughput. */
+  @Command(name = "golden", description = "Golden-model requantizations per second on one core.")
+  public static final class Golden extends SecondRounds {
+    @Override
+    void bench(int rounds, java.io.PrintWriter out) {
+      dev.qrtl.bench.GoldenBenchmark.run(rounds, out);
     }
   }
 
   /** {@code qrtl bench error}: error-evaluation throughput. */
   @Command(name = "error", description = "Error evaluations (golden model, exact q*, error sums) per second on one core.")
-  public static final class ErrorRate implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds of about 1 s (default: ${DEFAULT-VALUE}).")
-    int rounds;
-
+  public static final class ErrorRate extends SecondRounds {
     @Override
-    public Integer call() {
-      Checks.range("--rounds", rounds, 1, 100);
-      dev.qrtl.bench.ErrorBenchmark.run(rounds, spec.commandLine().getOut());
-      return 0;
+    void bench(int rounds, java.io.PrintWriter out) {
+      dev.qrtl.bench.ErrorBenchmark.run(rounds, out);
     }
   }
 

@@ -93,9 +93,7 @@ public final class ErrorCommand implements Callable<Integer> {
       scales = new ScaleChoice.Given(scale);
     } else if (scalesFile != null) {
       List<Double> list = ScalesFile.read(scalesFile, channels);
-      if (samples < 2L * list.size()) {
-        throw new UserError("--samples " + samples + " gives fewer than 2 samples to each of " + list.size() + " channels");
-      }
+      checkSamplesPerChannel(list.size());
       scales = new ScaleChoice.PerChannel(list);
     } else {
       scales = new ScaleChoice.Calibrated();
@@ -105,9 +103,7 @@ public final class ErrorCommand implements Callable<Integer> {
     List<Schemes.Form> forms = schemes == null ? Schemes.defaultForms() : Schemes.forms(java.util.Arrays.asList(schemes.split(",", -1)));
     if (pipelines) {
       Checks.range("--pipeline-channels", pipelineChannels, 1, 4096);
-      if (samples < 2L * pipelineChannels) {
-        throw new UserError("--samples " + samples + " gives fewer than 2 samples to each of " + pipelineChannels + " channels");
-      }
+      checkSamplesPerChannel(pipelineChannels);
       List<PipelineStudy.Row> rows = PipelineStudy.run(forms, stim, seed, samples, pipelineChannels);
       Reports.print(rows, PipelineText.table(rows, stim.text(), seed, samples, pipelineChannels), json, spec.commandLine().getOut());
       return 0;
@@ -124,5 +120,12 @@ public final class ErrorCommand implements Callable<Integer> {
     }
     Reports.print(reports.size() == 1 ? reports.get(0) : reports, text.toString(), json, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** Every channel needs two samples at least for its intervals. */
+  private void checkSamplesPerChannel(int channelCount) {
+    if (samples < 2L * channelCount) {
+      throw new UserError("--samples " + samples + " gives fewer than 2 samples to each of " + channelCount + " channels");
+    }
   }
 }

@@ -147,7 +147,7 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
     DyadicModel.Scale d = DyadicModel.scaleFor(s.scale(), m, DyadicSpec.maxShift(s.accBits(), m));
     long multiplier = d.multiplier();
     int shift = d.shift();
-    return new RealScaleUnit("M=" + multiplier + " s=" + shift, Math.scalb((double) multiplier, -shift),
+    return new RealScaleUnit("M=" + multiplier + " s=" + shift,
         acc -> DyadicModel.requantize(acc, 0, multiplier, shift, Rounding.HALF_UP, s.zeroPoint(), s.out()));
   }
 

@@ -99,7 +99,7 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
     if (f == 0 || Float.isInfinite(f)) {
       throw new IllegalArgumentException("scale " + s.scale() + " is outside binary32's range (it rounds to " + f + ")");
     }
-    return new RealScaleUnit("scale_f32=" + f, f, acc -> Fp32ScaleModel.requantize(acc, f, s.zeroPoint(), s.out()));
+    return new RealScaleUnit("scale_f32=" + f, acc -> Fp32ScaleModel.requantize(acc, f, s.zeroPoint(), s.out()));
   }
 
   @Override

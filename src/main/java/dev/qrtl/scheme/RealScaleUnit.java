@@ -7,4 +7,4 @@ import java.util.function.LongUnaryOperator;
  * the function from accumulator to output, and the parameters in words ({@code k=7},
  * {@code M0=1518500250 shift=-6}) for reports.
  */
-public record RealScaleUnit(String parameters, double effectiveScale, LongUnaryOperator requantize) {}
+public record RealScaleUnit(String parameters, LongUnaryOperator requantize) {}

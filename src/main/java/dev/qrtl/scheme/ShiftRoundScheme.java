@@ -139,8 +139,7 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
   public RealScaleUnit atRealScale(CompareForm form, RealScale s) {
     Rounding rounding = floor ? Rounding.FLOOR : Rounding.HALF_UP; // as the unit a comparison prices
     int k = PowerOfTwoShift.choose(s, rounding);
-    return new RealScaleUnit("k=" + k + " (" + s.kRule().text() + ")", Math.scalb(1.0, -k),
-        acc -> PowerOfTwoShift.apply(acc, k, rounding, s));
+    return new RealScaleUnit("k=" + k + " (" + s.kRule().text() + ")", acc -> PowerOfTwoShift.apply(acc, k, rounding, s));
   }
 
   @Override

@@ -136,7 +136,7 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
     }
     int m0 = q.m0();
     int shift = q.shift();
-    return new RealScaleUnit("M0=" + m0 + " shift=" + shift, Math.scalb((double) m0, shift - 31),
+    return new RealScaleUnit("M0=" + m0 + " shift=" + shift,
         acc -> TfliteModel.requantize(acc, 0, m0, shift, s.zeroPoint(), single, s.out()));
   }
 

@@ -118,7 +118,7 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
     long lower = s.out().lower();
     // thresholds of the exact requantizer itself, so the scheme is exact by construction
     long[] t = ThresholdModel.fromMonotone(s.ideal()::exact, accMin, accMax, lower, s.out().max());
-    return new RealScaleUnit(t.length + " thresholds from q*", s.scale(), acc -> ThresholdModel.requantize(acc, t, lower));
+    return new RealScaleUnit(t.length + " thresholds from q*", acc -> ThresholdModel.requantize(acc, t, lower));
   }
 
   @Override
