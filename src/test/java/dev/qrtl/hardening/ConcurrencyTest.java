@@ -18,14 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two qrtl processes at once, each case 20 times: two comparisons into one {@code --out} (one is
+ * Two qrtl processes at once, each case 8 times in CI (20 with {@code -Dqrtl.full=true}, or any
+ * count with {@code -Dqrtl.concurrency.repeats=N}): two comparisons into one {@code --out} (one is
  * refused naming the other, or both complete; never a lost file), and two synthesis runs filling
  * the same cache entry from an empty cache (both succeed with identical results; the entry
  * verifies).
  */
 @Tag("tools")
 class ConcurrencyTest {
-  private static final int REPEATS = Integer.getInteger("qrtl.concurrency.repeats", 20);
+  private static final int REPEATS = Integer.getInteger("qrtl.concurrency.repeats", Boolean.getBoolean("qrtl.full") ? 20 : 8);
   @TempDir Path dir;
 
   @Test
