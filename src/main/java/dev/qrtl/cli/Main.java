@@ -24,6 +24,7 @@ import picocli.CommandLine;
       EstimateCommand.class,
       CompareCommand.class,
       ErrorCommand.class,
+      ParetoCommand.class,
       ProveCommand.class,
       TechCommand.class,
       CacheCommand.class,

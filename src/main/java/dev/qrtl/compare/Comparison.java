@@ -13,6 +13,11 @@ import dev.qrtl.tools.ToolException;
 import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.QrtlVersion;
 import java.nio.file.Path;
+import dev.qrtl.accuracy.AccuracyConfig;
+import dev.qrtl.accuracy.AccuracyResult;
+import dev.qrtl.accuracy.AccuracyStudy;
+import dev.qrtl.accuracy.ScaleChoice;
+import dev.qrtl.scheme.KRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +84,7 @@ public final class Comparison {
             ? "every unit synthesized for one " + plain(c.clockNs().getAsDouble()) + " ns clock (ABC delay target with retiming),"
                 + " register stages added until it meets it (leakage over that period)"
             : "each unit clocked at its own critical path (leakage over that period)", c.timing().describe(lib),
-        c.energy().conventions().describe(), c.pipeline(), Schemes.BASELINE, withRatios(rows),
+        c.energy().conventions().describe(), c.pipeline(), Schemes.BASELINE, withRatios(withErrors(rows, c)),
         skipped, network);
   }
 
@@ -182,6 +187,31 @@ public final class Comparison {
   }
 
   /** Baseline area / row area and baseline energy / row energy, at the same widths. */
+  /** Accumulators per scale for a row's error columns (the octave-mean RMS has 32 times as many). */
+  static final int ERROR_SAMPLES = 100_000;
+
+  /**
+   * Each row with its accuracy: the golden model's octave-mean and worst RMS error at the scale
+   * calibrated to the comparison's stimulus (none where the scheme cannot apply that scale, such
+   * as a power of two for a scale above 1).
+   */
+  static List<CompareRow> withErrors(List<CompareRow> rows, CompareConfig c) {
+    List<CompareRow> out = new ArrayList<>();
+    for (CompareRow r : rows) {
+      Schemes.Form f = Schemes.form(r.scheme());
+      try {
+        AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(List.of(f), r.accBits(), r.outBits(), c.energy().stimulus(),
+            c.energy().seed(), ERROR_SAMPLES, KRule.NEAREST, 0, new ScaleChoice.Calibrated(), 32));
+        double mean = a.rows().stream().filter(x -> x.view().equals("octave mean")).findFirst().orElseThrow().metrics().rms();
+        double worst = a.rows().stream().filter(x -> x.view().equals("octave worst")).findFirst().orElseThrow().metrics().rms();
+        out.add(r.withError(new CompareRow.RowError(mean, worst)));
+      } catch (IllegalArgumentException e) {
+        out.add(r); // the scheme cannot represent the calibrated scale at these widths
+      }
+    }
+    return out;
+  }
+
   static List<CompareRow> withRatios(List<CompareRow> rows) {
     Map<String, CompareRow> base = new HashMap<>();
     for (CompareRow r : rows) {

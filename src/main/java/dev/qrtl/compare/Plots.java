@@ -51,6 +51,27 @@ public final class Plots {
     return List.of("area-vs-bits", "energy-vs-bits", "area-energy");
   }
 
+  /** {@code pareto.png} and {@code .svg}: octave-mean RMS error against energy, the dyadic widths as one line, the front as another. */
+  static void pareto(ParetoResult r, Path dir) {
+    System.setProperty("java.awt.headless", "true");
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYSeries dyadic = new XYSeries("dyadic m = 1..31", false, true);
+    r.points().stream().filter(p -> p.m() != null).forEach(p -> dyadic.add(p.energyPj(), p.rms()));
+    for (ParetoPoint p : r.points()) {
+      if (p.m() == null) {
+        XYSeries one = new XYSeries(p.form());
+        one.add(p.energyPj(), p.rms());
+        data.addSeries(one);
+      }
+    }
+    data.addSeries(dyadic);
+    XYSeries front = new XYSeries("energy front", true, true);
+    r.points().stream().filter(ParetoPoint::energyFront).forEach(p -> front.add(p.energyPj(), p.rms()));
+    data.addSeries(front);
+    save(chart("Error against energy, 32 -> 8 (" + r.library() + "; knee: dyadic m = " + r.knee().m() + ")", data,
+        log("energy (pJ per operation)"), log("octave-mean RMS error (output LSB)"), true), dir, "pareto");
+  }
+
   private static JFreeChart byWidth(CompareResult r, int acc, boolean area, String title, String yLabel) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (String s : schemesIn(r)) {

@@ -37,6 +37,7 @@ public final class ResultFolder {
       AtomicFiles.writeString(scratch.resolve("comparison.json"), ResultWriter.json(r));
       Plots.write(r, scratch);
       fastModel(r).ifPresent(m -> AtomicFiles.writeString(scratch.resolve("fast-model.json"), ResultWriter.json(m)));
+      keepOthers(target, scratch);
       if (Lifecycle.shuttingDown()) {
         throw new IOException("qrtl is stopping");
       }
@@ -54,6 +55,35 @@ public final class ResultFolder {
       Lifecycle.keep(scratch);
       throw new ToolException("cannot write the comparison into " + target + ": " + e.getMessage());
     }
+  }
+
+  /** Results another command writes into the same folder ({@code qrtl pareto}'s), which a new comparison keeps. */
+  static final String OTHERS_PREFIX = "pareto.";
+
+  private static void keepOthers(Path target, Path scratch) throws IOException {
+    if (!Files.isDirectory(target)) {
+      return;
+    }
+    try (var files = Files.list(target)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith(OTHERS_PREFIX) && Files.isRegularFile(p)).sorted().toList()) {
+        Files.copy(f, scratch.resolve(f.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
+  /** Writes a Pareto study into {@code <out>/<library>/pareto.*}, each file atomically; the caller holds the folder's lock. */
+  public static Path writePareto(ParetoResult r, Path out) {
+    Path dir = out.resolve(r.library());
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ToolException("cannot create " + dir + ": " + e.getMessage());
+    }
+    AtomicFiles.writeString(dir.resolve("pareto.md"), ParetoWriter.markdown(r));
+    AtomicFiles.writeString(dir.resolve("pareto.csv"), ParetoWriter.csv(r));
+    AtomicFiles.writeString(dir.resolve("pareto.json"), ResultWriter.json(r));
+    Plots.pareto(r, dir);
+    return dir;
   }
 
   /** The fast model fitted on the rows, if the sweep varies the widths enough for any scheme. */

@@ -34,6 +34,8 @@ public final class ResultWriter {
       if (staged) {
         header.add("stages"); // register stages added to meet the common clock
       }
+      header.add("rms_error_lsb");
+      header.add("worst_rms_error_lsb");
       p.printRecord(header);
       for (CompareRow x : r.rows()) {
         List<Object> v = new java.util.ArrayList<>(List.of(x.scheme(), x.accBits(), x.outBits(), x.design(), f(x.areaUm2(), 3),
@@ -44,6 +46,8 @@ public final class ResultWriter {
         if (staged) {
           v.add(x.stages() == null ? "" : x.stages());
         }
+        v.add(x.error() == null ? "" : f(x.error().rms(), 4));
+        v.add(x.error() == null ? "" : f(x.error().worstRms(), 4));
         p.printRecord(v);
       }
     } catch (IOException e) {
@@ -69,8 +73,8 @@ public final class ResultWriter {
     sb.append(headline(r));
     sb.append("\n## All rows\n\n");
     boolean staged = r.rows().stream().anyMatch(x -> x.stages() != null);
-    sb.append("| scheme | acc -> out |" + (staged ? " stages |" : "") + " area um^2 | NAND2-eq | delay ns | Fmax MHz | energy pJ (95 % CI) | zero-delay pJ | area ratio | energy ratio |\n");
-    sb.append("|---|---|" + (staged ? "---:|" : "") + "---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    sb.append("| scheme | acc -> out |" + (staged ? " stages |" : "") + " area um^2 | NAND2-eq | delay ns | Fmax MHz | energy pJ (95 % CI) | zero-delay pJ | area ratio | energy ratio | RMS error LSB (octave mean / worst) |\n");
+    sb.append("|---|---|" + (staged ? "---:|" : "") + "---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (CompareRow x : r.rows()) {
       sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ");
       if (staged) {
@@ -80,8 +84,11 @@ public final class ResultWriter {
           .append(f(x.areaUm2(), 1)).append(" | ").append(f(x.nand2Equivalents(), 0)).append(" | ").append(f(x.delayNs(), 3))
           .append(" | ").append(f(x.fmaxMhz(), 0)).append(" | ").append(f(x.energyPj(), 3)).append(" +- ").append(f(x.energyCi95Pj(), 3))
           .append(" | ").append(f(x.energyZeroDelayPj(), 3)).append(" | ").append(ratio(x.baselineAreaRatio())).append(" | ")
-          .append(ratio(x.baselineEnergyRatio())).append(" |\n");
+          .append(ratio(x.baselineEnergyRatio())).append(" | ").append(error(x)).append(" |\n");
     }
+    sb.append("\nRMS error: the golden model's q - y in output LSB over one octave of real scales around the one calibrated to the"
+        + " stimulus (" + Comparison.ERROR_SAMPLES + " accumulators x 32 scales; the worst scale beside it; `qrtl error` for the full"
+        + " figures); - where the scheme cannot apply that scale (a power of two above 1).\n");
     if (!r.skipped().isEmpty()) {
       sb.append("\nNot built: ").append(String.join("; ", r.skipped())).append(".\n");
     }
@@ -109,17 +116,23 @@ public final class ResultWriter {
   public static String headline(CompareResult r) {
     StringBuilder sb = new StringBuilder();
     boolean staged = r.rows().stream().anyMatch(x -> x.stages() != null);
-    sb.append("| scheme | acc -> out |" + (staged ? " stages | delay ns |" : "") + " area um^2 | energy pJ/op | area: baseline / this | energy: baseline / this |\n");
-    sb.append("|---|---|" + (staged ? "---:|---:|" : "") + "---:|---:|---:|---:|\n");
+    sb.append("| scheme | acc -> out |" + (staged ? " stages | delay ns |" : "") + " area um^2 | energy pJ/op | area: baseline / this | energy: baseline / this | RMS error LSB |\n");
+    sb.append("|---|---|" + (staged ? "---:|---:|" : "") + "---:|---:|---:|---:|---:|\n");
     for (CompareRow x : r.rows()) {
       sb.append("| ").append(x.scheme()).append(" | ").append(x.accBits()).append(" -> ").append(x.outBits()).append(" | ");
       if (staged) {
         sb.append(x.stages() == null ? "-" : x.stages().toString()).append(" | ").append(f(x.delayNs(), 3)).append(" | ");
       }
       sb.append(f(x.areaUm2(), 1)).append(" | ").append(f(x.energyPj(), 3)).append(" | ").append(ratio(x.baselineAreaRatio()))
-          .append(" | ").append(ratio(x.baselineEnergyRatio())).append(" |\n");
+          .append(" | ").append(ratio(x.baselineEnergyRatio())).append(" | ").append(x.error() == null ? "-" : f(x.error().rms(), 3))
+          .append(" |\n");
     }
     return sb.toString();
+  }
+
+  /** A row's error columns: octave-mean / octave-worst RMS, or "-" where the scheme cannot apply the calibrated scale. */
+  private static String error(CompareRow x) {
+    return x.error() == null ? "-" : f(x.error().rms(), 4) + " / " + f(x.error().worstRms(), 4);
   }
 
   private static String ratio(Double v) {

@@ -44,6 +44,7 @@ class CommonClockTest {
       }
     }
     assertTrue(Files.readString(lib.resolve("comparison.md")).contains("| stages |"));
-    assertTrue(Files.readString(lib.resolve("comparison.csv")).lines().findFirst().orElseThrow().endsWith(",stages"));
+    assertTrue(Files.readString(lib.resolve("comparison.csv")).lines().findFirst().orElseThrow()
+        .endsWith(",stages,rms_error_lsb,worst_rms_error_lsb"), "the stages column, then the error columns");
   }
 }

@@ -42,6 +42,7 @@ class ArchitectureTest {
         .layer("power").definedBy("dev.qrtl.power..")
         .layer("cosim").definedBy("dev.qrtl.cosim..")
         .layer("energy").definedBy("dev.qrtl.energy..")
+        .layer("accuracy").definedBy("dev.qrtl.accuracy..")
         .layer("compare").definedBy("dev.qrtl.compare..")
         .layer("bench").definedBy("dev.qrtl.bench..")
         .layer("cli").definedBy("dev.qrtl.cli..")
@@ -63,6 +64,7 @@ class ArchitectureTest {
         .whereLayer("cosim").mayOnlyAccessLayers("scheme", "golden", "spec", "manifest", "sim", "stimulus", "tools", "util")
         .whereLayer("energy").mayOnlyAccessLayers("power", "cosim", "synth", "liberty", "scheme", "spec", "stimulus", "sim", "manifest",
             "tools", "util")
+        .whereLayer("accuracy").mayOnlyAccessLayers("scheme", "golden", "spec", "stimulus", "util")
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .check(classes);
