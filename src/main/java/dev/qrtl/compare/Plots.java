@@ -56,7 +56,8 @@ public final class Plots {
     System.setProperty("java.awt.headless", "true");
     XYSeriesCollection data = new XYSeriesCollection();
     XYSeries dyadic = new XYSeries("dyadic m = 1..31", false, true);
-    r.points().stream().filter(p -> p.m() != null).forEach(p -> dyadic.add(p.energyPj(), p.rms()));
+    r.points().stream().filter(p -> p.m() != null).sorted(java.util.Comparator.comparingInt(ParetoPoint::m))
+        .forEach(p -> dyadic.add(p.energyPj(), p.rms())); // joined in order of m
     for (ParetoPoint p : r.points()) {
       if (p.m() == null) {
         XYSeries one = new XYSeries(p.form());
