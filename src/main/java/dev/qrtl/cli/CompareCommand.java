@@ -49,14 +49,14 @@ public final class CompareCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--pipeline", defaultValue = "0",
-      description = "Register stages in every requantizer, 0..4; results go to <out>/<library>-pipeline<N>/ (default: ${DEFAULT-VALUE}).")
+      description = "Register stages in every requantizer, 0..8; results go to <out>/<library>-pipeline<N>/ (default: ${DEFAULT-VALUE}).")
   int pipeline;
 
   @Option(names = "--no-network", description = "Leave out the network-level view (unified module against conventional pipeline).")
   boolean noNetwork;
 
   @Option(names = "--clock-ns", description = "A common clock: synthesize every unit for this period (ABC delay target, retiming)"
-      + " and add register stages (up to 4) until it meets it; energy and leakage at that clock (default: each unit at its own critical path).")
+      + " and add register stages (up to 8) until it meets it; energy and leakage at that clock (default: each unit at its own critical path).")
   Double clockNs;
 
   @Option(names = "--out", defaultValue = "docs/results", description = "Results folder; files go to <out>/<library>/ (default: ${DEFAULT-VALUE}).")

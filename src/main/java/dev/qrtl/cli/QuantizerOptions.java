@@ -46,7 +46,7 @@ public final class QuantizerOptions implements OptionValues {
   @Option(names = "--wrap", description = "Keep the low output bits instead of saturating.")
   boolean wrap;
 
-  @Option(names = "--pipeline", defaultValue = "0", description = "Registered stages, 0..4 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--pipeline", defaultValue = "0", description = "Registered stages, 0..8 (default: ${DEFAULT-VALUE}).")
   int pipeline;
 
   /** The scheme-specific options' values, set by the options {@link #install} adds. */

@@ -38,8 +38,8 @@ public record CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, L
     if (schemes.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one scheme, accumulator width and output width");
     }
-    if (pipeline < 0 || pipeline > 4) {
-      throw new IllegalArgumentException("pipeline stages must be 0..4, not " + pipeline);
+    if (pipeline < 0 || pipeline > dev.qrtl.spec.QuantizerSpec.MAX_PIPELINE) {
+      throw new IllegalArgumentException("pipeline stages must be 0.." + dev.qrtl.spec.QuantizerSpec.MAX_PIPELINE + ", not " + pipeline);
     }
     for (int a : accBits) {
       if (a < 4 || a > 64) {

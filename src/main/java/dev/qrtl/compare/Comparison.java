@@ -149,7 +149,7 @@ public final class Comparison {
   }
 
   /** The most register stages a unit gets to meet a common clock. */
-  static final int MAX_STAGES = 4;
+  static final int MAX_STAGES = dev.qrtl.spec.QuantizerSpec.MAX_PIPELINE;
 
   private static CompareRow row(Task t, CompareConfig c) {
     if (c.clockNs().isPresent()) {
@@ -165,8 +165,10 @@ public final class Comparison {
 
   /**
    * A unit at the common clock: synthesized for it (ABC's delay target, with retiming), and given
-   * one more register stage at a time until its critical path fits the period (at most
-   * {@link #MAX_STAGES}; a unit that still misses keeps its last figures and says so by its delay).
+   * more register stages until its critical path fits the period (at most {@link #MAX_STAGES}; a
+   * unit that still misses keeps its last figures and says so by its delay). A unit that misses
+   * jumps to the stages an even split of its path would need ({@link #nextStages}), then one at a
+   * time: each try is a Yosys run, up to a minute for tflite-double.
    */
   private static CompareRow rowAtClock(Task t, CompareConfig c) {
     double period = c.clockNs().getAsDouble();
@@ -174,7 +176,7 @@ public final class Comparison {
     Path manifest = t.manifest();
     SynthResult s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.clockNs(), c.timeout());
     while (s.criticalPathNs() > period && stages < MAX_STAGES) {
-      stages++;
+      stages = nextStages(stages, s.criticalPathNs(), period);
       manifest = Designs.write(t.form().scheme().forComparison(t.form().form(), t.accBits(), t.outBits(), c.energy().stimulus(), stages),
           CacheDirs.root().resolve("designs"));
       s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.clockNs(), c.timeout());
@@ -186,7 +188,18 @@ public final class Comparison {
         null, null, stages);
   }
 
-  /** Baseline area / row area and baseline energy / row energy, at the same widths. */
+  /**
+   * The stages to try after {@code stages} left a path of {@code delayNs}. From a combinational
+   * unit, what cutting its path into period-long pieces needs at least (a lower bound: register
+   * overhead and imperfect balance only add stages, so the search cannot pass the fewest stages that
+   * meet the clock); after that one more at a time (a pipelined unit's path is its worst stage,
+   * which says little about the total). Never beyond {@link #MAX_STAGES}.
+   */
+  static int nextStages(int stages, double delayNs, double periodNs) {
+    int even = stages == 0 ? (int) Math.ceil(delayNs / periodNs) - 1 : 0;
+    return Math.min(MAX_STAGES, Math.max(stages + 1, even));
+  }
+
   /** Accumulators per scale for a row's error columns (the octave-mean RMS has 32 times as many). */
   static final int ERROR_SAMPLES = 100_000;
 
@@ -212,6 +225,7 @@ public final class Comparison {
     return out;
   }
 
+  /** Baseline area / row area and baseline energy / row energy, at the same widths. */
   static List<CompareRow> withRatios(List<CompareRow> rows) {
     Map<String, CompareRow> base = new HashMap<>();
     for (CompareRow r : rows) {

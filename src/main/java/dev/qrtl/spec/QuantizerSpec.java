@@ -7,7 +7,7 @@ package dev.qrtl.spec;
 public interface QuantizerSpec extends DesignSpec {
   int MIN_ACC_BITS = 2;
   int MAX_ACC_BITS = 64;
-  int MAX_PIPELINE = 4;
+  int MAX_PIPELINE = 8;
 
   /** The scheme's command-line name ({@code shift-round}, {@code tflite-double}, ...). */
   String scheme();

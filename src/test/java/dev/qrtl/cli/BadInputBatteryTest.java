@@ -241,7 +241,7 @@ class BadInputBatteryTest {
     c.add(c("compare, unknown scheme", 1, "unknown scheme 'magic'", "compare", "--schemes", "shift-round,magic", "--out", "{OUT}"));
     c.add(c("compare, 1-bit output", 1, "output width 1 is out of range", "compare", "--out-bits", "1", "--out", "{OUT}"));
     c.add(c("compare, 70-bit accumulator", 1, "accumulator width 70 is out of range", "compare", "--acc-bits", "70", "--out", "{OUT}"));
-    c.add(c("compare, 9 pipeline stages", 1, "pipeline stages must be 0..4", "compare", "--pipeline", "9", "--out", "{OUT}"));
+    c.add(c("compare, 9 pipeline stages", 1, "pipeline stages must be 0..8", "compare", "--pipeline", "9", "--out", "{OUT}"));
     c.add(c("compare into a file", 1, "is a file, not a folder", "compare", "--schemes", "floor", "--out", "{D}/a-file"));
     c.add(c("compare, a scheme twice", 1, "scheme 'floor' is named twice", "compare", "--schemes", "floor,floor", "--out", "{OUT}"));
     c.add(c("compare, too few ops", 1, "--ops must be between 100", "compare", "--ops", "5", "--out", "{OUT}"));
