@@ -25,6 +25,7 @@ import picocli.CommandLine;
       CompareCommand.class,
       ErrorCommand.class,
       ParetoCommand.class,
+      NetworkCommand.class,
       ProveCommand.class,
       TechCommand.class,
       CacheCommand.class,

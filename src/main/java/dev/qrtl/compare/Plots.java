@@ -149,7 +149,8 @@ public final class Plots {
     return chart;
   }
 
-  private static void save(JFreeChart chart, Path dir, String name) {
+  /** Writes {@code chart} as {@code <name>.png} and {@code <name>.svg} (fixed SVG ids: byte-identical for the same data). */
+  public static void save(JFreeChart chart, Path dir, String name) {
     try {
       ByteArrayOutputStream png = new ByteArrayOutputStream();
       ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);

@@ -26,22 +26,40 @@ public final class ResultFolder {
   private ResultFolder() {}
 
   public static Path write(CompareResult r, Path out) {
-    Path target = out.resolve(r.folderName());
-    String unique = "." + CacheStore.host() + "." + ProcessHandle.current().pid() + "." + System.nanoTime();
-    Path scratch = out.resolve("." + r.folderName() + ".partial" + unique);
-    try {
-      Files.createDirectories(out);
-      Files.createDirectories(Lifecycle.scratch(scratch));
+    return replace(out, r.folderName(), "the comparison", scratch -> {
       AtomicFiles.writeString(scratch.resolve("comparison.md"), ResultWriter.markdown(r));
       AtomicFiles.writeString(scratch.resolve("comparison.csv"), ResultWriter.csv(r));
       AtomicFiles.writeString(scratch.resolve("comparison.json"), ResultWriter.json(r));
       Plots.write(r, scratch);
       fastModel(r).ifPresent(m -> AtomicFiles.writeString(scratch.resolve("fast-model.json"), ResultWriter.json(m)));
-      keepOthers(target, scratch);
+      keepOthers(out.resolve(r.folderName()), scratch);
+    });
+  }
+
+  /** Fills a scratch folder with a result's files. */
+  @FunctionalInterface
+  public interface Contents {
+    void write(Path scratch) throws IOException;
+  }
+
+  /**
+   * Replaces {@code <out>/<folder>} as a whole: {@code contents} fills a scratch folder beside it,
+   * which is renamed into place only when complete (the old folder moved aside first, then
+   * deleted), so a failure or a signal never leaves a half-written result; {@code what} names the
+   * result in the error.
+   */
+  public static Path replace(Path out, String folder, String what, Contents contents) {
+    Path target = out.resolve(folder);
+    String unique = "." + CacheStore.host() + "." + ProcessHandle.current().pid() + "." + System.nanoTime();
+    Path scratch = out.resolve("." + folder + ".partial" + unique);
+    try {
+      Files.createDirectories(out);
+      Files.createDirectories(Lifecycle.scratch(scratch));
+      contents.write(scratch);
       if (Lifecycle.shuttingDown()) {
         throw new IOException("qrtl is stopping");
       }
-      Path old = out.resolve("." + r.folderName() + ".old" + unique);
+      Path old = out.resolve("." + folder + ".old" + unique);
       if (Files.exists(target)) {
         Files.move(target, Lifecycle.scratch(old), StandardCopyOption.ATOMIC_MOVE);
       }
@@ -50,10 +68,13 @@ public final class ResultFolder {
       Trees.delete(old);
       Lifecycle.keep(old);
       return target;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       Trees.delete(scratch);
       Lifecycle.keep(scratch);
-      throw new ToolException("cannot write the comparison into " + target + ": " + e.getMessage());
+      if (e instanceof RuntimeException re && !(e instanceof java.io.UncheckedIOException)) {
+        throw re;
+      }
+      throw new ToolException("cannot write " + what + " into " + target + ": " + e.getMessage());
     }
   }
 

@@ -44,6 +44,8 @@ class ArchitectureTest {
         .layer("energy").definedBy("dev.qrtl.energy..")
         .layer("accuracy").definedBy("dev.qrtl.accuracy..")
         .layer("compare").definedBy("dev.qrtl.compare..")
+        .layer("onnx").definedBy("dev.qrtl.onnx..")
+        .layer("network").definedBy("dev.qrtl.network..")
         .layer("bench").definedBy("dev.qrtl.bench..")
         .layer("cli").definedBy("dev.qrtl.cli..")
         .whereLayer("util").mayNotAccessAnyLayer()
@@ -65,6 +67,9 @@ class ArchitectureTest {
         .whereLayer("energy").mayOnlyAccessLayers("power", "cosim", "synth", "liberty", "scheme", "spec", "stimulus", "sim", "manifest",
             "tools", "util")
         .whereLayer("accuracy").mayOnlyAccessLayers("scheme", "golden", "spec", "stimulus", "util")
+        .whereLayer("onnx").mayOnlyAccessLayers("util")
+        .whereLayer("network").mayOnlyAccessLayers("onnx", "compare", "accuracy", "energy", "power", "synth", "scheme", "gen", "spec", "stimulus",
+            "sim", "manifest", "liberty", "verilog", "core", "tools", "util")
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .check(classes);

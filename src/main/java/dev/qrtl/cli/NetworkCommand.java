@@ -1,0 +1,192 @@
+package dev.qrtl.cli;
+
+import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.network.BillFolder;
+import dev.qrtl.network.BillStudy;
+import dev.qrtl.network.BillWriter;
+import dev.qrtl.network.BuiltinNetworks;
+import dev.qrtl.network.Network;
+import dev.qrtl.network.NetworkBill;
+import dev.qrtl.network.NetworkConfig;
+import dev.qrtl.network.OnnxNetworks;
+import dev.qrtl.onnx.OnnxImport;
+import dev.qrtl.onnx.OnnxModel;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.stimulus.Stimulus;
+import dev.qrtl.synth.TechLibraries;
+import dev.qrtl.util.OutputLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qrtl network --model resnet18|resnet50|mobilenetv2|bert-base-layer|FILE.onnx}: the
+ * network's requantization bill per layer and in total, per scheme, next to its MACs.
+ */
+@Command(name = "network", description = "The network's bill: requantization energy, area and parameters per layer and per inference"
+    + " for each scheme, next to the MACs, from a built-in layer table or a quantized ONNX model.")
+public final class NetworkCommand implements Callable<Integer> {
+  /** The schemes a bill prices unless told: the paper's scheme, its baseline, and the 8-bit dyadic knee. */
+  static final String DEFAULT_SCHEMES = "shift-round,tflite-double,dyadic:m=8";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "NAME|FILE.onnx",
+      description = "resnet18, resnet50, mobilenetv2, bert-base-layer, or a quantized ONNX model (QDQ or QOperator form).")
+  String model;
+
+  @Option(names = "--input-shape", paramLabel = "[NAME=]DIMS", description = "Shape of a graph input the model leaves dynamic, as 1x3x224x224"
+      + " (NAME= for one of several inputs); repeatable.")
+  List<String> inputShapes = List.of();
+
+  @Option(names = "--seq-len", defaultValue = "128", description = "bert-base-layer: tokens per sequence (default: ${DEFAULT-VALUE}).")
+  int sequence;
+
+  @Option(names = "--schemes", defaultValue = DEFAULT_SCHEMES, paramLabel = "S,S,...",
+      description = "Schemes in their comparison forms (default: ${DEFAULT-VALUE}).")
+  String schemes;
+
+  @Option(names = "--a-bits", defaultValue = "8", description = "Activation width; outputs are requantized back to it (default: ${DEFAULT-VALUE}).")
+  int aBits;
+
+  @Option(names = "--w-bits", defaultValue = "8", description = "Weight width (default: ${DEFAULT-VALUE}).")
+  int wBits;
+
+  @Option(names = "--array", defaultValue = "16x16", paramLabel = "RxC",
+      description = "The array whose requantizers and parameter registers are priced (default: ${DEFAULT-VALUE}).")
+  String array;
+
+  @Option(names = "--liberty", description = "A Liberty file (.lib or .lib.gz).")
+  Path liberty;
+
+  @Option(names = "--tech", defaultValue = "default", description = "default (embedded 45 nm), nangate45 or sky130hd (default: ${DEFAULT-VALUE}).")
+  String tech;
+
+  @Option(names = "--ops", defaultValue = "4000", description = "Operations simulated per unit for energy (default: ${DEFAULT-VALUE}).")
+  long ops;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Stimulus seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--error-samples", defaultValue = "5000",
+      description = "Accumulators per layer and scheme for the RMS error column, 0 for none (default: ${DEFAULT-VALUE}).")
+  int errorSamples;
+
+  @Option(names = "--out", defaultValue = "docs/results", description = "Results folder; files go to <out>/network-<name>-<library>/"
+      + " (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before a Yosys run is stopped (default: ${DEFAULT-VALUE}).")
+  long timeout;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
+  @Mixin TimingOptions timing;
+
+  @Mixin ConventionOptions conventions;
+
+  @Override
+  public Integer call() {
+    NetworkConfig c = config(); // every option and the model checked before any work
+    CompareCommand.checkOutputFolder(out);
+    long start = System.nanoTime();
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      NetworkBill b = BillStudy.run(c);
+      Path dir = BillFolder.write(b, out);
+      var pw = spec.commandLine().getOut();
+      long macs = b.layers().stream().mapToLong(NetworkBill.LayerBill::macs).sum();
+      pw.printf("%s: %d layers, %.3f G MACs per inference, on %s (%s)%n", b.network(), b.layers().size(), macs / 1e9, b.library(), b.yosys());
+      pw.print(BillWriter.headline(b));
+      pw.printf("wrote %s (network.md, .csv, .json, plots as PNG and SVG) in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
+      pw.flush();
+    }
+    return 0;
+  }
+
+  NetworkConfig config() {
+    Checks.notTogether(spec, "--tech", "--liberty", liberty != null);
+    if (timeout < 1) {
+      throw new UserError("--timeout must be at least 1 second, not " + timeout);
+    }
+    int[] rc = parseArray(array);
+    List<Schemes.Form> forms = Schemes.forms(Arrays.asList(schemes.split(",", -1)));
+    var lib = TechLibraries.resolve(tech, liberty);
+    EnergyOptions e = EnergyOptions.of(ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024)
+        .withConventions(conventions.conventions());
+    return new NetworkConfig(network(), forms, aBits, wBits, rc[0], rc[1], lib, timing.conditions(lib.library()), e,
+        Duration.ofSeconds(timeout), !noProgress, errorSamples);
+  }
+
+  private Network network() {
+    String lower = model.toLowerCase(Locale.ROOT);
+    if (BuiltinNetworks.NAMES.contains(lower)) {
+      if (!inputShapes.isEmpty()) {
+        throw new UserError("--input-shape is for ONNX models; " + lower + " is a built-in table at 224 x 224 (bert-base-layer: --seq-len)");
+      }
+      return BuiltinNetworks.named(lower, sequence);
+    }
+    if (!lower.endsWith(".onnx")) {
+      throw new UserError("--model " + model + " is neither a built-in network (" + String.join(", ", BuiltinNetworks.NAMES)
+          + ") nor an .onnx file");
+    }
+    Path file = Path.of(model);
+    if (!Files.isRegularFile(file)) {
+      throw new UserError("--model " + model + ": no such file");
+    }
+    OnnxModel m = OnnxImport.read(file, shapes(), Map.of());
+    return OnnxNetworks.of(m);
+  }
+
+  private Map<String, long[]> shapes() {
+    Map<String, long[]> m = new HashMap<>();
+    for (String s : inputShapes) {
+      int eq = s.indexOf('=');
+      String name = eq < 0 ? "" : s.substring(0, eq);
+      if (m.put(name, dims(eq < 0 ? s : s.substring(eq + 1))) != null) {
+        throw new UserError("--input-shape gives " + (name.isEmpty() ? "the input" : "input '" + name + "'") + " twice");
+      }
+    }
+    return m;
+  }
+
+  static long[] dims(String s) {
+    String[] parts = s.split("x", -1);
+    long[] d = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        d[i] = Long.parseLong(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new UserError("--input-shape " + s + ": '" + parts[i] + "' is not a dimension (write 1x3x224x224)");
+      }
+      if (d[i] < 1 || d[i] > 1 << 24) {
+        throw new UserError("--input-shape " + s + ": dimension " + d[i] + " is outside 1.." + (1 << 24));
+      }
+    }
+    return d;
+  }
+
+  static int[] parseArray(String s) {
+    String[] p = s.toLowerCase(Locale.ROOT).split("x", -1);
+    try {
+      if (p.length == 2) {
+        return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new UserError("--array " + s + " is not RxC (write 16x16)");
+  }
+}

@@ -1,0 +1,323 @@
+package dev.qrtl.network;
+
+import dev.qrtl.accuracy.AccuracyConfig;
+import dev.qrtl.accuracy.AccuracyResult;
+import dev.qrtl.accuracy.AccuracyStudy;
+import dev.qrtl.accuracy.ErrorRow;
+import dev.qrtl.accuracy.ScaleChoice;
+import dev.qrtl.energy.EnergyEstimator;
+import dev.qrtl.energy.EnergyOptions;
+import dev.qrtl.energy.EnergyReport;
+import dev.qrtl.liberty.Cell;
+import dev.qrtl.manifest.Manifest;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.scheme.Designs;
+import dev.qrtl.scheme.KRule;
+import dev.qrtl.scheme.Schemes;
+import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.QuantizerSpec;
+import dev.qrtl.stimulus.Stimulus;
+import dev.qrtl.synth.SynthMode;
+import dev.qrtl.synth.SynthResult;
+import dev.qrtl.synth.SynthRunner;
+import dev.qrtl.tools.ToolException;
+import dev.qrtl.util.CacheDirs;
+import dev.qrtl.util.QrtlVersion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Computes a network bill. Every distinct unit is priced once: a requantizer per (scheme,
+ * accumulator width) is synthesized once and shared by every layer of that width, and its energy
+ * is estimated per distinct K on accumulators shaped like the layer's ({@code products:k=K} with
+ * the layer's operand widths), so layers with the same width but different K share the netlist,
+ * not the estimate; the processing element likewise per (accumulator width, K). Units are priced
+ * in parallel, largest first; the progress bar counts layers as their prices complete.
+ */
+public final class BillStudy {
+  /** Horowitz, ISSCC 2014, 45 nm: an 8 KB SRAM read of 64 bits, and a DRAM access of 64 bits (the low end). */
+  static final NetworkBill.Published PUBLISHED = new NetworkBill.Published(
+      "Horowitz, Computing's energy problem, ISSCC 2014 (45 nm, 0.9 V): published constants, not qrtl's measurement", 10, 1300);
+
+  /** The batch norm's multiply and add widths in the conventional pipeline (as {@code qrtl compare}'s network view). */
+  private static final int BN_MUL_BITS = 8;
+  private static final int BN_ADD_BITS = 16;
+
+  private BillStudy() {}
+
+  private record Key(String kind, String scheme, int accBits, int k) {}
+
+  public static NetworkBill run(NetworkConfig c) {
+    int out = c.aBits();
+    Map<Key, Callable<UnitPrice>> jobs = new LinkedHashMap<>();
+    boolean anyBatchNorm = c.network().layers().stream().anyMatch(Layer::batchNorm);
+    int widest = c.network().layers().stream().mapToInt(l -> l.accBits(c.aBits(), c.wBits())).max().orElseThrow();
+    Layer widestLayer = c.network().layers().stream().filter(l -> l.accBits(c.aBits(), c.wBits()) == widest).findFirst().orElseThrow();
+    for (Layer l : c.network().layers()) {
+      int acc = l.accBits(c.aBits(), c.wBits());
+      int k = l.k();
+      jobs.putIfAbsent(new Key("pe", "", acc, k), () -> PeEnergy.price(c.aBits(), c.wBits(), acc, k, c.tech(), c.timing(), c.energy(),
+          c.timeout()));
+      for (Schemes.Form f : c.forms()) {
+        if (f.scheme().unsupported(acc, out).isEmpty()) {
+          Stimulus st = layerStimulus(k, c);
+          jobs.putIfAbsent(new Key("requant", f.label(), acc, k), () -> requant(f, acc, out, st, c));
+        }
+      }
+    }
+    int bnBits = 0;
+    if (anyBatchNorm) {
+      QuantizerSpec conv = c.forms().get(0).scheme().forComparison(c.forms().get(0).form(), widest, out, layerStimulus(widestLayer.k(), c), 0);
+      bnBits = ConventionalSpec.bnValueBits(conv, BN_MUL_BITS, BN_ADD_BITS);
+      for (Schemes.Form f : c.forms()) {
+        int b = bnBits;
+        if (f.scheme().unsupported(b, out).isEmpty()) {
+          Stimulus st = Stimulus.parse("gaussian:sigma=" + Math.round(127 / 3.0 * (1 << (BN_MUL_BITS - 2))));
+          jobs.put(new Key("bn-requant", f.label(), b, 0), () -> requant(f, b, out, st, c));
+        }
+      }
+    }
+    Map<Key, UnitPrice> prices = execute(jobs, c);
+    Map<String, Map<String, ErrorMemo>> errors = errors(c, out);
+    List<NetworkBill.LayerBill> layers = new ArrayList<>();
+    for (Layer l : c.network().layers()) {
+      int acc = l.accBits(c.aBits(), c.wBits());
+      UnitPrice pe = prices.get(new Key("pe", "", acc, l.k()));
+      List<NetworkBill.SchemeCost> costs = new ArrayList<>();
+      long conventionalCount = l.outputs() * (l.batchNorm() ? 2 : 1);
+      for (Schemes.Form f : c.forms()) {
+        UnitPrice u = prices.get(new Key("requant", f.label(), acc, l.k()));
+        if (u == null) {
+          continue; // the scheme cannot be built at this width: no row
+        }
+        double unified = l.outputs() * u.energyPj();
+        UnitPrice bn = l.batchNorm() ? prices.get(new Key("bn-requant", f.label(), bnBits, 0)) : null;
+        double conventional = unified + (bn == null ? 0 : l.outputs() * bn.energyPj());
+        double mac = l.macs() * pe.energyPj();
+        boolean bias = l.quantization() != null ? l.quantization().bias() : l.op() != Layer.Op.MATMUL;
+        long paramBits = (long) l.channels() * (u.parameterBits() + (bias ? acc : 0));
+        ErrorMemo e = c.errorSamples() == 0 ? null : errors.get(errorKey(l, c)).get(f.label());
+        costs.add(new NetworkBill.SchemeCost(f.label(), u.design(), u.energyPj(), unified, conventional, 100 * unified / (mac + unified),
+            paramBits, e == null ? null : e.rms, e == null ? null : e.scale));
+      }
+      layers.add(new NetworkBill.LayerBill(l, acc, l.macs(), l.outputs(), conventionalCount, pe.energyPj(), pe.design(), costs));
+    }
+    List<NetworkBill.Total> totals = totals(c, layers, prices, widest, widestLayer.k());
+    var lib = c.tech().library();
+    List<UnitPrice> units = prices.values().stream().sorted(java.util.Comparator.comparing(UnitPrice::design)
+        .thenComparing(UnitPrice::stimulus)).toList();
+    return new NetworkBill(QrtlVersion.version(), c.network().name(), c.network().source(), c.network().input(), lib.name(), lib.corner(),
+        lib.sha256(), SynthRunner.yosysVersion(), "Java " + Runtime.version().feature(), c.aBits(), c.wBits(), out, c.rows() + "x" + c.cols(),
+        "gate-level simulation with delays (Liberty arc delays at each net's transition and load, wire load included), each unit at its"
+            + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe(),
+        c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, units);
+  }
+
+  static Stimulus layerStimulus(int k, NetworkConfig c) {
+    return Stimulus.parse("products:k=" + Math.min(k, 1 << 20) + ",a_bits=" + c.aBits() + ",w_bits=" + c.wBits());
+  }
+
+  private static UnitPrice requant(Schemes.Form f, int acc, int out, Stimulus st, NetworkConfig c) {
+    QuantizerSpec spec = f.scheme().forComparison(f.form(), acc, out, st, 0);
+    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
+    Manifest m = ManifestIo.read(manifest);
+    SynthResult s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
+    EnergyOptions e = c.energy();
+    EnergyOptions o = new EnergyOptions(e.operations(), e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
+    EnergyReport r = EnergyEstimator.estimate(manifest, m, s, c.tech().library(), o);
+    Set<String> data = Set.of("acc", "bias", "rst", "clk");
+    int params = m.inputs().stream().filter(p -> !data.contains(p.name()) && !p.name().equals(m.clock())).mapToInt(PortSpec::width).sum();
+    return new UnitPrice(m.top(), s.areaUm2(), r.delays().totalPj(), r.delays().ci95Pj(), s.criticalPathNs(), params, st.text(),
+        "gate-level simulation with delays");
+  }
+
+  private record ErrorMemo(Double rms, String scale) {}
+
+  private static String scaleKey(Layer l) {
+    double[] s = l.quantization() == null ? null : l.quantization().effectiveScale();
+    return s == null ? "calibrated" : Integer.toHexString(Arrays.hashCode(s)) + ":" + s.length;
+  }
+
+  private static String errorKey(Layer l, NetworkConfig c) {
+    return l.accBits(c.aBits(), c.wBits()) + "|" + l.k() + "|" + scaleKey(l);
+  }
+
+  /**
+   * Every scheme's error per distinct (accumulator width, K, scales), in parallel: the accumulators
+   * (sums of K products each, the costly part for a K of thousands) are drawn once per key and
+   * shared by the schemes.
+   */
+  private static Map<String, Map<String, ErrorMemo>> errors(NetworkConfig c, int out) {
+    Map<String, Layer> keys = new LinkedHashMap<>();
+    if (c.errorSamples() > 0) {
+      for (Layer l : c.network().layers()) {
+        keys.putIfAbsent(errorKey(l, c), l);
+      }
+    }
+    Map<String, Map<String, ErrorMemo>> m = new java.util.concurrent.ConcurrentHashMap<>();
+    keys.entrySet().parallelStream().forEach(e -> m.put(e.getKey(), layerErrors(e.getValue(), c, out)));
+    return m;
+  }
+
+  /** Each scheme's RMS error at the layer's scale: the model file's per-channel scales, else the one calibrated to the layer's accumulators. */
+  private static Map<String, ErrorMemo> layerErrors(Layer l, NetworkConfig c, int out) {
+    int acc = l.accBits(c.aBits(), c.wBits());
+    double[] s = l.quantization() == null ? null : l.quantization().effectiveScale();
+    ScaleChoice choice = s == null ? new ScaleChoice.Calibrated()
+        : s.length == 1 ? new ScaleChoice.Given(s[0]) : new ScaleChoice.PerChannel(Arrays.stream(s).boxed().toList());
+    String view = s != null && s.length > 1 ? "per-channel" : "at S";
+    Map<String, ErrorMemo> m = new LinkedHashMap<>();
+    List<Schemes.Form> usable = new ArrayList<>();
+    for (Schemes.Form f : c.forms()) {
+      if (f.scheme().unsupported(acc, out).isEmpty()) {
+        usable.add(f);
+      }
+    }
+    try {
+      AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(usable, acc, out, layerStimulus(l.k(), c), c.energy().seed(),
+          c.errorSamples(), KRule.NEAREST, 0, choice, 1));
+      for (Schemes.Form f : usable) {
+        ErrorRow r = a.rows().stream().filter(x -> x.form().equals(f.label()) && x.view().equals(view)).findFirst().orElseThrow();
+        String scale = s == null ? "calibrated " + String.format(java.util.Locale.ROOT, "%.4g", r.scale())
+            : s.length == 1 ? "model " + String.format(java.util.Locale.ROOT, "%.4g", s[0]) : "model, " + s.length + " channels";
+        m.put(f.label(), new ErrorMemo(r.metrics().rms(), scale));
+      }
+    } catch (IllegalArgumentException e) {
+      // one scheme cannot apply the scale: measure each alone so the others keep their figures
+      for (Schemes.Form f : usable) {
+        try {
+          AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(List.of(f), acc, out, layerStimulus(l.k(), c), c.energy().seed(),
+              c.errorSamples(), KRule.NEAREST, 0, choice, 1));
+          ErrorRow r = a.rows().stream().filter(x -> x.view().equals(view)).findFirst().orElseThrow();
+          m.put(f.label(), new ErrorMemo(r.metrics().rms(), s == null ? "calibrated" : "model"));
+        } catch (IllegalArgumentException one) {
+          m.put(f.label(), new ErrorMemo(null, "not representable: " + one.getMessage()));
+        }
+      }
+    }
+    return m;
+  }
+
+  private static List<NetworkBill.Total> totals(NetworkConfig c, List<NetworkBill.LayerBill> layers, Map<Key, UnitPrice> prices, int widest,
+      int widestK) {
+    double ff = c.tech().library().cells().values().stream().filter(x -> x.sequential() && !x.asyncControl() && !x.dontUse())
+        .mapToDouble(Cell::area).min().orElse(Double.NaN);
+    UnitPrice pe = prices.get(new Key("pe", "", widest, widestK));
+    double mac = 0;
+    double movement = 0;
+    for (NetworkBill.LayerBill l : layers) {
+      mac += l.macs() * l.macEnergyPj();
+      long bits = l.layer().weights() * c.wBits() + 2 * l.layer().outputs() * c.aBits();
+      movement += bits / 64.0 * PUBLISHED.sramPjPer64Bits();
+    }
+    List<NetworkBill.Total> out = new ArrayList<>();
+    for (Schemes.Form f : c.forms()) {
+      double unified = 0;
+      double conventional = 0;
+      long params = 0;
+      double sq = 0;
+      long weight = 0;
+      boolean allErrors = c.errorSamples() > 0;
+      boolean complete = true;
+      for (NetworkBill.LayerBill l : layers) {
+        var sc = l.schemes().stream().filter(x -> x.scheme().equals(f.label())).findFirst();
+        if (sc.isEmpty()) {
+          complete = false;
+          continue;
+        }
+        unified += sc.get().unifiedPj();
+        conventional += sc.get().conventionalPj();
+        params += sc.get().parameterBits();
+        if (sc.get().rmsErrorLsb() == null) {
+          allErrors = false;
+        } else {
+          sq += sc.get().rmsErrorLsb() * sc.get().rmsErrorLsb() * l.requantizationsUnified();
+          weight += l.requantizationsUnified();
+        }
+      }
+      if (!complete) {
+        continue; // a scheme that cannot serve every layer has no network total
+      }
+      UnitPrice widestUnit = prices.get(new Key("requant", f.label(), widest, widestK));
+      int bitsPerChannel = widestUnit.parameterBits() + widest;
+      out.add(new NetworkBill.Total(f.label(), mac, unified, conventional, 100 * unified / (mac + unified),
+          conventional > 0 ? 100 * (conventional - unified) / conventional : 0, params,
+          (double) c.rows() * c.cols() * widestUnit.areaUm2(), (double) c.rows() * c.cols() * pe.areaUm2(), c.cols() * bitsPerChannel * ff,
+          params / 64.0 * PUBLISHED.sramPjPer64Bits(), movement, allErrors && weight > 0 ? Math.sqrt(sq / weight) : null));
+    }
+    return out;
+  }
+
+  private static Map<Key, UnitPrice> execute(Map<Key, Callable<UnitPrice>> jobs, NetworkConfig c) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), jobs.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "qrtl-network");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Key> keys = new ArrayList<>(jobs.keySet());
+    // the widest, costliest units first (tflite-class requantizers, then the rest), so no core idles at the end
+    List<Key> order = new ArrayList<>(keys);
+    order.sort(java.util.Comparator.comparingDouble((Key k) -> -size(k, c)).thenComparing(keys::indexOf));
+    Map<Key, Future<UnitPrice>> futures = new LinkedHashMap<>();
+    for (Key k : order) {
+      futures.put(k, pool.submit(jobs.get(k)));
+    }
+    ProgressBarBuilder pbb = new ProgressBarBuilder().setTaskName("price layers").setInitialMax(c.network().layers().size())
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().setConsumer(
+            new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
+    Map<Key, UnitPrice> out = new LinkedHashMap<>();
+    try (ProgressBar bar = c.progress() ? pbb.build() : null) {
+      for (Layer l : c.network().layers()) {
+        int acc = l.accBits(c.aBits(), c.wBits());
+        for (Key k : keys) {
+          if (k.accBits() == acc && (k.k() == l.k() || k.kind().equals("bn-requant")) && !out.containsKey(k)) {
+            out.put(k, futures.get(k).get());
+          }
+        }
+        if (bar != null) {
+          bar.step();
+        }
+      }
+      for (Key k : keys) {
+        if (!out.containsKey(k)) {
+          out.put(k, futures.get(k).get());
+        }
+      }
+      return out;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new ToolException("pricing the network failed: " + cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ToolException("pricing the network interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static double size(Key k, NetworkConfig c) {
+    if (k.kind().equals("pe")) {
+      return 8.0 * k.accBits();
+    }
+    Schemes.Form f = Schemes.form(k.scheme());
+    return f.scheme().relativeSize(f.form(), k.accBits(), c.aBits());
+  }
+}

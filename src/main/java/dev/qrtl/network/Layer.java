@@ -1,0 +1,99 @@
+package dev.qrtl.network;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.qrtl.onnx.OnnxLayer;
+
+/**
+ * One layer whose accumulators are requantized: a convolution (grouped or depthwise too), a fully
+ * connected layer (Gemm) or a matrix product of two activations (attention's QK^T and AV).
+ *
+ * <p>Shape fields follow the operator: a convolution has {@code cin, cout, kh x kw, stride, groups}
+ * and an {@code outH x outW} output per image; a Gemm or MatMul is {@code batch} products of
+ * {@code rows x k} by {@code k x cout} ({@code cin = k}, kernel 1 x 1, {@code outH = rows},
+ * {@code outW = 1}). {@code batchNorm} says a batch norm follows (folded into the unified module's
+ * scale and bias, a second requantization in the conventional pipeline); {@code relu} that a
+ * ReLU/Clip follows directly (foldable into the clamp).
+ *
+ * @param channels the output channels that carry their own scale (per-channel weights) - 1 for a
+ *     product of two activations, which has one scale per tensor
+ * @param quantization the scales and zero points a model file gives (null for a built-in table)
+ */
+@JsonPropertyOrder({"name", "op", "cin", "cout", "kh", "kw", "stride", "groups", "outH", "outW", "batch", "k", "macs", "outputs",
+    "channels", "batchNorm", "relu", "quantization"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int stride, int groups, int outH, int outW, int batch,
+    int channels, boolean batchNorm, boolean relu, OnnxLayer.Quantization quantization) {
+  /** What a layer computes. */
+  public enum Op {
+    CONV, DEPTHWISE_CONV, GEMM, MATMUL
+  }
+
+  public Layer {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a layer needs a name");
+    }
+    if (cin < 1 || cout < 1 || kh < 1 || kw < 1 || stride < 1 || groups < 1 || outH < 1 || outW < 1 || batch < 1 || channels < 1) {
+      throw new IllegalArgumentException("layer '" + name + "': every dimension must be at least 1");
+    }
+    if (quantization != null && quantization.accumulatorScale() != null && quantization.accumulatorScale().length != 1
+        && quantization.accumulatorScale().length != channels) {
+      throw new IllegalArgumentException("layer '" + name + "': " + quantization.accumulatorScale().length + " scales for " + channels
+          + " channels");
+    }
+    if (cin % groups != 0 || cout % groups != 0) {
+      throw new IllegalArgumentException("layer '" + name + "': " + groups + " groups do not divide " + cin + " input and " + cout
+          + " output channels");
+    }
+  }
+
+  /** A convolution with a batch norm after it (as in ResNet and MobileNet); depthwise when groups = cin = cout. */
+  public static Layer conv(String name, int cin, int cout, int kernel, int stride, int groups, int outSize, boolean relu) {
+    Op op = groups > 1 && groups == cin && groups == cout ? Op.DEPTHWISE_CONV : Op.CONV;
+    return new Layer(name, op, cin, cout, kernel, kernel, stride, groups, outSize, outSize, 1, cout, true, relu, null);
+  }
+
+  /** A fully connected layer over {@code rows} inputs: {@code rows x cin} by {@code cin x cout}. */
+  public static Layer gemm(String name, int rows, int cin, int cout, boolean relu) {
+    return new Layer(name, Op.GEMM, cin, cout, 1, 1, 1, 1, rows, 1, 1, cout, false, relu, null);
+  }
+
+  /** {@code batch} products of two activations, {@code rows x k} by {@code k x cols}: one scale per tensor. */
+  public static Layer matmul(String name, int batch, int rows, int k, int cols) {
+    return new Layer(name, Op.MATMUL, k, cols, 1, 1, 1, 1, rows, 1, batch, 1, false, false, null);
+  }
+
+  /** The dot-product length: {@code cin / groups x kh x kw} (the shared dimension for a product). */
+  public int k() {
+    return cin / groups * kh * kw;
+  }
+
+  /** Output elements per inference: each one accumulator, so one requantization in the unified module. */
+  public long outputs() {
+    return (long) batch * cout * outH * outW;
+  }
+
+  /** Multiply-accumulates per inference. */
+  public long macs() {
+    return outputs() * k();
+  }
+
+  /** Weight elements (0 for a product of two activations). */
+  @JsonIgnore
+  public long weights() {
+    return op == Op.MATMUL ? 0 : (long) cout * k();
+  }
+
+  /**
+   * The accumulator width that cannot overflow: {@code aBits + wBits} for one signed product plus
+   * {@code ceil(log2 K)} for the sum of K of them.
+   */
+  public int accBits(int aBits, int wBits) {
+    return aBits + wBits + ceilLog2(k());
+  }
+
+  static int ceilLog2(long v) {
+    return v <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(v - 1);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.qrtl.network;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * A network's requantization bill: per layer and in total, for each scheme, what one inference's
+ * requantizations cost (unified: one per output; conventional: a second one after each batch
+ * norm) beside its multiply-accumulates, the parameters each output channel keeps, the error of
+ * the scheme at the layer's scale, and the units priced to get there. Published constants
+ * (memory access energies) are labelled as such, never as qrtl's measurement.
+ */
+@JsonPropertyOrder({"qrtl", "network", "source", "input", "library", "corner", "librarySha256", "yosys", "java", "aBits", "wBits",
+    "outBits", "array", "energyModel", "operations", "seed", "published", "totals", "layers", "units"})
+public record NetworkBill(String qrtl, String network, String source, String input, String library, String corner, String librarySha256,
+    String yosys, String java, int aBits, int wBits, int outBits, String array, String energyModel, long operations, long seed,
+    Published published, List<Total> totals, List<LayerBill> layers, List<UnitPrice> units) {
+
+  /** The published figures the bill prints beside its own (Horowitz, ISSCC 2014, 45 nm). */
+  @JsonPropertyOrder({"source", "sramPjPer64Bits", "dramPjPer64Bits"})
+  public record Published(String source, double sramPjPer64Bits, double dramPjPer64Bits) {}
+
+  /** One layer: its shape, accumulator width, counts, MAC energy, and each scheme's requantization cost. */
+  @JsonPropertyOrder({"layer", "accBits", "macs", "requantizationsUnified", "requantizationsConventional", "macEnergyPj", "macUnit",
+      "schemes"})
+  public record LayerBill(Layer layer, int accBits, long macs, long requantizationsUnified, long requantizationsConventional,
+      double macEnergyPj, String macUnit, List<SchemeCost> schemes) {}
+
+  /**
+   * One scheme on one layer (energies per inference, pJ).
+   *
+   * @param sharePercent unified requantization energy over MAC plus unified requantization energy
+   * @param parameterBits run-time parameters and bias over the layer's output channels
+   * @param rmsErrorLsb the golden model's RMS error in output LSB at the layer's scale(s) (null:
+   *     not measured, or a scale the scheme cannot apply)
+   */
+  @JsonPropertyOrder({"scheme", "unit", "energyPerRequantizationPj", "unifiedPj", "conventionalPj", "sharePercent", "parameterBits",
+      "rmsErrorLsb", "errorScale"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SchemeCost(String scheme, String unit, double energyPerRequantizationPj, double unifiedPj, double conventionalPj,
+      double sharePercent, long parameterBits, Double rmsErrorLsb, String errorScale) {}
+
+  /**
+   * One scheme over the whole network, per inference.
+   *
+   * @param requantizerAreaUm2 the array's requantizers: one per output as the unified module builds
+   *     them, at the widest layer's accumulator
+   * @param parameterRegisterAreaUm2 one output channel's parameters per array column held in
+   *     flip-flops (the library's smallest D flip-flop)
+   * @param parameterReadPj reading every layer's parameters once from SRAM (published per-bit energy)
+   */
+  @JsonPropertyOrder({"scheme", "macPj", "unifiedPj", "conventionalPj", "sharePercent", "savingPercent", "parameterBits",
+      "requantizerAreaUm2", "macArrayAreaUm2", "parameterRegisterAreaUm2", "parameterReadPj", "dataMovementPj", "rmsErrorLsb"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Total(String scheme, double macPj, double unifiedPj, double conventionalPj, double sharePercent, double savingPercent,
+      long parameterBits, double requantizerAreaUm2, double macArrayAreaUm2, double parameterRegisterAreaUm2, double parameterReadPj,
+      double dataMovementPj, Double rmsErrorLsb) {}
+}

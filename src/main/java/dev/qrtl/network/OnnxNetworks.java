@@ -1,0 +1,67 @@
+package dev.qrtl.network;
+
+import dev.qrtl.onnx.OnnxLayer;
+import dev.qrtl.onnx.OnnxModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An imported ONNX model as a network: each quantized layer with its shapes, as the built-in tables describe theirs. */
+public final class OnnxNetworks {
+  private OnnxNetworks() {}
+
+  public static Network of(OnnxModel m) {
+    if (m.layers().isEmpty()) {
+      throw new IllegalArgumentException(m.file() + " has no quantized Conv, MatMul or Gemm (QDQ, QLinearConv/QLinearMatMul or"
+          + " ConvInteger/MatMulInteger): nothing to requantize");
+    }
+    List<Layer> layers = new ArrayList<>();
+    for (OnnxLayer l : m.layers()) {
+      layers.add(layer(l));
+    }
+    return new Network(m.name(), m.file() + " (SHA-256 " + m.sha256() + ", " + m.producer() + ", opset " + m.opset() + ")", m.input(),
+        layers);
+  }
+
+  static Layer layer(OnnxLayer l) {
+    long[] y = l.output();
+    if (l.convolution()) {
+      long[] k = l.kernel();
+      int spatial = y.length - 2;
+      long outH = product(y, 2, y.length - 1);
+      long kh = product(k, 0, k.length - 1);
+      int groups = l.groups();
+      int cin = toInt(l.input()[1], l);
+      int cout = toInt(y[1], l);
+      Layer.Op op = groups > 1 && groups == cin && groups == cout ? Layer.Op.DEPTHWISE_CONV : Layer.Op.CONV;
+      return new Layer(l.node(), op, cin, cout, toInt(kh, l), toInt(k[k.length - 1], l), toInt(l.strides().length > 0 ? l.strides()[0] : 1, l),
+          groups, toInt(spatial > 1 ? outH : 1, l), toInt(y[y.length - 1], l), toInt(y[0], l), cout, l.batchNorm(), l.relu(),
+          l.quantization());
+    }
+    long[] a = l.input();
+    long k = a[a.length - 1];
+    long cols = y.length == 0 ? 1 : y[y.length - 1];
+    long rows = y.length >= 2 ? y[y.length - 2] : 1;
+    long batch = product(y, 0, Math.max(0, y.length - 2));
+    if (l.constantWeights()) {
+      return new Layer(l.node(), Layer.Op.GEMM, toInt(k, l), toInt(cols, l), 1, 1, 1, 1, toInt(batch * rows, l), 1, 1, toInt(cols, l), l.batchNorm(),
+          l.relu(), l.quantization());
+    }
+    return new Layer(l.node(), Layer.Op.MATMUL, toInt(k, l), toInt(cols, l), 1, 1, 1, 1, toInt(rows, l), 1, toInt(batch, l), 1, l.batchNorm(),
+        l.relu(), l.quantization());
+  }
+
+  private static long product(long[] v, int from, int to) {
+    long p = 1;
+    for (int i = from; i < to; i++) {
+      p = Math.multiplyExact(p, v[i]);
+    }
+    return p;
+  }
+
+  private static int toInt(long v, OnnxLayer l) {
+    if (v < 1 || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("node '" + l.node() + "': dimension " + v + " is outside 1.." + Integer.MAX_VALUE);
+    }
+    return (int) v;
+  }
+}

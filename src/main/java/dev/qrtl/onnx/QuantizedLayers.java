@@ -1,0 +1,277 @@
+package dev.qrtl.onnx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the layers whose accumulators are requantized, in graph order, and reads their
+ * quantization: for a QLinearConv or QLinearMatMul from its own inputs; for a QDQ Conv, MatMul or
+ * Gemm from the DequantizeLinear nodes feeding it and the QuantizeLinear after it (through a
+ * Relu/Clip, a BatchNormalization or a constant bias Add); for ConvInteger and MatMulInteger, which
+ * carry only zero points, the accumulator scale is the product of the constant Mul nodes after
+ * their Cast, and the output scale the QuantizeLinear after those.
+ */
+final class QuantizedLayers {
+  private final OnnxImport g;
+  private final List<String> notes = new ArrayList<>();
+
+  QuantizedLayers(OnnxImport g) {
+    this.g = g;
+  }
+
+  List<String> notes() {
+    return notes;
+  }
+
+  List<OnnxLayer> collect() {
+    List<OnnxLayer> out = new ArrayList<>();
+    for (Node n : g.nodes) {
+      switch (n.op()) {
+        case "QLinearConv" -> out.add(qlinear(n, 0, 3, 6, n.input(8)));
+        case "QLinearMatMul" -> out.add(qlinear(n, 0, 3, 6, Optional.empty()));
+        case "ConvInteger", "MatMulInteger" -> out.add(integer(n));
+        case "Conv", "MatMul", "Gemm" -> qdq(n).ifPresentOrElse(out::add, () -> notes.add(n.where()
+            + " has float inputs (no DequantizeLinear before it): not a quantized layer, left out"));
+        default -> {
+          // not a layer with accumulators
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every QuantizeLinear and DequantizeLinear whose scale and zero point are constants. */
+  List<QdqNode> quantizers() {
+    List<QdqNode> out = new ArrayList<>();
+    for (Node n : g.nodes) {
+      if (!n.op().equals("QuantizeLinear") && !n.op().equals("DequantizeLinear")) {
+        continue;
+      }
+      String x = n.requiredInput(0, "input");
+      String scale = n.requiredInput(1, "scale");
+      if (g.constant(scale).isEmpty()) {
+        notes.add(n.where() + ": its scale is computed at run time");
+        continue;
+      }
+      long[] shape = g.shape(x, n);
+      Tensor s = g.constant(scale).get();
+      int axis = s.values().length == 1 ? -1 : Shapes.axis(n, n.intAttr("axis", 1), shape.length, false);
+      long slices = axis < 0 ? 1 : shape[axis];
+      double[] sv = perChannel(n, scale, slices, "scale");
+      Optional<Tensor> zp = zeroPoint(n, 2);
+      long[] z = zp.map(t -> longs(perChannelValues(n, t, slices, "zero point"))).orElse(new long[] {0});
+      // the integer side's type: the zero point's, else the quantized input's (DequantizeLinear) or uint8
+      boolean signed = zp.map(t -> t.dataType() == 3).orElse(false);
+      out.add(new QdqNode(n.label(), n.op(), Names.printable(x), shape, axis, sv, z, signed));
+    }
+    return out;
+  }
+
+  private OnnxLayer qlinear(Node n, int x, int w, int y, Optional<String> bias) {
+    double inScale = scalar(n, x + 1, "input scale");
+    long inZp = zeroPoint(n, x + 2).map(t -> (long) t.scalar("input zero point")).orElse(0L);
+    String weight = n.requiredInput(w, "weight");
+    long channels = outputChannels(n, weight);
+    double[] wScale = perChannel(n, n.requiredInput(w + 1, "weight scale"), channels, "weight scale");
+    long[] wZp = zeroPoint(n, w + 2).map(t -> longs(perChannelValues(n, t, channels, "weight zero point"))).orElse(new long[] {0});
+    double outScale = scalar(n, y, "output scale");
+    Optional<Tensor> outZp = zeroPoint(n, y + 1);
+    Chain after = follow(n.output(0), false);
+    OnnxLayer.Quantization q = new OnnxLayer.Quantization(times(wScale, inScale), outScale,
+        outZp.map(t -> (long) t.scalar("output zero point")).orElse(0L), outZp.map(t -> t.dataType() == 3).orElse(false), inZp, wZp,
+        bias.isPresent());
+    return layer(n, "QOperator", n.requiredInput(x, "input"), weight, after, q);
+  }
+
+  private OnnxLayer integer(Node n) {
+    String weight = n.requiredInput(1, "weight");
+    long channels = outputChannels(n, weight);
+    long inZp = zeroPoint(n, 2).map(t -> (long) t.scalar("input zero point")).orElse(0L);
+    long[] wZp = zeroPoint(n, 3).map(t -> longs(perChannelValues(n, t, channels, "weight zero point"))).orElse(new long[] {0});
+    Chain after = follow(n.output(0), true);
+    double[] acc = after.scale == null ? null : perChannelValues(n, after.scale, channels, "scale product after the Cast");
+    if (acc == null) {
+      notes.add(n.where() + ": no constant Mul after it fixes the accumulator scale (computed at run time, as dynamic"
+          + " quantization does): shapes only, no scale");
+    }
+    OnnxLayer.Quantization q = new OnnxLayer.Quantization(acc, after.outScale, after.outZeroPoint, after.outSigned, inZp, wZp,
+        after.bias);
+    return layer(n, "integer", n.requiredInput(0, "input"), weight, after, q);
+  }
+
+  private Optional<OnnxLayer> qdq(Node n) {
+    int wIndex = 1;
+    Optional<Node> xdq = producedBy(n.requiredInput(0, "input"), "DequantizeLinear");
+    Optional<Node> wdq = producedBy(n.requiredInput(wIndex, "weight"), "DequantizeLinear");
+    if (xdq.isEmpty() || wdq.isEmpty()) {
+      return Optional.empty();
+    }
+    if (n.op().equals("Gemm") && n.intAttr("transA", 0) == 1) {
+      throw new OnnxException(n.where() + ": a Gemm with transA is not read as a layer");
+    }
+    Node xd = xdq.get();
+    Node wd = wdq.get();
+    double inScale = scalar(xd, 1, "input scale");
+    long inZp = zeroPoint(xd, 2).map(t -> (long) t.scalar("input zero point")).orElse(0L);
+    String weight = n.requiredInput(wIndex, "weight");
+    long channels = outputChannels(n, weight);
+    double[] wScale = perChannel(wd, wd.requiredInput(1, "weight scale"), channels, "weight scale");
+    long[] wZp = zeroPoint(wd, 2).map(t -> longs(perChannelValues(wd, t, channels, "weight zero point"))).orElse(new long[] {0});
+    Chain after = follow(n.output(0), false);
+    boolean bias = n.input(2).isPresent() || after.bias;
+    OnnxLayer.Quantization q = new OnnxLayer.Quantization(times(wScale, inScale), after.outScale, after.outZeroPoint, after.outSigned,
+        inZp, wZp, bias);
+    if (after.outScale == null) {
+      notes.add(n.where() + ": its output is not quantized again (no QuantizeLinear after it): no output scale");
+    }
+    boolean constantWeights = g.isInitializer(wd.requiredInput(0, "quantized weight"));
+    return Optional.of(layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights));
+  }
+
+  private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, OnnxLayer.Quantization q) {
+    return layer(n, form, input, weight, after, q, g.isInitializer(weight));
+  }
+
+  private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, OnnxLayer.Quantization q,
+      boolean constantWeights) {
+    long[] x = g.shape(input, n);
+    long[] w = g.shape(weight, n);
+    long[] y = g.shape(n.output(0), n);
+    boolean conv = n.op().contains("Conv");
+    long[] kernel = conv ? Arrays.copyOfRange(w, 2, w.length) : new long[0];
+    long[] strides = conv ? n.intsAttr("strides", Shapes.ones(kernel.length)) : new long[0];
+    int groups = conv ? (int) n.intAttr("group", 1) : 1;
+    if (n.op().equals("Gemm") && n.intAttr("transB", 0) == 1) {
+      w = new long[] {w[1], w[0]};
+    }
+    return new OnnxLayer(n.label(), n.op(), form, x, w, y, groups, kernel, strides, constantWeights, after.relu, after.batchNorm, q);
+  }
+
+  /** The output channels a per-channel scale may have: a convolution's M, a product's last dimension. */
+  private long outputChannels(Node n, String weight) {
+    long[] w = g.shape(weight, n);
+    if (n.op().contains("Conv")) {
+      return w[0];
+    }
+    if (n.op().equals("Gemm")) {
+      return n.intAttr("transB", 0) == 1 ? w[0] : w[1];
+    }
+    return w[w.length - 1];
+  }
+
+  private Optional<Node> producedBy(String tensor, String op) {
+    Node p = g.producer.get(tensor);
+    return p != null && p.op().equals(op) ? Optional.of(p) : Optional.empty();
+  }
+
+  private double scalar(Node n, int index, String role) {
+    double v = g.requireConstant(n.requiredInput(index, role), n, role).scalar(role);
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new OnnxException(n.where() + ": " + role + " " + v + " is not a positive finite number");
+    }
+    return v;
+  }
+
+  private Optional<Tensor> zeroPoint(Node n, int index) {
+    return n.input(index).map(t -> g.requireConstant(t, n, "zero point"));
+  }
+
+  private double[] perChannel(Node n, String tensor, long channels, String role) {
+    double[] v = perChannelValues(n, g.requireConstant(tensor, n, role), channels, role);
+    for (double d : v) {
+      if (!(d > 0) || Double.isInfinite(d)) {
+        throw new OnnxException(n.where() + ": " + role + " " + d + " is not a positive finite number");
+      }
+    }
+    return v;
+  }
+
+  private static double[] perChannelValues(Node n, Tensor t, long channels, String role) {
+    if (t.values().length != 1 && t.values().length != channels) {
+      throw new OnnxException(n.where() + ": " + t.values().length + " values of " + role + " '" + Names.printable(t.name()) + "' for "
+          + channels + " output channels");
+    }
+    return t.values();
+  }
+
+  private static double[] times(double[] v, double k) {
+    double[] o = v.clone();
+    for (int i = 0; i < o.length; i++) {
+      o[i] *= k;
+    }
+    return o;
+  }
+
+  private static long[] longs(double[] v) {
+    return Arrays.stream(v).mapToLong(d -> (long) d).toArray();
+  }
+
+  /** What follows a layer's accumulator output up to its QuantizeLinear. */
+  private static final class Chain {
+    Tensor scale;
+    Double outScale;
+    long outZeroPoint;
+    boolean outSigned;
+    boolean bias;
+    boolean relu;
+    boolean batchNorm;
+  }
+
+  private Chain follow(String tensor, boolean integer) {
+    Chain c = new Chain();
+    String t = tensor;
+    for (int steps = 0; steps < 16; steps++) {
+      List<Node> next = g.consumers.getOrDefault(t, List.of());
+      if (next.size() != 1) {
+        return c;
+      }
+      Node n = next.get(0);
+      String other = n.proto().getInputCount() == 2 ? (n.proto().getInput(0).equals(t) ? n.proto().getInput(1) : n.proto().getInput(0))
+          : null;
+      switch (n.op()) {
+        case "Cast", "Identity" -> { }
+        case "Mul" -> {
+          if (!integer || other == null || g.constant(other).isEmpty()) {
+            return c;
+          }
+          Tensor k = g.constant(other).get();
+          c.scale = c.scale == null ? k : product(n, c.scale, k);
+        }
+        case "Add" -> {
+          if (other == null || g.constant(other).isEmpty()) {
+            return c;
+          }
+          c.bias = true;
+        }
+        case "BatchNormalization" -> c.batchNorm = true;
+        case "Relu", "Clip" -> c.relu = true;
+        case "QuantizeLinear" -> {
+          c.outScale = scalar(n, 1, "output scale");
+          Optional<Tensor> zp = zeroPoint(n, 2);
+          c.outZeroPoint = zp.map(z -> (long) z.scalar("output zero point")).orElse(0L);
+          c.outSigned = zp.map(z -> z.dataType() == 3).orElse(false);
+          return c;
+        }
+        default -> {
+          return c;
+        }
+      }
+      t = n.output(0);
+    }
+    return c;
+  }
+
+  private static Tensor product(Node n, Tensor a, Tensor b) {
+    if (a.values().length != 1 && b.values().length != 1 && a.values().length != b.values().length) {
+      throw new OnnxException(n.where() + ": scale factors of " + a.values().length + " and " + b.values().length + " values");
+    }
+    int len = Math.max(a.values().length, b.values().length);
+    double[] v = new double[len];
+    for (int i = 0; i < len; i++) {
+      v[i] = a.values()[a.values().length == 1 ? 0 : i] * b.values()[b.values().length == 1 ? 0 : i];
+    }
+    return new Tensor(a.name(), a.dataType(), new long[] {len}, v);
+  }
+}
