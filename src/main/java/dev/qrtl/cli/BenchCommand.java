@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class,
-    BenchCommand.EnergyRate.class, BenchCommand.SynthTime.class, BenchCommand.Isolation.class, BenchCommand.ErrorRate.class})
+    BenchCommand.EnergyRate.class, BenchCommand.SynthTime.class, BenchCommand.Isolation.class, BenchCommand.ErrorRate.class,
+    BenchCommand.NetworkTime.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -73,6 +74,49 @@ public final class BenchCommand implements Runnable {
     public Integer call() {
       Checks.range("--limit", limit, 1, 86_400);
       dev.qrtl.bench.SynthBenchmark.run(tech, java.time.Duration.ofSeconds(limit), spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code qrtl bench network}: a network bill from an empty cache, then again warm. */
+  @Command(name = "network", description = "Wall time of qrtl network from an empty cache (every unit synthesized and simulated) and again warm.")
+  public static final class NetworkTime implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "resnet18", description = "Model (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--tech", defaultValue = "default", description = "Library (default: ${DEFAULT-VALUE}).")
+    String tech;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      var pw = spec.commandLine().getOut();
+      java.nio.file.Path root = java.nio.file.Files.createTempDirectory("qrtl-bench-network");
+      String before = System.getProperty("qrtl.cache");
+      System.setProperty("qrtl.cache", root.resolve("cache").toString());
+      try {
+        String[] args = {"network", "--model", model, "--tech", tech, "--no-progress", "--out", root.resolve("out").toString()};
+        pw.printf("qrtl network --model %s --tech %s (defaults: %s, --ops 4000, --error-samples 5000), cache %s%n", model, tech,
+            NetworkCommand.DEFAULT_SCHEMES, root.resolve("cache"));
+        for (String run : new String[] {"cold (empty cache)", "warm"}) {
+          long t0 = System.nanoTime();
+          java.io.StringWriter sink = new java.io.StringWriter();
+          int code = Main.execute(new java.io.PrintWriter(sink), new java.io.PrintWriter(sink), args);
+          if (code != 0) {
+            throw new UserError("qrtl network failed: " + sink.toString().strip());
+          }
+          pw.printf("  %-20s %8.1f s%n", run, (System.nanoTime() - t0) / 1e9);
+          pw.flush();
+        }
+      } finally {
+        if (before == null) {
+          System.clearProperty("qrtl.cache");
+        } else {
+          System.setProperty("qrtl.cache", before);
+        }
+        dev.qrtl.util.Trees.delete(root);
+      }
       return 0;
     }
   }

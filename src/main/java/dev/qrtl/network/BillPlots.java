@@ -58,13 +58,18 @@ final class BillPlots {
     for (int s = 0; s < schemes.size(); s++) {
       r.setSeriesPaint(2 * s, MAC);
       r.setSeriesPaint(2 * s + 1, SCHEME[s % SCHEME.length]);
-      r.setSeriesVisibleInLegend(2 * s, s == 0);
     }
     CategoryAxis x = new CategoryAxis("layer");
     x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
     x.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, b.layers().size() > 30 ? 6 : 9));
-    return chart(b.network() + ": energy per layer and inference (" + b.library() + ")", new CategoryPlot(d, x,
-        new NumberAxis("uJ per inference (MAC grey, requantization per scheme)"), r));
+    CategoryPlot plot = new CategoryPlot(d, x, new NumberAxis("uJ per inference (MAC grey, requantization per scheme)"), r);
+    org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
+    legend.add(new org.jfree.chart.LegendItem("MAC (one bar per scheme)", MAC));
+    for (int s = 0; s < schemes.size(); s++) {
+      legend.add(new org.jfree.chart.LegendItem(schemes.get(s) + ": requantization", SCHEME[s % SCHEME.length]));
+    }
+    plot.setFixedLegendItems(legend);
+    return chart(b.network() + ": energy per layer and inference (" + b.library() + ")", plot);
   }
 
   private static JFreeChart totals(NetworkBill b) {

@@ -42,7 +42,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Computes a network bill. Every distinct unit is priced once: a requantizer per (scheme,
- * accumulator width) is synthesized once and shared by every layer of that width, and its energy
+ * accumulator width) is synthesized once and shared by every layer of that width (the scheme's
+ * {@code unitAccBits}: the layer's own, or TFLite's int32), and its energy
  * is estimated per distinct K on accumulators shaped like the layer's ({@code products:k=K} with
  * the layer's operand widths), so layers with the same width but different K share the netlist,
  * not the estimate; the processing element likewise per (accumulator width, K). Units are priced
@@ -73,9 +74,10 @@ public final class BillStudy {
       jobs.putIfAbsent(new Key("pe", "", acc, k), () -> PeEnergy.price(c.aBits(), c.wBits(), acc, k, c.tech(), c.timing(), c.energy(),
           c.timeout()));
       for (Schemes.Form f : c.forms()) {
-        if (f.scheme().unsupported(acc, out).isEmpty()) {
+        int unitAcc = f.scheme().unitAccBits(acc);
+        if (f.scheme().unsupported(unitAcc, out).isEmpty()) {
           Stimulus st = layerStimulus(k, c);
-          jobs.putIfAbsent(new Key("requant", f.label(), acc, k), () -> requant(f, acc, out, st, c));
+          jobs.putIfAbsent(new Key("requant", f.label(), unitAcc, k), () -> requant(f, unitAcc, out, st, c));
         }
       }
     }
@@ -84,7 +86,7 @@ public final class BillStudy {
       QuantizerSpec conv = c.forms().get(0).scheme().forComparison(c.forms().get(0).form(), widest, out, layerStimulus(widestLayer.k(), c), 0);
       bnBits = ConventionalSpec.bnValueBits(conv, BN_MUL_BITS, BN_ADD_BITS);
       for (Schemes.Form f : c.forms()) {
-        int b = bnBits;
+        int b = f.scheme().unitAccBits(bnBits);
         if (f.scheme().unsupported(b, out).isEmpty()) {
           Stimulus st = Stimulus.parse("gaussian:sigma=" + Math.round(127 / 3.0 * (1 << (BN_MUL_BITS - 2))));
           jobs.put(new Key("bn-requant", f.label(), b, 0), () -> requant(f, b, out, st, c));
@@ -100,16 +102,17 @@ public final class BillStudy {
       List<NetworkBill.SchemeCost> costs = new ArrayList<>();
       long conventionalCount = l.outputs() * (l.batchNorm() ? 2 : 1);
       for (Schemes.Form f : c.forms()) {
-        UnitPrice u = prices.get(new Key("requant", f.label(), acc, l.k()));
+        int unitAcc = f.scheme().unitAccBits(acc);
+        UnitPrice u = prices.get(new Key("requant", f.label(), unitAcc, l.k()));
         if (u == null) {
           continue; // the scheme cannot be built at this width: no row
         }
         double unified = l.outputs() * u.energyPj();
-        UnitPrice bn = l.batchNorm() ? prices.get(new Key("bn-requant", f.label(), bnBits, 0)) : null;
+        UnitPrice bn = l.batchNorm() ? prices.get(new Key("bn-requant", f.label(), f.scheme().unitAccBits(bnBits), 0)) : null;
         double conventional = unified + (bn == null ? 0 : l.outputs() * bn.energyPj());
         double mac = l.macs() * pe.energyPj();
         boolean bias = l.quantization() != null ? l.quantization().bias() : l.op() != Layer.Op.MATMUL;
-        long paramBits = (long) l.channels() * (u.parameterBits() + (bias ? acc : 0));
+        long paramBits = (long) l.channels() * (u.parameterBits() + (bias ? unitAcc : 0));
         ErrorMemo e = c.errorSamples() == 0 ? null : errors.get(errorKey(l, c)).get(f.label());
         costs.add(new NetworkBill.SchemeCost(f.label(), u.design(), u.energyPj(), unified, conventional, 100 * unified / (mac + unified),
             paramBits, e == null ? null : e.rms, e == null ? null : e.scale));
@@ -252,8 +255,9 @@ public final class BillStudy {
       if (!complete) {
         continue; // a scheme that cannot serve every layer has no network total
       }
-      UnitPrice widestUnit = prices.get(new Key("requant", f.label(), widest, widestK));
-      int bitsPerChannel = widestUnit.parameterBits() + widest;
+      int unitAcc = f.scheme().unitAccBits(widest);
+      UnitPrice widestUnit = prices.get(new Key("requant", f.label(), unitAcc, widestK));
+      int bitsPerChannel = widestUnit.parameterBits() + unitAcc;
       out.add(new NetworkBill.Total(f.label(), mac, unified, conventional, 100 * unified / (mac + unified),
           conventional > 0 ? 100 * (conventional - unified) / conventional : 0, params,
           (double) c.rows() * c.cols() * widestUnit.areaUm2(), (double) c.rows() * c.cols() * pe.areaUm2(), c.cols() * bitsPerChannel * ff,

@@ -2,6 +2,7 @@ package dev.qrtl.network;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.qrtl.onnx.OnnxLayer;
 
@@ -65,16 +66,19 @@ public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int s
   }
 
   /** The dot-product length: {@code cin / groups x kh x kw} (the shared dimension for a product). */
+  @JsonProperty("k")
   public int k() {
     return cin / groups * kh * kw;
   }
 
   /** Output elements per inference: each one accumulator, so one requantization in the unified module. */
+  @JsonProperty("outputs")
   public long outputs() {
     return (long) batch * cout * outH * outW;
   }
 
   /** Multiply-accumulates per inference. */
+  @JsonProperty("macs")
   public long macs() {
     return outputs() * k();
   }

@@ -49,6 +49,15 @@ public interface Scheme<S extends QuantizerSpec> {
   /** Why the scheme cannot be built at these widths (in a sweep), or empty. */
   Optional<String> unsupported(int accBits, int outBits);
 
+  /**
+   * The accumulator width this scheme's unit takes for a layer whose accumulators need {@code
+   * neededBits}: the width its definition fixes, where it fixes one (TFLite and gemmlowp requantize
+   * int32 accumulators), else the layer's own. A network bill prices every layer at this width.
+   */
+  default int unitAccBits(int neededBits) {
+    return neededBits;
+  }
+
   /** The forms a comparison sweeps by default ("all schemes"), in table order. */
   List<CompareForm> compareForms();
 
