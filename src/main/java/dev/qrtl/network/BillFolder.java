@@ -3,19 +3,18 @@ package dev.qrtl.network;
 import dev.qrtl.compare.ResultFolder;
 import dev.qrtl.util.AtomicFiles;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Writes a bill into {@code <out>/network-<name>-<library>/} as a whole (nothing half-written is ever left). */
 public final class BillFolder {
   private BillFolder() {}
 
-  /** The folder name: the network's and the library's, reduced to safe file-name characters. */
+  /** The folder name: the network's and the library's (as the comparison folders spell it), reduced to safe file-name characters. */
   public static String name(NetworkBill b) {
     return "network-" + safe(b.network()) + "-" + safe(b.library());
   }
 
   static String safe(String s) {
-    String t = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+    String t = s.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
     return t.isEmpty() ? "model" : t.length() > 60 ? t.substring(0, 60) : t;
   }
 
