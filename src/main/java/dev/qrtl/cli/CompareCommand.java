@@ -69,10 +69,15 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin ConventionOptions conventions;
 
+  @Mixin ShardOptions sharding;
+
   @Override
   public Integer call() {
     CompareConfig c = config(); // every option checked before any work
     checkOutputFolder(out);
+    if (sharding.shard != null || sharding.slurm) {
+      return sharding.run(c, out, spec);
+    }
     try (OutputLock lock = OutputLock.acquire(out)) {
       return compare(c, out, spec.commandLine().getOut());
     }

@@ -26,6 +26,8 @@ import picocli.CommandLine;
       ErrorCommand.class,
       ParetoCommand.class,
       NetworkCommand.class,
+      MergeCommand.class,
+      StatusCommand.class,
       ProveCommand.class,
       TechCommand.class,
       CacheCommand.class,

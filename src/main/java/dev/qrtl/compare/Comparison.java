@@ -39,9 +39,12 @@ public final class Comparison {
   private Comparison() {}
 
   /** One unit of work: a design to synthesize and estimate. */
-  private record Task(Schemes.Form form, int accBits, int outBits, Path manifest, NetworkDesigns.Config network) {}
+  record Task(Schemes.Form form, int accBits, int outBits, Path manifest, NetworkDesigns.Config network) {}
 
-  public static CompareResult run(CompareConfig c) {
+  /** The sweep's points in their fixed order, and what could not be built. */
+  record Plan(List<Task> tasks, List<String> skipped) {}
+
+  static Plan plan(CompareConfig c) {
     Path designs = CacheDirs.root().resolve("designs");
     List<Task> tasks = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -63,18 +66,40 @@ public final class Comparison {
         tasks.add(new Task(null, 0, 0, designs, n));
       }
     }
-    String yosys = SynthRunner.yosysVersion();
-    List<Object> results = execute(tasks, c);
-    // results come back in task order; tasks were run largest first
-    List<CompareRow> rows = new ArrayList<>();
-    List<NetworkRow> network = new ArrayList<>();
-    for (Object r : results) {
-      if (r instanceof CompareRow row) {
-        rows.add(row);
-      } else {
-        network.add((NetworkRow) r);
-      }
+    return new Plan(tasks, skipped);
+  }
+
+  public static CompareResult run(CompareConfig c) {
+    Plan p = plan(c);
+    List<Object> results = execute(p.tasks(), c);
+    return assemble(header(c, p.skipped()), results, c);
+  }
+
+  /** The sweep's points as a shard plan sees them: label and frozen cost estimate, in point order. */
+  static List<SweepPoint> points(Plan p) {
+    List<SweepPoint> out = new ArrayList<>();
+    for (int i = 0; i < p.tasks().size(); i++) {
+      Task t = p.tasks().get(i);
+      String label = t.network() != null ? "network: " + t.network().name() : t.form().label() + " " + t.accBits() + " -> " + t.outBits();
+      out.add(new SweepPoint(i, label, Math.round(cost(t) * 1000) / 1000.0));
     }
+    return out;
+  }
+
+  /** Prices the points of one shard (indices into the plan), rows with their error columns. */
+  static List<Object> runPoints(CompareConfig c, Plan p, List<Integer> indices) {
+    List<Task> mine = indices.stream().map(p.tasks()::get).toList();
+    List<Object> results = execute(mine, c);
+    List<Object> out = new ArrayList<>();
+    for (Object r : results) {
+      out.add(r instanceof CompareRow row ? withErrors(List.of(row), c).get(0) : r);
+    }
+    return out;
+  }
+
+  /** Everything of the result but its rows: what every shard of one sweep shares. */
+  static CompareResult header(CompareConfig c, List<String> skipped) {
+    String yosys = SynthRunner.yosysVersion();
     var lib = c.tech().library();
     return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
         "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
@@ -84,8 +109,24 @@ public final class Comparison {
             ? "every unit synthesized for one " + plain(c.clockNs().getAsDouble()) + " ns clock (ABC delay target with retiming),"
                 + " register stages added until it meets it (leakage over that period)"
             : "each unit clocked at its own critical path (leakage over that period)", c.timing().describe(lib),
-        c.energy().conventions().describe(), c.pipeline(), Schemes.BASELINE, withRatios(withErrors(rows, c)),
-        skipped, network);
+        c.energy().conventions().describe(), c.pipeline(), Schemes.BASELINE, List.of(), skipped, List.of());
+  }
+
+  /** The result from the header and every point's result in point order (rows get their errors here unless they have them). */
+  static CompareResult assemble(CompareResult h, List<Object> results, CompareConfig c) {
+    List<CompareRow> rows = new ArrayList<>();
+    List<NetworkRow> network = new ArrayList<>();
+    for (Object r : results) {
+      if (r instanceof CompareRow row) {
+        rows.add(row);
+      } else {
+        network.add((NetworkRow) r);
+      }
+    }
+    List<CompareRow> checked = c == null ? rows : withErrors(rows, c);
+    return new CompareResult(h.qrtl(), h.library(), h.corner(), h.librarySha256(), h.voltage(), h.yosys(), h.java(), h.stimulus(), h.seed(),
+        h.operations(), h.timingModel(), h.clock(), h.timing(), h.pricing(), h.pipeline(), h.baseline(), withRatios(checked), h.skipped(),
+        network);
   }
 
   private static List<Object> execute(List<Task> tasks, CompareConfig c) {

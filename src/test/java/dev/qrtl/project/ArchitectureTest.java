@@ -46,6 +46,7 @@ class ArchitectureTest {
         .layer("compare").definedBy("dev.qrtl.compare..")
         .layer("onnx").definedBy("dev.qrtl.onnx..")
         .layer("network").definedBy("dev.qrtl.network..")
+        .layer("cluster").definedBy("dev.qrtl.cluster..")
         .layer("bench").definedBy("dev.qrtl.bench..")
         .layer("cli").definedBy("dev.qrtl.cli..")
         .whereLayer("util").mayNotAccessAnyLayer()
@@ -70,6 +71,7 @@ class ArchitectureTest {
         .whereLayer("onnx").mayOnlyAccessLayers("util")
         .whereLayer("network").mayOnlyAccessLayers("onnx", "compare", "accuracy", "energy", "power", "synth", "scheme", "gen", "spec", "stimulus",
             "sim", "manifest", "liberty", "verilog", "core", "tools", "util")
+        .whereLayer("cluster").mayOnlyAccessLayers("tools", "util")
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .check(classes);

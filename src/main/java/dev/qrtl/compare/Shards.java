@@ -1,0 +1,248 @@
+package dev.qrtl.compare;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.util.AtomicFiles;
+import dev.qrtl.util.Hashing;
+import dev.qrtl.util.QrtlException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sweeps cut into shards and merged back. A sweep's definition (every option that changes a
+ * result, qrtl's version, and each point with its frozen cost estimate) has a SHA-256; shard i of
+ * n prices exactly the points a deterministic, cost-balanced partition of that definition gives it
+ * and writes a self-describing partial result; a merge checks that the partial results are one
+ * sweep's, none twice and none missing, and assembles the result a single run gives.
+ */
+public final class Shards {
+  private Shards() {}
+
+  /** What a sweep is: enough to tell two sweeps apart, and to rerun one. */
+  @JsonPropertyOrder({"qrtl", "command", "schemes", "accBits", "outBits", "library", "librarySha256", "timing", "pricing", "stimulus",
+      "seed", "operations", "paramPeriod", "batches", "network", "pipeline", "clockNs", "points"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Definition(String qrtl, String command, List<String> schemes, List<Integer> accBits, List<Integer> outBits, String library,
+      String librarySha256, String timing, String pricing, String stimulus, long seed, long operations, int paramPeriod, int batches,
+      boolean network, int pipeline, Double clockNs, List<SweepPoint> points) {
+    public Definition {
+      schemes = List.copyOf(schemes);
+      accBits = List.copyOf(accBits);
+      outBits = List.copyOf(outBits);
+      points = List.copyOf(points);
+    }
+
+    public String hash() {
+      try {
+        return Hashing.sha256(ManifestIo.mapper().writeValueAsString(this));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** One point's result: a comparison row or a network-level row. */
+  @JsonPropertyOrder({"index", "row", "network"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PointResult(int index, CompareRow row, NetworkRow network) {}
+
+  /** A shard's partial result: the sweep it belongs to, which shard, and its points' results. */
+  @JsonPropertyOrder({"format", "definitionHash", "shard", "shards", "definition", "header", "results"})
+  public record Partial(String format, String definitionHash, int shard, int shards, Definition definition, CompareResult header,
+      List<PointResult> results) {}
+
+  static final String FORMAT = "qrtl-shard-1";
+
+  /** i/n as the command line writes it, 1-based. */
+  public record Spec(int index, int count) {
+    private static final Pattern FORM = Pattern.compile("([0-9]{1,6})/([0-9]{1,6})");
+
+    public Spec {
+      if (count < 1 || count > 10_000 || index < 1 || index > count) {
+        throw new IllegalArgumentException("--shard " + index + "/" + count + ": the shard must be 1.." + count + " of 1..10000");
+      }
+    }
+
+    public static Spec parse(String s) {
+      Matcher m = FORM.matcher(s.trim());
+      if (!m.matches()) {
+        throw new IllegalArgumentException("--shard " + s + " is not i/n (write 2/4)");
+      }
+      return new Spec(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+  }
+
+  public static Definition definition(CompareConfig c) {
+    Comparison.Plan p = Comparison.plan(c);
+    var lib = c.tech().library();
+    return new Definition(dev.qrtl.util.QrtlVersion.version(), "compare", c.schemes().stream().map(dev.qrtl.scheme.Schemes.Form::label).toList(),
+        c.accBits(), c.outBits(), lib.name(), lib.sha256(), c.timing().describe(lib), c.energy().conventions().describe(),
+        c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(), c.energy().paramPeriod(), c.energy().batches(), c.network(),
+        c.pipeline(), c.clockNs().isPresent() ? c.clockNs().getAsDouble() : null, Comparison.points(p));
+  }
+
+  /**
+   * The points of each shard: the largest estimated cost first to the least loaded shard (ties to
+   * the lower shard, points in index order on equal cost), each shard's points then in index order.
+   * Only the frozen estimates decide, so a later change to the cost model cannot move a point.
+   */
+  public static List<List<Integer>> partition(List<SweepPoint> points, int shards) {
+    List<SweepPoint> order = new ArrayList<>(points);
+    order.sort(Comparator.comparingDouble((SweepPoint p) -> -p.cost()).thenComparingInt(SweepPoint::index));
+    double[] load = new double[shards];
+    List<List<Integer>> out = new ArrayList<>();
+    for (int i = 0; i < shards; i++) {
+      out.add(new ArrayList<>());
+    }
+    for (SweepPoint p : order) {
+      int best = 0;
+      for (int i = 1; i < shards; i++) {
+        if (load[i] < load[best]) {
+          best = i;
+        }
+      }
+      load[best] += Math.max(p.cost(), 1e-9);
+      out.get(best).add(p.index());
+    }
+    for (List<Integer> s : out) {
+      s.sort(Integer::compare);
+    }
+    return out;
+  }
+
+  /** The file a shard's partial result goes to. */
+  public static Path file(Path dir, Spec s) {
+    return dir.resolve("shard-" + s.index() + "-of-" + s.count() + ".json");
+  }
+
+  /** Prices shard {@code s} of the sweep {@code c} and writes its partial result into {@code dir} (atomically). */
+  public static Path runShard(CompareConfig c, Spec s, Path dir) {
+    Comparison.Plan p = Comparison.plan(c);
+    Definition d = definition(c);
+    List<Integer> mine = partition(d.points(), s.count()).get(s.index() - 1);
+    List<Object> results = Comparison.runPoints(c, p, mine);
+    List<PointResult> out = new ArrayList<>();
+    for (int i = 0; i < mine.size(); i++) {
+      Object r = results.get(i);
+      out.add(new PointResult(mine.get(i), r instanceof CompareRow row ? row : null, r instanceof NetworkRow n ? n : null));
+    }
+    Partial partial = new Partial(FORMAT, d.hash(), s.index(), s.count(), d, Comparison.header(c, p.skipped()), out);
+    Path f = file(dir, s);
+    try {
+      Files.createDirectories(dir);
+      AtomicFiles.writeString(f, ManifestIo.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(partial) + "\n");
+    } catch (IOException e) {
+      throw new QrtlException("cannot write the partial result " + f + ": " + e.getMessage());
+    }
+    return f;
+  }
+
+  /** Reads one partial result, checking that it is whole and describes itself consistently. */
+  public static Partial read(Path f) {
+    Partial p;
+    try {
+      ObjectMapper m = ManifestIo.mapper();
+      p = m.readValue(Files.readString(f), Partial.class);
+    } catch (IOException | RuntimeException e) {
+      throw new QrtlException(f + " is not a readable partial result: " + firstLine(e.getMessage()));
+    }
+    if (p == null || !FORMAT.equals(p.format()) || p.definition() == null || p.header() == null || p.results() == null) {
+      throw new QrtlException(f + " is not a partial result of qrtl (" + FORMAT + ")");
+    }
+    if (!p.definition().hash().equals(p.definitionHash())) {
+      throw new QrtlException(f + " is corrupted: its sweep definition does not match its hash " + p.definitionHash().substring(0, 12));
+    }
+    List<Integer> expected = partition(p.definition().points(), p.shards()).get(p.shard() - 1);
+    List<Integer> got = p.results().stream().map(PointResult::index).toList();
+    if (!expected.equals(got) || p.results().stream().anyMatch(r -> (r.row() == null) == (r.network() == null))) {
+      throw new QrtlException(f + " is corrupted: shard " + p.shard() + "/" + p.shards() + " should hold points " + expected + ", it holds "
+          + got);
+    }
+    return p;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.split("\n")[0];
+  }
+
+  /** Every partial result in {@code paths} (files, or folders of {@code shard-*.json}), sorted by name. */
+  public static List<Path> expand(List<Path> paths) {
+    List<Path> out = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (var s = Files.list(p)) {
+          s.filter(f -> f.getFileName().toString().matches("shard-[0-9]+-of-[0-9]+\\.json")).sorted().forEach(out::add);
+        } catch (IOException e) {
+          throw new QrtlException("cannot list " + p + ": " + e.getMessage());
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(p);
+      } else {
+        throw new QrtlException(p + ": no such file or folder");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new QrtlException("no partial results (shard-<i>-of-<n>.json) in " + paths);
+    }
+    return out;
+  }
+
+  /** Merges the partial results of one sweep into its result, refusing anything else in one line. */
+  public static CompareResult merge(List<Path> files) {
+    Map<Integer, Partial> byShard = new TreeMap<>();
+    Partial first = null;
+    for (Path f : files) {
+      Partial p = read(f);
+      if (first == null) {
+        first = p;
+      } else if (!p.definitionHash().equals(first.definitionHash())) {
+        throw new QrtlException(f + " belongs to another sweep (definition " + p.definitionHash().substring(0, 12) + ", not "
+            + first.definitionHash().substring(0, 12) + ")");
+      } else if (p.shards() != first.shards()) {
+        throw new QrtlException(f + " is shard " + p.shard() + " of " + p.shards() + ", the others are of " + first.shards());
+      } else if (!p.header().equals(first.header())) {
+        throw new QrtlException(f + " was priced with other tools or a different library than " + files.get(0) + " (" + p.header().yosys()
+            + ", " + p.header().java() + ")");
+      }
+      if (byShard.put(p.shard(), p) != null) {
+        throw new QrtlException("shard " + p.shard() + "/" + p.shards() + " is given twice (" + f + ")");
+      }
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 1; i <= first.shards(); i++) {
+      if (!byShard.containsKey(i)) {
+        missing.add(i);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new QrtlException("the sweep " + first.definitionHash().substring(0, 12) + " is incomplete: shard" + (missing.size() > 1 ? "s " : " ")
+          + missing.stream().map(i -> i + "/" + byShardCount(byShard)).reduce((a, b) -> a + ", " + b).orElse("") + " missing");
+    }
+    Map<Integer, Object> results = new TreeMap<>();
+    for (Partial p : byShard.values()) {
+      for (PointResult r : p.results()) {
+        if (results.put(r.index(), r.row() != null ? r.row() : r.network()) != null) {
+          throw new QrtlException("point " + r.index() + " (" + first.definition().points().get(r.index()).label() + ") is in two shards");
+        }
+      }
+    }
+    if (results.size() != first.definition().points().size()) {
+      throw new QrtlException("the shards hold " + results.size() + " of the sweep's " + first.definition().points().size() + " points");
+    }
+    return Comparison.assemble(first.header(), new ArrayList<>(results.values()), null);
+  }
+
+  private static int byShardCount(Map<Integer, Partial> m) {
+    return m.values().iterator().next().shards();
+  }
+}
