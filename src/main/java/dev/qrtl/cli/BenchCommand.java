@@ -1,6 +1,7 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.bench.GenerationBenchmark;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code qrtl bench ...}: the performance benchmarks recorded in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark.", subcommands = {BenchCommand.Generate.class, BenchCommand.Golden.class, BenchCommand.CosimRate.class,
     BenchCommand.EnergyRate.class, BenchCommand.SynthTime.class, BenchCommand.Isolation.class, BenchCommand.ErrorRate.class,
-    BenchCommand.NetworkTime.class})
+    BenchCommand.NetworkTime.class, BenchCommand.ShardScaling.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -118,6 +119,93 @@ public final class BenchCommand implements Runnable {
         dev.qrtl.util.Trees.delete(root);
       }
       return 0;
+    }
+  }
+
+  /** {@code qrtl bench shards}: one sweep as one process, then as concurrent shards, each from an empty cache. */
+  @Command(name = "shards", description = "Wall time of a 60-point comparison (5 forms x 6 accumulator widths x 2 output widths) as one"
+      + " process and as N concurrent shards merged, each from an empty cache; per-point time and a projection for larger studies.")
+  public static final class ShardScaling implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--tech", defaultValue = "default", description = "Library (default: ${DEFAULT-VALUE}).")
+    String tech;
+
+    @Option(names = "--shards", defaultValue = "2", description = "Concurrent shards of the second run (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    static final List<String> SWEEP = List.of("compare", "--schemes", "shift-round,floor,shift-round-const,dyadic:m=4,dyadic:m=8",
+        "--acc-bits", "12,16,20,24,28,32", "--out-bits", "4,8", "--no-network", "--no-progress");
+
+    private static Process start(List<String> args, java.nio.file.Path cache, java.nio.file.Path log) throws java.io.IOException {
+      List<String> cmd = new java.util.ArrayList<>(ShardOptions.launcher());
+      cmd.addAll(args);
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+      pb.environment().put("QRTL_CACHE", cache.toString());
+      return dev.qrtl.util.Lifecycle.track(pb.start());
+    }
+
+    private static void await(Process p, java.nio.file.Path log) throws Exception {
+      int code = p.waitFor();
+      dev.qrtl.util.Lifecycle.untrack(p);
+      if (code != 0) {
+        throw new UserError("a benchmark run failed (exit " + code + "): " + java.nio.file.Files.readString(log).strip());
+      }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Checks.range("--shards", shards, 2, 64);
+      var pw = spec.commandLine().getOut();
+      java.nio.file.Path root = java.nio.file.Files.createTempDirectory("qrtl-bench-shards");
+      try {
+        List<String> base = new java.util.ArrayList<>(SWEEP);
+        base.addAll(List.of("--tech", tech));
+        int cores = Runtime.getRuntime().availableProcessors();
+        pw.printf("60-point sweep (%s), %d cores, each run from an empty cache%n", String.join(" ", base), cores);
+        long t0 = System.nanoTime();
+        List<String> one = new java.util.ArrayList<>(base);
+        one.addAll(List.of("--out", root.resolve("one").toString()));
+        await(start(one, root.resolve("cache-one"), root.resolve("one.log")), root.resolve("one.log"));
+        double single = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        List<Process> procs = new java.util.ArrayList<>();
+        for (int i = 1; i <= shards; i++) {
+          List<String> a = new java.util.ArrayList<>(base);
+          a.addAll(List.of("--out", root.resolve("many").toString(), "--shard", i + "/" + shards));
+          procs.add(start(a, root.resolve("cache-many"), root.resolve("shard-" + i + ".log")));
+        }
+        for (int i = 0; i < procs.size(); i++) {
+          await(procs.get(i), root.resolve("shard-" + (i + 1) + ".log"));
+        }
+        double sharded = (System.nanoTime() - t1) / 1e9;
+        long t2 = System.nanoTime();
+        await(start(List.of("merge", root.resolve("many/shards").toString(), "--out", root.resolve("many").toString()),
+            root.resolve("cache-many"), root.resolve("merge.log")), root.resolve("merge.log"));
+        double merge = (System.nanoTime() - t2) / 1e9;
+        boolean same = java.util.Arrays.equals(java.nio.file.Files.readAllBytes(root.resolve("one").resolve(lib(root.resolve("one")))
+            .resolve("comparison.json")), java.nio.file.Files.readAllBytes(root.resolve("many").resolve(lib(root.resolve("one")))
+            .resolve("comparison.json")));
+        double perPoint = single * cores / 60;
+        pw.printf("  one process:           %7.1f s%n", single);
+        pw.printf("  %d concurrent shards:   %7.1f s, merge %.1f s (results %s)%n", shards, sharded, merge, same ? "identical" : "DIFFER");
+        pw.printf("  per point: %.2f core-seconds (one process's wall time x %d cores / 60)%n", perPoint, cores);
+        for (int nodes : new int[] {1, 10, 100}) {
+          pw.printf("  projection, 10,000 such points on %3d nodes of %d cores: %.1f h (+ merge)%n", nodes, cores,
+              10_000 * perPoint / (nodes * cores) / 3600);
+        }
+        pw.flush();
+        return same ? 0 : 1;
+      } finally {
+        dev.qrtl.util.Trees.delete(root);
+      }
+    }
+
+    private static String lib(java.nio.file.Path out) throws java.io.IOException {
+      try (var s = java.nio.file.Files.list(out)) {
+        return s.filter(java.nio.file.Files::isDirectory).map(x -> x.getFileName().toString()).filter(n -> !n.equals("shards")).findFirst()
+            .orElseThrow();
+      }
     }
   }
 
