@@ -98,13 +98,36 @@ public final class NetworkCommand implements Callable<Integer> {
 
   @Mixin ConventionOptions conventions;
 
+  @Option(names = "--shard", paramLabel = "i/n", description = "Price only shard i of n of the bill's units into --shard-dir"
+      + " (docs/cluster.md); --merge assembles the bill.")
+  String shard;
+
+  @Option(names = "--shard-dir", paramLabel = "DIR", description = "Where --shard writes its partial result (default: <out>/shards).")
+  Path shardDir;
+
+  @Option(names = "--merge", paramLabel = "DIR|FILE", split = ",", description = "Assemble the bill from these shards' partial results"
+      + " (files or folders of them) instead of pricing; the other options must be the shards' own.")
+  List<Path> merge;
+
   @Override
   public Integer call() {
     NetworkConfig c = config(); // every option and the model checked before any work
     CompareCommand.checkOutputFolder(out);
+    if (shard != null && merge != null) {
+      throw new UserError("--shard and --merge do not go together");
+    }
     long start = System.nanoTime();
+    if (shard != null) {
+      var s = dev.qrtl.compare.Shards.Spec.parse(shard);
+      Path f = dev.qrtl.network.BillShards.runShard(c, s, shardDir != null ? shardDir : out.resolve("shards"));
+      spec.commandLine().getOut().printf("shard %d/%d of the %s bill: wrote %s in %.1f s%n", s.index(), s.count(), c.network().name(), f,
+          (System.nanoTime() - start) / 1e9);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    NetworkBill merged = merge == null ? null : dev.qrtl.network.BillShards.merge(c, dev.qrtl.compare.Shards.expand(merge));
     try (OutputLock lock = OutputLock.acquire(out)) {
-      NetworkBill b = BillStudy.run(c);
+      NetworkBill b = merged != null ? merged : BillStudy.run(c);
       Path dir = BillFolder.write(b, out);
       var pw = spec.commandLine().getOut();
       long macs = b.layers().stream().mapToLong(NetworkBill.LayerBill::macs).sum();

@@ -60,9 +60,17 @@ public final class BillStudy {
 
   private BillStudy() {}
 
-  private record Key(String kind, String scheme, int accBits, int k) {}
+  /** One unit to price: a processing element, a requantizer, or the conventional pipeline's second requantizer. */
+  record Key(String kind, String scheme, int accBits, int k) {
+    String label() {
+      return kind + (scheme.isEmpty() ? "" : " " + scheme) + " " + accBits + " bits" + (k > 0 ? ", K " + k : "");
+    }
+  }
 
-  public static NetworkBill run(NetworkConfig c) {
+  /** The units a bill prices, in a fixed order (the layers', then the batch norm's), each with how to price it. */
+  record Plan(Map<Key, Callable<UnitPrice>> jobs, int bnBits) {}
+
+  static Plan plan(NetworkConfig c) {
     int out = c.aBits();
     Map<Key, Callable<UnitPrice>> jobs = new LinkedHashMap<>();
     boolean anyBatchNorm = c.network().layers().stream().anyMatch(Layer::batchNorm);
@@ -93,7 +101,41 @@ public final class BillStudy {
         }
       }
     }
-    Map<Key, UnitPrice> prices = execute(jobs, c);
+    return new Plan(jobs, bnBits);
+  }
+
+  /** The plan's units as sweep points: label and frozen cost estimate, in plan order. */
+  static List<dev.qrtl.compare.SweepPoint> points(Plan p, NetworkConfig c) {
+    List<dev.qrtl.compare.SweepPoint> out = new ArrayList<>();
+    int i = 0;
+    for (Key k : p.jobs().keySet()) {
+      out.add(new dev.qrtl.compare.SweepPoint(i++, k.label(), Math.round(size(k, c) * 1000) / 1000.0));
+    }
+    return out;
+  }
+
+  /** Prices the plan's units at {@code indices} (plan order), in parallel. */
+  static List<UnitPrice> price(Plan p, List<Integer> indices, NetworkConfig c) {
+    List<Key> keys = new ArrayList<>(p.jobs().keySet());
+    Map<Key, Callable<UnitPrice>> mine = new LinkedHashMap<>();
+    for (int i : indices) {
+      mine.put(keys.get(i), p.jobs().get(keys.get(i)));
+    }
+    Map<Key, UnitPrice> got = execute(mine, c);
+    return indices.stream().map(i -> got.get(keys.get(i))).toList();
+  }
+
+  public static NetworkBill run(NetworkConfig c) {
+    Plan p = plan(c);
+    return assemble(c, p, execute(p.jobs(), c));
+  }
+
+  /** The bill from every unit's price (priced here, or merged from shards). */
+  static NetworkBill assemble(NetworkConfig c, Plan plan, Map<Key, UnitPrice> prices) {
+    int out = c.aBits();
+    int bnBits = plan.bnBits();
+    int widest = c.network().layers().stream().mapToInt(l -> l.accBits(c.aBits(), c.wBits())).max().orElseThrow();
+    Layer widestLayer = c.network().layers().stream().filter(l -> l.accBits(c.aBits(), c.wBits()) == widest).findFirst().orElseThrow();
     Map<String, Map<String, ErrorMemo>> errors = errors(c, out);
     List<NetworkBill.LayerBill> layers = new ArrayList<>();
     for (Layer l : c.network().layers()) {

@@ -91,5 +91,33 @@ class NetworkCommandTest {
     assertArrayEquals(first[0], Files.readAllBytes(folder.resolve("network.md")), "same inputs, same table");
     assertArrayEquals(first[1], Files.readAllBytes(folder.resolve("network.json")));
     assertArrayEquals(first[2], Files.readAllBytes(folder.resolve("energy-per-layer.svg")));
+
+    // the same bill in 2 shards, merged: the same bytes; a merge with other options refuses
+    Path sharded = dir.resolve("sharded");
+    for (int i = 1; i <= 2; i++) {
+      String[] a = java.util.Arrays.copyOf(args, args.length + 4);
+      a[args.length - 1] = sharded.toString();
+      a[args.length] = "--shard";
+      a[args.length + 1] = i + "/2";
+      a[args.length + 2] = "--shard-dir";
+      a[args.length + 3] = sharded.resolve("shards").toString();
+      String[] s = run(a);
+      assertEquals("0", s[0], s[2]);
+    }
+    String[] m = java.util.Arrays.copyOf(args, args.length + 2);
+    m[args.length - 1] = sharded.toString();
+    m[args.length] = "--merge";
+    m[args.length + 1] = sharded.resolve("shards").toString();
+    String[] merged = run(m);
+    assertEquals("0", merged[0], merged[2]);
+    Path mf = sharded.resolve("network-built-qrtl_default45");
+    assertArrayEquals(first[0], Files.readAllBytes(mf.resolve("network.md")), "2 shards merged: the same table");
+    assertArrayEquals(first[1], Files.readAllBytes(mf.resolve("network.json")));
+    assertArrayEquals(first[2], Files.readAllBytes(mf.resolve("energy-per-layer.svg")));
+    String[] other = m.clone();
+    other[4] = "shift-round"; // --schemes
+    String[] refused = run(other);
+    assertEquals("1", refused[0]);
+    assertTrue(refused[2].contains("belongs to another bill"), refused[2]);
   }
 }
