@@ -39,6 +39,15 @@ public final class EnergyEstimator {
     return EnergyCache.get(EnergyCache.key(manifestPath, synth, o), m.top(), () -> measure(manifestPath, m, synth, lib, o));
   }
 
+  /**
+   * An estimate measured by {@code measure} (a gate-level run of a design driven by its own record
+   * source), cached under {@code key} as every estimate is: the key must name everything the
+   * figures depend on (netlist, options, the code's digest).
+   */
+  public static EnergyReport cached(String key, String top, java.util.function.Supplier<EnergyReport> measure) {
+    return EnergyCache.get(key, top, measure);
+  }
+
   /** The gate-level run without the cache (tests check that two runs agree; the energy benchmark times it). */
   public static EnergyReport measure(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
     long start = System.nanoTime();

@@ -5,7 +5,6 @@ import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.gen.mac.PeGenerator;
-import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.sim.PortLayout;
 import dev.qrtl.spec.MacArraySpec;
@@ -17,14 +16,10 @@ import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.synth.TimingConditions;
-import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.CacheDirs;
-import dev.qrtl.util.CacheStore;
 import dev.qrtl.util.CodeDigest;
 import dev.qrtl.util.Hashing;
 import dev.qrtl.verilog.DesignWriter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +52,7 @@ final class PeEnergy {
     EnergyOptions opts = new EnergyOptions(o.operations(), o.seed(), data, o.clockNs(), o.paramPeriod(), o.batches(), o.conventions());
     String key = Hashing.sha256(CodeDigest.current(), Path.of(r.netlistDir()).getFileName().toString(), r.librarySha256(),
         r.conditions().toString(), opts.toString()).substring(0, 24);
-    EnergyReport e = cached(key, pe.name(), () -> measure(pe, r, tech, opts, s));
+    EnergyReport e = EnergyEstimator.cached(key, pe.name(), () -> measure(pe, r, tech, opts, s));
     return new UnitPrice(pe.name(), r.areaUm2(), e.delays().totalPj(), e.delays().ci95Pj(), r.criticalPathNs(), 0, data.text(),
         "gate-level simulation with delays");
   }
@@ -117,22 +112,5 @@ final class PeEnergy {
   private static long wrap(long v, long mask, int bits) {
     long low = v & mask;
     return bits == 64 ? low : (low << (64 - bits)) >> (64 - bits);
-  }
-
-  private static EnergyReport cached(String key, String top, java.util.function.Supplier<EnergyReport> measure) {
-    EnergyReport[] made = {null};
-    Path dir = CacheStore.get("energy", key, "the energy estimate of '" + top + "'", work -> {
-      made[0] = measure.get();
-      AtomicFiles.writeString(work.resolve("report.json"), ManifestIo.mapper().writeValueAsString(made[0]));
-    }, entry -> read(entry.resolve("report.json")));
-    return made[0] != null ? made[0] : read(dir.resolve("report.json"));
-  }
-
-  private static EnergyReport read(Path file) {
-    try {
-      return ManifestIo.mapper().readValue(Files.readString(file), EnergyReport.class);
-    } catch (IOException e) {
-      throw new IllegalStateException("unreadable report: " + e.getMessage().split("\n")[0]);
-    }
   }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,14 +240,5 @@ public final class OnnxImport {
 
   void fold(String tensor, Tensor value) {
     constants.put(tensor, value);
-  }
-
-  /** The graph's nodes, for tests and reports. */
-  static Map<String, String> nodeOps(OnnxImport g) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (Node n : g.nodes) {
-      m.put(n.label(), n.op());
-    }
-    return m;
   }
 }
