@@ -34,8 +34,12 @@ public final class CompareSweepOptions {
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
-  /** Whether to show progress. */
+  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", description = "How to show progress: a bar on a terminal, a"
+      + " bounded number of plain lines in a log (auto: lines when there is no console or CI is set) (default: auto).")
+  String progressMode;
+
+  /** Whether to show progress; selects how it shows (--progress, or --no-progress for none). */
   boolean progress() {
-    return !noProgress;
+    return ProgressChoice.apply(noProgress, progressMode);
   }
 }

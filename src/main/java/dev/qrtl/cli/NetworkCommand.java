@@ -94,6 +94,10 @@ public final class NetworkCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
+  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", description = "How to show progress: a bar on a terminal, a"
+      + " bounded number of plain lines in a log (auto: lines when there is no console or CI is set) (default: auto).")
+  String progressMode;
+
   @Mixin TimingOptions timing;
 
   @Mixin ConventionOptions conventions;
@@ -150,7 +154,7 @@ public final class NetworkCommand implements Callable<Integer> {
     EnergyOptions e = EnergyOptions.of(ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024)
         .withConventions(conventions.conventions());
     return new NetworkConfig(network(), forms, aBits, wBits, rc[0], rc[1], lib, timing.conditions(lib.library()), e,
-        Duration.ofSeconds(timeout), !noProgress, errorSamples);
+        Duration.ofSeconds(timeout), ProgressChoice.apply(noProgress, progressMode), errorSamples);
   }
 
   private Network network() {

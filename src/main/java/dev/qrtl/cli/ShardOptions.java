@@ -54,7 +54,7 @@ public final class ShardOptions {
 
   /** The options a task's own command line leaves out (they say how to distribute, not what to compute). */
   private static final Set<String> CLUSTER_OPTIONS = Set.of("--shard", "--shard-dir", "--slurm", "--shards", "--partition", "--time",
-      "--sbatch-arg", "--dry-run", "--resume", "--out", "--no-progress");
+      "--sbatch-arg", "--dry-run", "--resume", "--out", "--no-progress", "--progress");
 
   int run(CompareConfig c, Path out, CommandSpec spec) {
     PrintWriter pw = spec.commandLine().getOut();
@@ -99,7 +99,8 @@ public final class ShardOptions {
     List<String> command = new ArrayList<>(launcher);
     command.add("compare");
     command.addAll(computeOptions(spec));
-    command.addAll(List.of("--no-progress", "--out", out.toAbsolutePath().normalize().toString(), "--shard-dir", dir.toString()));
+    // a task's log gets a bounded number of progress lines, never a redrawn bar
+    command.addAll(List.of("--progress", "lines", "--out", out.toAbsolutePath().normalize().toString(), "--shard-dir", dir.toString()));
     List<String> merge = new ArrayList<>(launcher);
     merge.addAll(List.of("merge", dir.toString(), "--out", out.toAbsolutePath().normalize().toString()));
     SlurmJob.Plan plan = new SlurmJob.Plan(job, shards, command, merge, tasks, partition, time, sbatchArgs, "qrtl-" + d.hash().substring(0, 8));

@@ -11,6 +11,7 @@ import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.tools.ToolException;
 import dev.qrtl.util.CacheDirs;
+import dev.qrtl.util.Progress;
 import dev.qrtl.util.QrtlVersion;
 import java.nio.file.Path;
 import dev.qrtl.accuracy.AccuracyConfig;
@@ -26,9 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs a comparison: generates every (scheme, accumulator width, output width) requantizer and the
@@ -136,10 +134,7 @@ public final class Comparison {
       t.setDaemon(true);
       return t;
     });
-    ProgressBarBuilder pbb = new ProgressBarBuilder().setTaskName("synthesize + estimate").setInitialMax(tasks.size())
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().setConsumer(
-            new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
-    try (ProgressBar bar = c.progress() ? pbb.build() : null) {
+    try (Progress bar = Progress.start("synthesize + estimate", tasks.size(), c.progress())) {
       List<Future<Object>> futures = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
       // the largest units first, so that no core waits at the end for one big synthesis
       List<Integer> order = new ArrayList<>();
@@ -151,9 +146,7 @@ public final class Comparison {
         Task t = tasks.get(i);
         futures.set(i, pool.submit(() -> {
           Object r = t.network() == null ? row(t, c) : NetworkDesigns.row(t.network(), t.manifest(), c);
-          if (bar != null) {
-            bar.step();
-          }
+          bar.step(t.network() != null ? "network: " + t.network().name() : t.form().label() + " " + t.accBits() + " -> " + t.outBits());
           return r;
         }));
       }

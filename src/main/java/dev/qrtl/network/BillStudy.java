@@ -36,9 +36,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Computes a network bill. Every distinct unit is priced once: a requantizer per (scheme,
@@ -323,11 +320,8 @@ public final class BillStudy {
     for (Key k : order) {
       futures.put(k, pool.submit(jobs.get(k)));
     }
-    ProgressBarBuilder pbb = new ProgressBarBuilder().setTaskName("price layers").setInitialMax(c.network().layers().size())
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().setConsumer(
-            new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err));
     Map<Key, UnitPrice> out = new LinkedHashMap<>();
-    try (ProgressBar bar = c.progress() ? pbb.build() : null) {
+    try (dev.qrtl.util.Progress bar = dev.qrtl.util.Progress.start("price layers", c.network().layers().size(), c.progress())) {
       for (Layer l : c.network().layers()) {
         int acc = l.accBits(c.aBits(), c.wBits());
         for (Key k : keys) {
@@ -335,9 +329,7 @@ public final class BillStudy {
             out.put(k, futures.get(k).get());
           }
         }
-        if (bar != null) {
-          bar.step();
-        }
+        bar.step(l.name());
       }
       for (Key k : keys) {
         if (!out.containsKey(k)) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * task 2 runs Yosys through a wrapper that sleeps instead ({@code QRTL_YOSYS}), and is cancelled
  * with {@code scancel} mid-run: no process of it survives, the cache holds no unverified entry,
  * the merge never runs, and {@code --resume} resubmits only shard 2 and the merge. All three
- * results must be byte-identical: tables, JSON and plots.
+ * results must be byte-identical: tables, JSON and plots. The single run, under {@code CI} with
+ * its output going to a file, must write its progress as at most 30 plain lines.
  */
 @Tag("tools")
 class ShardedSweepTest {
@@ -76,9 +77,16 @@ class ShardedSweepTest {
   void oneShardFourShardsAndASlurmArrayGiveTheSameBytes() throws Exception {
     ToolGate.require("yosys");
     Path lib = Path.of("qrtl_default45");
-    // 1. one process
-    String[] one = qrtl(Map.of("QRTL_CACHE", dir.resolve("cache-1").toString()), with(SWEEP, "--out", dir.resolve("one").toString()));
+    // 1. one process, under CI with its output in a file: progress as a bounded number of lines
+    List<String> plain = new ArrayList<>(SWEEP);
+    plain.remove("--no-progress");
+    String[] one = qrtl(Map.of("QRTL_CACHE", dir.resolve("cache-1").toString(), "CI", "true"), with(plain, "--out",
+        dir.resolve("one").toString()));
     assertEquals("0", one[0], one[1]);
+    long lines = one[1].lines().filter(l -> l.startsWith("synthesize + estimate: ")).count();
+    assertTrue(lines >= 1 && lines <= 30, "a 24-point comparison in a log: at most 30 progress lines, not redraws: " + lines + "\n" + one[1]);
+    assertTrue(!one[1].contains("\r"), "no carriage-return redraws in a log");
+    assertTrue(one[1].contains("synthesize + estimate: 24/24 done"), one[1]);
     // 2. four shards, merged
     Map<String, String> four = Map.of("QRTL_CACHE", dir.resolve("cache-4").toString());
     for (int i = 1; i <= 4; i++) {
