@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A private single-node Slurm cluster for the tests (Debian's {@code slurm-wlm} and {@code munge},
- * as root, no systemd; ../shared's recipe, carried here): munged is reused when one answers, else
+ * as root, no systemd): munged is reused when one answers, else
  * started; slurmctld and slurmd run from a private {@code slurm.conf} in {@code dir} with free
  * ports, and {@link #close} stops exactly the daemons it started, by pid.
  */
