@@ -191,8 +191,10 @@ public final class BenchCommand implements Runnable {
         pw.printf("  %d concurrent shards:   %7.1f s, merge %.1f s (results %s)%n", shards, sharded, merge, same ? "identical" : "DIFFER");
         pw.printf("  per point: %.2f core-seconds (one process's wall time x %d cores / 60)%n", perPoint, cores);
         for (int nodes : new int[] {1, 10, 100}) {
-          pw.printf("  projection, 10,000 such points on %3d nodes of %d cores: %.1f h (+ merge)%n", nodes, cores,
-              10_000 * perPoint / (nodes * cores) / 3600);
+          double seconds = 10_000 * perPoint / (nodes * cores);
+          pw.printf("  projection, 10,000 such points on %3d nodes of %d cores: %s (+ merge)%n", nodes, cores,
+              seconds >= 3600 ? String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600)
+                  : String.format(java.util.Locale.ROOT, "%.1f min", seconds / 60));
         }
         pw.flush();
         return same ? 0 : 1;
