@@ -31,15 +31,10 @@ public final class CompareSweepOptions {
   @Option(names = "--ops", defaultValue = "10000", description = "Requantizations simulated per unit for energy (default: ${DEFAULT-VALUE}).")
   long ops;
 
-  @Option(names = "--no-progress", description = "No progress bar.")
-  boolean noProgress;
-
-  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", description = "How to show progress: a bar on a terminal, a"
-      + " bounded number of plain lines in a log (auto: lines when there is no console or CI is set) (default: auto).")
-  String progressMode;
+  @picocli.CommandLine.Mixin ProgressOptions progressOptions;
 
   /** Whether to show progress; selects how it shows (--progress, or --no-progress for none). */
   boolean progress() {
-    return ProgressChoice.apply(noProgress, progressMode);
+    return progressOptions.enabled();
   }
 }

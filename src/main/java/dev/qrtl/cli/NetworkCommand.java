@@ -91,12 +91,7 @@ public final class NetworkCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before a Yosys run is stopped (default: ${DEFAULT-VALUE}).")
   long timeout;
 
-  @Option(names = "--no-progress", description = "No progress bar.")
-  boolean noProgress;
-
-  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", description = "How to show progress: a bar on a terminal, a"
-      + " bounded number of plain lines in a log (auto: lines when there is no console or CI is set) (default: auto).")
-  String progressMode;
+  @Mixin ProgressOptions progress;
 
   @Mixin TimingOptions timing;
 
@@ -154,7 +149,7 @@ public final class NetworkCommand implements Callable<Integer> {
     EnergyOptions e = EnergyOptions.of(ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024)
         .withConventions(conventions.conventions());
     return new NetworkConfig(network(), forms, aBits, wBits, rc[0], rc[1], lib, timing.conditions(lib.library()), e,
-        Duration.ofSeconds(timeout), ProgressChoice.apply(noProgress, progressMode), errorSamples);
+        Duration.ofSeconds(timeout), progress.enabled(), errorSamples);
   }
 
   private Network network() {

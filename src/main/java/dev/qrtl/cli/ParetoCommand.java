@@ -63,12 +63,7 @@ public final class ParetoCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before a Yosys run is stopped (default: ${DEFAULT-VALUE}).")
   long timeout;
 
-  @Option(names = "--no-progress", description = "No progress bar.")
-  boolean noProgress;
-
-  @Option(names = "--progress", paramLabel = "auto|bar|lines|none", description = "How to show progress: a bar on a terminal, a"
-      + " bounded number of plain lines in a log (auto: lines when there is no console or CI is set) (default: auto).")
-  String progressMode;
+  @Mixin ProgressOptions progress;
 
   @Mixin TimingOptions timing;
 
@@ -85,7 +80,7 @@ public final class ParetoCommand implements Callable<Integer> {
     var lib = TechLibraries.resolve(tech, liberty);
     EnergyOptions e = EnergyOptions.of(ops, seed, stim, OptionalDouble.empty(), 1024).withConventions(conventions.conventions());
     CompareConfig c = new CompareConfig(ParetoStudy.synthesizedForms(), List.of(32), List.of(8), lib, timing.conditions(lib.library()), e,
-        false, 0, Duration.ofSeconds(timeout), ProgressChoice.apply(noProgress, progressMode));
+        false, 0, Duration.ofSeconds(timeout), progress.enabled());
     CompareCommand.checkOutputFolder(out);
     long start = System.nanoTime();
     try (OutputLock lock = OutputLock.acquire(out)) {
@@ -93,7 +88,7 @@ public final class ParetoCommand implements Callable<Integer> {
       ParetoResult r = ParetoStudy.build(synth, List.of(), accuracy);
       if (!r.knee().cost().equals("synthesis")) { // price the knee itself, so its ratios are measured
         CompareConfig knee = new CompareConfig(List.of(dev.qrtl.scheme.Schemes.form("dyadic:m=" + r.knee().m())), List.of(32), List.of(8),
-            lib, c.timing(), e, false, 0, c.timeout(), ProgressChoice.apply(noProgress, progressMode));
+            lib, c.timing(), e, false, 0, c.timeout(), progress.enabled());
         r = ParetoStudy.build(synth, Comparison.run(knee).rows(), accuracy);
       }
       Path dir = ResultFolder.writePareto(r, out);

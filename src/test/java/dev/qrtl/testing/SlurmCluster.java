@@ -87,11 +87,7 @@ public final class SlurmCluster implements AutoCloseable {
     if (!r[0].equals("0")) {
       throw new AssertionError("munged did not start: " + r[1]);
     }
-    Path pid = Path.of("/run/munge/munged.pid");
-    for (int i = 0; i < 50 && !Files.exists(pid); i++) {
-      Thread.sleep(100);
-    }
-    started.add(Long.parseLong(Files.readString(pid).strip()));
+    started.add(readPid(Path.of("/run/munge/munged.pid")));
     if (!mungeAnswers()) {
       throw new AssertionError("munge does not answer after starting munged");
     }
@@ -115,11 +111,7 @@ public final class SlurmCluster implements AutoCloseable {
       if (!r[0].equals("0")) {
         throw new AssertionError(daemon + " did not start: " + r[1]);
       }
-      Path pid = dir.resolve(daemon + ".pid");
-      for (int i = 0; i < 100 && !Files.exists(pid); i++) {
-        Thread.sleep(100);
-      }
-      started.add(Long.parseLong(Files.readString(pid).strip()));
+      started.add(readPid(dir.resolve(daemon + ".pid")));
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!run(List.of("sinfo", "-h", "-o", "%T"), null)[1].strip().equals("idle")) {
@@ -129,6 +121,20 @@ public final class SlurmCluster implements AutoCloseable {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** A daemon's pid from its pid file, waiting (up to 20 s) until the daemon has created it and written the number. */
+  private static long readPid(Path file) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      if (Files.exists(file)) {
+        String text = Files.readString(file).strip();
+        if (text.matches("[0-9]{1,10}")) {
+          return Long.parseLong(text);
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no pid in " + file + " after 20 s");
   }
 
   /** Job ids (array tasks as {@code id_task}) in the queue. */
