@@ -65,7 +65,7 @@ public final class BillStudy {
   }
 
   /** The units a bill prices, in a fixed order (the layers', then the batch norm's), each with how to price it. */
-  record Plan(Map<Key, Callable<UnitPrice>> jobs, int bnBits) {}
+  record Plan(Map<Key, Callable<UnitPrice>> jobs, int bnBits, Layer widestLayer, int widest) {}
 
   static Plan plan(NetworkConfig c) {
     int out = c.aBits();
@@ -98,7 +98,7 @@ public final class BillStudy {
         }
       }
     }
-    return new Plan(jobs, bnBits);
+    return new Plan(jobs, bnBits, widestLayer, widest);
   }
 
   /** The plan's units as sweep points: label and frozen cost estimate, in plan order. */
@@ -131,8 +131,8 @@ public final class BillStudy {
   static NetworkBill assemble(NetworkConfig c, Plan plan, Map<Key, UnitPrice> prices) {
     int out = c.aBits();
     int bnBits = plan.bnBits();
-    int widest = c.network().layers().stream().mapToInt(l -> l.accBits(c.aBits(), c.wBits())).max().orElseThrow();
-    Layer widestLayer = c.network().layers().stream().filter(l -> l.accBits(c.aBits(), c.wBits()) == widest).findFirst().orElseThrow();
+    int widest = plan.widest();
+    Layer widestLayer = plan.widestLayer();
     Map<String, Map<String, ErrorMemo>> errors = errors(c, out);
     List<NetworkBill.LayerBill> layers = new ArrayList<>();
     for (Layer l : c.network().layers()) {
