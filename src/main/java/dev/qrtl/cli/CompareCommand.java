@@ -117,7 +117,9 @@ public final class CompareCommand implements Callable<Integer> {
     pw.printf("%d units and %d network-level designs on %s (%s, %s), energy from %s at seed %d%n", r.rows().size(), r.network().size(),
         r.library(), r.corner(), r.yosys(), r.stimulus(), r.seed());
     pw.print(ResultWriter.headline(r));
-    pw.printf("wrote %s (comparison.md, .csv, .json, plots as PNG and SVG) in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
+    Path page = ReportCommand.writeAfter(dir, out);
+    pw.printf("wrote %s (comparison.md, .csv, .json, plots as PNG and SVG; report %s) in %.1f s%n", dir, page.getFileName(),
+        (System.nanoTime() - start) / 1e9);
     pw.flush();
     return 0;
   }

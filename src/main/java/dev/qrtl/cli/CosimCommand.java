@@ -42,7 +42,7 @@ public final class CosimCommand implements Callable<Integer> {
   }
 
   static int report(CosimReport r, boolean json, PrintWriter out) {
-    Reports.print(r, r.toText(), json, out);
+    ReportPrinter.print(r, r.toText(), json, out);
     return r.passed() ? 0 : 1;
   }
 

@@ -78,8 +78,21 @@ public final class ErrorCommand implements Callable<Integer> {
   @Option(names = "--pipeline-channels", defaultValue = "64", description = "Output channels of the --pipelines layer (default: ${DEFAULT-VALUE}).")
   int pipelineChannels;
 
+  @Option(names = "--out", paramLabel = "DIR", description = "Also write the tables as DIR/NAME.md and .json, and DIR's HTML report.")
+  java.nio.file.Path out;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "The file name in --out, starting with 'error' (default: error-<acc-bits>;"
+      + " with --pipelines always unified-vs-conventional).")
+  String name;
+
   @Override
   public Integer call() {
+    if (name != null && (out == null || pipelines || !name.matches("error[A-Za-z0-9._-]{0,80}"))) {
+      throw new UserError("--name " + name + ": needs --out, not --pipelines, and a name of letters, digits, '.', '_', '-' that starts with 'error'");
+    }
+    if (out != null) {
+      CompareCommand.checkOutputFolder(out);
+    }
     Checks.notTogether(spec, "--scale", "--scales", scalesFile != null);
     if (channels != 0 && scalesFile == null) {
       throw new UserError("--channels " + channels + " needs --scales FILE");
@@ -105,7 +118,9 @@ public final class ErrorCommand implements Callable<Integer> {
       Checks.range("--pipeline-channels", pipelineChannels, 1, 4096);
       checkSamplesPerChannel(pipelineChannels);
       List<PipelineStudy.Row> rows = PipelineStudy.run(forms, stim, seed, samples, pipelineChannels);
-      Reports.print(rows, PipelineText.table(rows, stim.text(), seed, samples, pipelineChannels), json, spec.commandLine().getOut());
+      String table = PipelineText.table(rows, stim.text(), seed, samples, pipelineChannels);
+      ReportPrinter.print(rows, table, json, spec.commandLine().getOut());
+      save("unified-vs-conventional", rows, table);
       return 0;
     }
     String version = "qrtl " + dev.qrtl.util.QrtlVersion.version();
@@ -118,8 +133,27 @@ public final class ErrorCommand implements Callable<Integer> {
       reports.add(r);
       text.append(AccuracyText.table(r)).append('\n');
     }
-    Reports.print(reports.size() == 1 ? reports.get(0) : reports, text.toString(), json, spec.commandLine().getOut());
+    Object result = reports.size() == 1 ? reports.get(0) : reports;
+    ReportPrinter.print(result, text.toString(), json, spec.commandLine().getOut());
+    save(name != null ? name : "error-" + accBits, result, text.toString());
     return 0;
+  }
+
+  /** With --out: the tables as Markdown and JSON, then the folder's report and its parent's index. */
+  private void save(String file, Object result, String table) {
+    if (out == null) {
+      return;
+    }
+    try (dev.qrtl.util.OutputLock lock = dev.qrtl.util.OutputLock.acquire(out)) {
+      java.nio.file.Files.createDirectories(out);
+      dev.qrtl.util.AtomicFiles.writeString(out.resolve(file + ".md"), table);
+      dev.qrtl.util.AtomicFiles.writeString(out.resolve(file + ".json"), ReportPrinter.json(result) + "\n");
+      java.nio.file.Path parent = out.toAbsolutePath().normalize().getParent();
+      ReportCommand.writeAfter(out, parent != null ? parent : out);
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot write into " + out + ": " + e.getMessage());
+    }
+    spec.commandLine().getErr().println("wrote " + out.resolve(file + ".json") + ", .md and " + out.resolve(dev.qrtl.report.Reports.PAGE));
   }
 
   /** Every channel needs two samples at least for its intervals. */

@@ -85,7 +85,7 @@ public final class EstimateCommand implements Callable<Integer> {
     SynthResult s = SynthRunner.run(manifestPath, lib, SynthCommand.TechOptions.defaultMode(m.kind()), tech.timing.conditions(lib.library()),
         Duration.ofSeconds(tech.timeout));
     EnergyReport r = EnergyEstimator.estimate(manifestPath, m, s, lib.library(), energy.toOptions());
-    Reports.print(r, s.toText() + r.toText(), tech.json, spec.commandLine().getOut());
+    ReportPrinter.print(r, s.toText() + r.toText(), tech.json, spec.commandLine().getOut());
     return 0;
   }
 

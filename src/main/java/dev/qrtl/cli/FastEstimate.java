@@ -43,7 +43,7 @@ final class FastEstimate {
         + String.format("  energy   %10.4f pJ/op  may be off by %.0f %%%n", p.energyPj(), 100 * p.energyMaxError())
         + String.format("  model    terms %s, fitted on %d configurations (%s)%s%n", f.terms(), f.points().size(), domain,
             inside ? "" : "; these widths are EXTRAPOLATED beyond the fitted range, so the error may be larger");
-    Reports.print(p, text, json, out);
+    ReportPrinter.print(p, text, json, out);
     return 0;
   }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine;
       NetworkCommand.class,
       MergeCommand.class,
       StatusCommand.class,
+      ReportCommand.class,
       ProveCommand.class,
       TechCommand.class,
       CacheCommand.class,

@@ -32,6 +32,7 @@ public final class MergeCommand implements Callable<Integer> {
     CompareCommand.checkOutputFolder(out);
     try (OutputLock lock = OutputLock.acquire(out)) {
       Path dir = ResultFolder.write(r, out);
+      ReportCommand.writeAfter(dir, out);
       var pw = spec.commandLine().getOut();
       pw.printf("merged %d units and %d network-level designs on %s (%s)%n", r.rows().size(), r.network().size(), r.library(), r.yosys());
       pw.print(ResultWriter.headline(r));

@@ -132,7 +132,8 @@ public final class NetworkCommand implements Callable<Integer> {
       long macs = b.layers().stream().mapToLong(NetworkBill.LayerBill::macs).sum();
       pw.printf("%s: %d layers, %.3f G MACs per inference, on %s (%s)%n", b.network(), b.layers().size(), macs / 1e9, b.library(), b.yosys());
       pw.print(BillWriter.headline(b));
-      pw.printf("wrote %s (network.md, .csv, .json, plots as PNG and SVG) in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
+      ReportCommand.writeAfter(dir, out);
+      pw.printf("wrote %s (network.md, .csv, .json, plots as PNG and SVG, report index.html) in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
       pw.flush();
     }
     return 0;

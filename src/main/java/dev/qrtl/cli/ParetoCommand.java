@@ -92,11 +92,12 @@ public final class ParetoCommand implements Callable<Integer> {
         r = ParetoStudy.build(synth, Comparison.run(knee).rows(), accuracy);
       }
       Path dir = ResultFolder.writePareto(r, out);
+      ReportCommand.writeAfter(dir, out);
       PrintWriter pw = spec.commandLine().getOut();
       ParetoResult.Knee k = r.knee();
       pw.printf(Locale.ROOT, "knee on %s: dyadic m = %d (RMS %.4f LSB, tflite-double %.4f); tflite-double has %.2fx its area and %.2fx its"
           + " energy (%s)%n", r.library(), k.m(), k.rms(), r.baselineRms(), k.areaRatio(), k.energyRatio(), k.cost());
-      pw.printf(Locale.ROOT, "wrote %s/pareto.{md,csv,json,png,svg} in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
+      pw.printf(Locale.ROOT, "wrote %s/pareto.{md,csv,json,png,svg} and index.html in %.1f s%n", dir, (System.nanoTime() - start) / 1e9);
       pw.flush();
     }
     return 0;

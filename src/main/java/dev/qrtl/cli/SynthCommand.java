@@ -76,7 +76,7 @@ public final class SynthCommand implements Callable<Integer> {
       SynthMode m = mode == null ? defaultMode(manifestPath) : mode.hier ? SynthMode.HIER : SynthMode.FLAT;
       var lib = resolve();
       SynthResult r = SynthRunner.run(manifestPath, lib, m, timing.conditions(lib.library()), Duration.ofSeconds(timeout));
-      Reports.print(r, r.toText(), json, out);
+      ReportPrinter.print(r, r.toText(), json, out);
       return 0;
     }
 
@@ -94,7 +94,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
       }
       for (SynthResult r : all) {
-        Reports.print(r, r.toText(), json, out);
+        ReportPrinter.print(r, r.toText(), json, out);
       }
       return 0;
     }

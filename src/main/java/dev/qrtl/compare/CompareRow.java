@@ -8,12 +8,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * baseline's area and energy to this row's (so 15 means "15x less than the baseline").
  */
 @JsonPropertyOrder({"scheme", "accBits", "outBits", "design", "areaUm2", "nand2Equivalents", "cells", "delayNs", "fmaxMhz",
-    "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj", "baselineAreaRatio", "baselineEnergyRatio", "stages", "error"})
+    "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj", "baselineAreaRatio", "baselineEnergyRatio", "stages", "error", "verification"})
 public record CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
     double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
     Double baselineAreaRatio, Double baselineEnergyRatio,
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer stages,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RowError error) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RowError error,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RowVerification verification) {
   /**
    * The unit's accuracy beside its cost (golden models, the comparison's stimulus and seed, the
    * scale calibrated to it): the octave-mean and octave-worst RMS error in output LSB.
@@ -24,23 +25,28 @@ public record CompareRow(String scheme, int accBits, int outBits, String design,
       double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
       Double baselineAreaRatio, Double baselineEnergyRatio, Integer stages) {
     this(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj, energyCi95Pj,
-        energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, null);
+        energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, null, null);
   }
 
   CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
       double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
       Double baselineAreaRatio, Double baselineEnergyRatio) {
     this(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj, energyCi95Pj,
-        energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, null, null);
+        energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, null, null, null);
   }
 
   CompareRow withRatios(Double area, Double energy) {
     return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
-        energyCi95Pj, energyZeroDelayPj, leakagePj, area, energy, stages, error);
+        energyCi95Pj, energyZeroDelayPj, leakagePj, area, energy, stages, error, verification);
   }
 
   CompareRow withError(RowError e) {
     return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
-        energyCi95Pj, energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, e);
+        energyCi95Pj, energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, e, verification);
+  }
+
+  CompareRow withVerification(RowVerification v) {
+    return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
+        energyCi95Pj, energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, error, v);
   }
 }

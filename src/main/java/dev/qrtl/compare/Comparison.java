@@ -100,7 +100,7 @@ public final class Comparison {
     String yosys = SynthRunner.yosysVersion();
     var lib = c.tech().library();
     return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
-        "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
+        dev.qrtl.sim.VerilatorBuild.version(), "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's propagated transition and load, wire load included;"
             + " inertial filtering); zero-delay figure beside it",
         c.clockNs().isPresent()
@@ -122,7 +122,7 @@ public final class Comparison {
       }
     }
     List<CompareRow> checked = c == null ? rows : withErrors(rows, c);
-    return new CompareResult(h.qrtl(), h.library(), h.corner(), h.librarySha256(), h.voltage(), h.yosys(), h.java(), h.stimulus(), h.seed(),
+    return new CompareResult(h.qrtl(), h.library(), h.corner(), h.librarySha256(), h.voltage(), h.yosys(), h.verilator(), h.java(), h.stimulus(), h.seed(),
         h.operations(), h.timingModel(), h.clock(), h.timing(), h.pricing(), h.pipeline(), h.baseline(), withRatios(checked), h.skipped(),
         network);
   }
@@ -194,7 +194,7 @@ public final class Comparison {
     EnergyReport e = EnergyEstimator.estimate(t.manifest(), m, s, c.tech().library(), c.energy());
     return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
         s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
-        null, null);
+        null, null).withVerification(verify(t, c.pipeline(), t.manifest(), e, c));
   }
 
   /**
@@ -219,7 +219,13 @@ public final class Comparison {
     EnergyReport e = EnergyEstimator.estimate(manifest, m, s, c.tech().library(), c.energy());
     return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
         s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
-        null, null, stages);
+        null, null, stages).withVerification(verify(t, stages, manifest, e, c));
+  }
+
+  /** The row's unit co-simulated (as many vectors as the energy run's operations) and proved where it can be. */
+  private static RowVerification verify(Task t, int stages, Path manifest, EnergyReport e, CompareConfig c) {
+    var spec = t.form().scheme().forComparison(t.form().form(), t.accBits(), t.outBits(), c.energy().stimulus(), stages);
+    return RowVerification.check(t.form(), spec, manifest, c.energy().operations(), c.energy().seed(), e.gateLevelChecks(), c.timeout());
   }
 
   /**

@@ -69,6 +69,11 @@ public final class Plots {
     XYSeries front = new XYSeries("energy front", true, true);
     r.points().stream().filter(ParetoPoint::energyFront).forEach(p -> front.add(p.energyPj(), p.rms()));
     data.addSeries(front);
+    XYSeries knee = new XYSeries("knee: dyadic m = " + r.knee().m(), false, true);
+    r.points().stream().filter(p -> p.m() != null && p.m().equals(r.knee().m())).forEach(p -> knee.add(p.energyPj(), p.rms()));
+    if (!knee.isEmpty()) {
+      data.addSeries(knee); // one point, drawn over the line with its own colour and shape
+    }
     save(chart("Error against energy, 32 -> 8 (" + r.library() + "; knee: dyadic m = " + r.knee().m() + ")", data,
         log("energy (pJ per operation)"), log("octave-mean RMS error (output LSB)"), true), dir, "pareto");
   }
@@ -155,6 +160,8 @@ public final class Plots {
       ByteArrayOutputStream png = new ByteArrayOutputStream();
       ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);
       AtomicFiles.write(dir.resolve(name + ".png"), png.toByteArray());
+      // rotated labels as <text> with a transform, not as glyph outlines (a per-layer axis of 60 names was 1.3 MB of paths)
+      org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
       SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
       g2.setDefsKeyPrefix("qrtl-" + name); // fixed ids: the same data gives the same file
       chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));

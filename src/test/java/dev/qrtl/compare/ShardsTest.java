@@ -38,13 +38,13 @@ class ShardsTest {
   }
 
   private static CompareResult header() {
-    return new CompareResult("0.1.0", "lib", "typical", "abc", 1.1, "Yosys 0.23", "Java 17", "products:k=64", 1, 200, "m", "c", "t", "p", 0,
+    return new CompareResult("0.1.0", "lib", "typical", "abc", 1.1, "Yosys 0.23", "Verilator 5.006", "Java 17", "products:k=64", 1, 200, "m", "c", "t", "p", 0,
         "tflite-double", List.of(), List.of(), List.of());
   }
 
   private static CompareRow row(int i) {
     return new CompareRow("shift-round", 16, 4, "unit" + i, 10 + i, 12, 30, 0.5, 2000, 0.1 * (i + 1), 0.01, 0.09, 0.001, null, null, null,
-        null);
+        null, new RowVerification(100, 100, RowVerification.ONE_FORM));
   }
 
   /** Writes every shard of a sweep of {@code n} points cut in {@code shards}; returns the files. */

@@ -47,6 +47,7 @@ class ArchitectureTest {
         .layer("onnx").definedBy("dev.qrtl.onnx..")
         .layer("network").definedBy("dev.qrtl.network..")
         .layer("cluster").definedBy("dev.qrtl.cluster..")
+        .layer("report").definedBy("dev.qrtl.report..")
         .layer("bench").definedBy("dev.qrtl.bench..")
         .layer("cli").definedBy("dev.qrtl.cli..")
         .whereLayer("util").mayNotAccessAnyLayer()
@@ -72,6 +73,7 @@ class ArchitectureTest {
         .whereLayer("network").mayOnlyAccessLayers("onnx", "compare", "accuracy", "energy", "power", "synth", "scheme", "gen", "spec", "stimulus",
             "sim", "manifest", "liberty", "verilog", "core", "tools", "util")
         .whereLayer("cluster").mayOnlyAccessLayers("tools", "util")
+        .whereLayer("report").mayOnlyAccessLayers("util")
         .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .check(classes);

@@ -1,0 +1,157 @@
+package dev.qrtl.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A folder of {@code qrtl error --json} results: {@code error*.json} (one table per output
+ * width) and {@code unified-vs-conventional.json} ({@code qrtl error --pipelines}).
+ */
+final class AccuracyKind implements ReportKind {
+  static final String PIPELINES = "unified-vs-conventional.json";
+
+  @Override
+  public boolean matches(Path folder) {
+    return !files(folder).isEmpty();
+  }
+
+  /** The folder's accuracy files, by name. */
+  static List<Path> files(Path folder) {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(Files::isRegularFile).filter(f -> {
+        String n = f.getFileName().toString();
+        return n.equals(PIPELINES) || (n.startsWith("error") && n.endsWith(".json"));
+      }).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Page page(Path folder, Path baseline, double threshold) {
+    List<Page.Section> sections = new ArrayList<>();
+    List<Page.Fact> headline = new ArrayList<>();
+    List<Page.Fact> provenance = new ArrayList<>();
+    for (Path f : files(folder)) {
+      String name = f.getFileName().toString();
+      JsonNode root = Json.read(f);
+      JsonNode base = baseline == null || !Files.isRegularFile(baseline.resolve(name)) ? null : Json.read(baseline.resolve(name));
+      if (name.equals(PIPELINES)) {
+        if (!root.isArray()) {
+          throw new ReportException(f + " is not a qrtl error --pipelines result (a JSON list)");
+        }
+        sections.add(pipelines(root, base, threshold, headline));
+        continue;
+      }
+      List<JsonNode> widths = widths(f, root);
+      List<JsonNode> baseWidths = base == null ? List.of() : widths(baseline.resolve(name), base);
+      List<Table> tables = new ArrayList<>();
+      for (int i = 0; i < widths.size(); i++) {
+        JsonNode t = widths.get(i);
+        String pair = Json.text(t, "/accBits") + " -> " + Json.text(t, "/outBits");
+        String id = name.replaceAll("[^a-z0-9]+", "-").replaceAll("-json$", "") + "-" + i;
+        JsonNode bt = baseWidths.size() > i ? baseWidths.get(i) : null;
+        tables.add(spec(id, pair + " on " + Json.text(t, "/stimulus") + ", calibrated scale " + Json.text(t, "/calibratedScale"),
+            name + (root.isArray() ? "#/" + i + "/rows" : "#/rows")).build(Json.list(t, "/rows"), bt == null ? null : Json.list(bt, "/rows"), threshold));
+        headline(t, pair).ifPresent(headline::add);
+        if (provenance.isEmpty()) {
+          provenance.addAll(Provenance.of(t, "stimulus", "/stimulus", "seed", "/seed", "samples per scale", "/samples",
+              "shift rule", "/kRule", "zero point", "/zeroPoint", "scales", "/scales", "scales in the octave", "/octavePoints", "qrtl", "/qrtl"));
+        }
+      }
+      sections.add(new Page.Section(name, "Error against the exact requantizer q* = clamp(round_half_even(acc * S) + zp), in output"
+          + " LSB, from the golden models alone; 95 % intervals.", tables, List.of()));
+    }
+    return new Page(folder.getFileName().toString(), "What does each requantization scheme cost in accuracy, from the golden models?",
+        headline, provenance, "", sections);
+  }
+
+  /** A {@code qrtl error --json} result: one width (an object with rows) or several (a list of them). */
+  private static List<JsonNode> widths(Path f, JsonNode root) {
+    List<JsonNode> out = new ArrayList<>();
+    if (root.isArray()) {
+      root.forEach(out::add);
+    } else {
+      out.add(root);
+    }
+    if (out.isEmpty() || out.stream().anyMatch(t -> !t.path("rows").isArray())) {
+      throw new ReportException(f + " is not a qrtl error result (an object with rows, or a list of them)");
+    }
+    return out;
+  }
+
+  /** The octave-mean RMS error of the champion and of the baseline at these widths. */
+  private static java.util.Optional<Page.Fact> headline(JsonNode t, String widths) {
+    Double sr = null;
+    Double td = null;
+    for (JsonNode x : Json.list(t, "/rows")) {
+      if (Json.text(x, "/view").equals("octave mean")) {
+        if (Json.text(x, "/form").equals("shift-round")) {
+          sr = Json.num(x, "/metrics/rms");
+        } else if (Json.text(x, "/form").equals("tflite-double")) {
+          td = Json.num(x, "/metrics/rms");
+        }
+      }
+    }
+    return sr == null || td == null ? java.util.Optional.empty() : java.util.Optional.of(new Page.Fact(widths + ", octave-mean RMS error",
+        "shift-round " + Fmt.fixed(sr, 3) + " LSB, tflite-double " + Fmt.fixed(td, 3) + " LSB"));
+  }
+
+  private static TableSpec spec(String id, String caption, String source) {
+    List<Col> cols = new ArrayList<>(List.of(Col.text("form", x -> Json.text(x, "/form")), Col.text("view", x -> Json.text(x, "/view")),
+        Col.text("parameters", x -> Json.text(x, "/parameters")), Col.num("scale", "", "/scale", 8)));
+    cols.addAll(metrics());
+    return new TableSpec(id, caption, source, x -> Json.text(x, "/form") + " " + Json.text(x, "/view"), cols);
+  }
+
+  private static List<Col> metrics() {
+    return List.of(interval("bias", "/metrics/bias", "/metrics/biasCi"), interval("RMS error", "/metrics/rms", "/metrics/rmsCi"),
+        Col.num("max |q - q*|", "LSB", "/metrics/maxFromExact", 0), interval("q != q*", "/metrics/differentFraction", "/metrics/differentCi"),
+        Col.num("SQNR", "dB", "/metrics/sqnrDb", 2), interval("saturated", "/metrics/saturationFraction", "/metrics/saturationCi"));
+  }
+
+  private static Col interval(String header, String at, String ci) {
+    return new Col(header + " (95 % CI)", header.equals("bias") || header.startsWith("RMS") ? "LSB" : "fraction",
+        x -> Fmt.fixed(Json.num(x, at), 4) + " [" + Fmt.fixed(Json.num(x, ci + "/low"), 4) + ", " + Fmt.fixed(Json.num(x, ci + "/high"), 4)
+            + "]", x -> Json.num(x, at));
+  }
+
+  private static Page.Section pipelines(JsonNode root, JsonNode base, double threshold, List<Page.Fact> headline) {
+    List<JsonNode> rows = new ArrayList<>();
+    root.forEach(rows::add);
+    List<Col> cols = new ArrayList<>(List.of(Col.text("form", x -> Json.text(x, "/form")),
+        Col.text("pipeline", x -> Json.text(x, "/pipeline")), Col.num("requantizations", "per output", "/requantizations", 0)));
+    cols.addAll(metrics());
+    TableSpec spec = new TableSpec("pipelines", "Unified module against the conventional pipeline", PIPELINES + "#",
+        x -> Json.text(x, "/form") + " " + Json.text(x, "/pipeline"), cols);
+    List<JsonNode> baseRows = null;
+    if (base != null && base.isArray()) {
+      baseRows = new ArrayList<>();
+      base.forEach(baseRows::add);
+    }
+    Double unified = null;
+    Double conventional = null;
+    for (JsonNode x : rows) {
+      if (Json.text(x, "/form").equals("shift-round")) {
+        if (Json.text(x, "/pipeline").equals("unified")) {
+          unified = Json.num(x, "/metrics/rms");
+        } else {
+          conventional = Json.num(x, "/metrics/rms");
+        }
+      }
+    }
+    if (unified != null && conventional != null) {
+      headline.add(new Page.Fact("shift-round, error against the real-valued epilogue", "unified " + Fmt.fixed(unified, 3)
+          + " LSB RMS, conventional " + Fmt.fixed(conventional, 3) + " LSB RMS"));
+    }
+    return new Page.Section(PIPELINES, "The paper's hypothesis at the arithmetic level: one requantization per output (bias, BN, ReLU"
+        + " folded) against requantize, integer BN, requantize again, ReLU; error against the real-valued epilogue.",
+        List.of(spec.build(rows, baseRows, threshold)), List.of());
+  }
+}
