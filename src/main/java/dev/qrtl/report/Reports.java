@@ -94,7 +94,13 @@ public final class Reports {
       Optional<ReportKind> k = kindOf(d);
       if (k.isPresent() && Files.isRegularFile(d.resolve(PAGE))) {
         String name = d.getFileName().toString();
-        entries.add(Map.of("name", name, "href", name + "/" + PAGE, "question", k.get().page(d, null, DEFAULT_THRESHOLD_PERCENT).question()));
+        String question;
+        try {
+          question = k.get().page(d, null, DEFAULT_THRESHOLD_PERCENT).question();
+        } catch (ReportException | UncheckedIOException e) { // a damaged neighbour is named, and does not stop this run's index
+          question = "its files cannot be read now (" + e.getMessage() + ")";
+        }
+        entries.add(Map.of("name", name, "href", name + "/" + PAGE, "question", question));
       }
     }
     if (entries.isEmpty()) {

@@ -79,15 +79,16 @@ class ReportBrowserTest {
       assertTrue(i.path("done").asBoolean() && i.path("natural").asDouble() > 0 && i.path("w").asDouble() > 0 && i.path("h").asDouble() > 0,
           what + ": a plot without a rendered size: " + i);
     }
+    // the page as it opens (before the sorting below)
+    byte[] png = c.screenshot();
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+    assertEquals(1280, img.getWidth(), what + ": screenshot width");
+    Files.write(SHOTS.resolve(what + ".png"), png);
     int sorted = 0;
     for (JsonNode t : tables) {
       sorted += sortsById(c, what, t.path("id").asText()) ? 1 : 0;
     }
     assertTrue(sorted > 0, what + ": no table had a column to sort");
-    byte[] png = c.screenshot();
-    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-    assertEquals(1280, img.getWidth(), what + ": screenshot width");
-    Files.write(SHOTS.resolve(what + ".png"), png);
   }
 
   /** Clicks the first numeric heading whose column is not in ascending order; false when there is none. */

@@ -147,6 +147,13 @@ class ReportTest {
     Path empty = tmp.resolve("empty");
     Files.createDirectories(empty);
     assertTrue(assertThrows(ReportException.class, () -> Reports.html(empty)).getMessage().contains("holds no qrtl results"));
+    // a damaged neighbour with an older page is named in the index, and the index is still written
+    Path parent = tmp.resolve("parent");
+    copyTree(RESULTS.resolve("accuracy"), parent.resolve("accuracy"));
+    copyTree(bad, parent.resolve("bad"));
+    Files.writeString(parent.resolve("bad").resolve(Reports.PAGE), "<!DOCTYPE html>");
+    String index = Files.readString(Reports.writeIndex(parent).orElseThrow());
+    assertTrue(index.contains("href=\"accuracy/index.html\"") && index.contains("its files cannot be read now"), index);
     Path net = RESULTS.resolve("network-resnet18-qrtl_default45");
     assertTrue(assertThrows(ReportException.class, () -> Reports.html(net, RESULTS.resolve("qrtl_default45"), 1)).getMessage()
         .contains("does not hold the same kind of results"));
