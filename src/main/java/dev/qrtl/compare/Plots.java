@@ -38,6 +38,9 @@ public final class Plots {
   /** The default sweep's forms, each with its own colour, the same in every run. */
   private static final List<String> FIXED = Schemes.defaultForms().stream().map(Schemes.Form::label).toList();
 
+  /** The label that starts the Pareto plot's knee series, drawn apart. */
+  private static final String KNEE = "knee: ";
+
   private Plots() {}
 
   /** Writes area-vs-bits, energy-vs-bits and area-energy plots into {@code dir}; returns their base names. */
@@ -55,6 +58,11 @@ public final class Plots {
   static void pareto(ParetoResult r, Path dir) {
     System.setProperty("java.awt.headless", "true");
     XYSeriesCollection data = new XYSeriesCollection();
+    XYSeries knee = new XYSeries(KNEE + "dyadic m = " + r.knee().m(), false, true);
+    r.points().stream().filter(p -> p.m() != null && p.m().equals(r.knee().m())).forEach(p -> knee.add(p.energyPj(), p.rms()));
+    if (!knee.isEmpty()) {
+      data.addSeries(knee); // first: JFreeChart draws the series in reverse, so the knee's ring lies on top of the line
+    }
     XYSeries dyadic = new XYSeries("dyadic m = 1..31", false, true);
     r.points().stream().filter(p -> p.m() != null).sorted(java.util.Comparator.comparingInt(ParetoPoint::m))
         .forEach(p -> dyadic.add(p.energyPj(), p.rms())); // joined in order of m
@@ -69,11 +77,6 @@ public final class Plots {
     XYSeries front = new XYSeries("energy front", true, true);
     r.points().stream().filter(ParetoPoint::energyFront).forEach(p -> front.add(p.energyPj(), p.rms()));
     data.addSeries(front);
-    XYSeries knee = new XYSeries("knee: dyadic m = " + r.knee().m(), false, true);
-    r.points().stream().filter(p -> p.m() != null && p.m().equals(r.knee().m())).forEach(p -> knee.add(p.energyPj(), p.rms()));
-    if (!knee.isEmpty()) {
-      data.addSeries(knee); // one point, drawn over the line with its own colour and shape
-    }
     save(chart("Error against energy, 32 -> 8 (" + r.library() + "; knee: dyadic m = " + r.knee().m() + ")", data,
         log("energy (pJ per operation)"), log("octave-mean RMS error (output LSB)"), true), dir, "pareto");
   }
@@ -139,9 +142,16 @@ public final class Plots {
     for (int i = 0; i < data.getSeriesCount(); i++) {
       keys.add((String) data.getSeriesKey(i));
     }
+    List<String> coloured = keys.stream().filter(k -> !k.startsWith(KNEE)).toList(); // the knee takes no colour from the others
     for (int i = 0; i < data.getSeriesCount(); i++) {
-      renderer.setSeriesPaint(i, colour(keys.get(i), keys));
+      renderer.setSeriesPaint(i, colour(keys.get(i), coloured));
       renderer.setSeriesStroke(i, new BasicStroke(2f));
+      if (keys.get(i).startsWith(KNEE)) { // the point the study recommends: black, large, above every other series
+        renderer.setSeriesPaint(i, Color.BLACK);
+        renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-7, -7, 14, 14));
+        renderer.setSeriesShapesFilled(i, false);
+        renderer.setSeriesLinesVisible(i, false);
+      }
     }
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
