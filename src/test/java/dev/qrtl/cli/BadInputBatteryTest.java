@@ -323,7 +323,7 @@ class BadInputBatteryTest {
     }
     assertTrue(Files.exists(out.resolve("cmp/qrtl_default45/comparison.json")));
     try (Stream<Path> s = Files.list(out.resolve("cmp"))) {
-      assertEquals(List.of("qrtl_default45"), s.map(p -> p.getFileName().toString()).sorted().toList(), "no lock or scratch left");
+      assertEquals(List.of("index.html", "qrtl_default45"), s.map(p -> p.getFileName().toString()).sorted().toList(), "the report index and the results, no lock or scratch left");
     }
     System.out.println("battery: " + cases().size() + " bad command lines refused in one line; " + runs.length + " normal runs succeed");
   }

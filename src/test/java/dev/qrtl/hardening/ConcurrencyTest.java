@@ -59,11 +59,11 @@ class ConcurrencyTest {
       both += ea == 0 && eb == 0 ? 1 : 0;
       Path lib = out.resolve("qrtl_default45");
       for (String f : new String[] {"comparison.md", "comparison.csv", "comparison.json", "area-vs-bits.png", "area-vs-bits.svg",
-          "energy-vs-bits.png", "energy-vs-bits.svg", "area-energy.png", "area-energy.svg"}) {
+          "energy-vs-bits.png", "energy-vs-bits.svg", "area-energy.png", "area-energy.svg", "index.html"}) {
         assertTrue(Files.size(lib.resolve(f)) > 100, "repeat " + i + ": " + f + " is there");
       }
       try (Stream<Path> s = Files.list(out)) {
-        assertEquals(List.of("qrtl_default45"), s.map(p -> p.getFileName().toString()).sorted().toList(), "no lock or scratch left");
+        assertEquals(List.of("index.html", "qrtl_default45"), s.map(p -> p.getFileName().toString()).sorted().toList(), "the report index and the results, no lock or scratch left");
       }
       assertEquals(-1L, Files.mismatch(lib.resolve("comparison.json"), dir.resolve("warm-out/qrtl_default45/comparison.json")),
           "the same table as a single run");
