@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
  * A whole comparison run with what reproduces it. No times or local paths, so the same inputs give
  * byte-identical tables.
  *
- * @param verilator the Verilator that co-simulated every row's RTL
+ * @param rtlSimulator the simulator that co-simulated every row's RTL against its golden model
  * @param timing the timing conditions (wire load, input slew, output load)
  * @param pricing what energy charges beyond the units' cells (input nets, clock)
  * @param pipeline register stages in every requantizer (0: combinational)
  * @param skipped configurations that cannot be built, with the reason
  */
-@JsonPropertyOrder({"qrtl", "library", "corner", "librarySha256", "voltage", "yosys", "verilator", "java", "stimulus", "seed", "operations",
+@JsonPropertyOrder({"qrtl", "library", "corner", "librarySha256", "voltage", "yosys", "rtlSimulator", "java", "stimulus", "seed", "operations",
     "timingModel", "clock", "timing", "pricing", "pipeline", "baseline", "rows", "skipped", "network"})
-public record CompareResult(String qrtl, String library, String corner, String librarySha256, double voltage, String yosys, String verilator, String java,
+public record CompareResult(String qrtl, String library, String corner, String librarySha256, double voltage, String yosys, String rtlSimulator, String java,
     String stimulus, long seed, long operations, String timingModel, String clock, String timing, String pricing, int pipeline, String baseline, List<CompareRow> rows,
     List<String> skipped, List<NetworkRow> network) {
   /** The results folder's name: the library, and the pipeline depth when the units are registered. */

@@ -100,7 +100,7 @@ public final class Comparison {
     String yosys = SynthRunner.yosysVersion();
     var lib = c.tech().library();
     return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
-        dev.qrtl.sim.VerilatorBuild.version(), "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
+        "Icarus Verilog " + dev.qrtl.sim.IcarusCosim.toolVersion(), "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's propagated transition and load, wire load included;"
             + " inertial filtering); zero-delay figure beside it",
         c.clockNs().isPresent()
@@ -122,7 +122,7 @@ public final class Comparison {
       }
     }
     List<CompareRow> checked = c == null ? rows : withErrors(rows, c);
-    return new CompareResult(h.qrtl(), h.library(), h.corner(), h.librarySha256(), h.voltage(), h.yosys(), h.verilator(), h.java(), h.stimulus(), h.seed(),
+    return new CompareResult(h.qrtl(), h.library(), h.corner(), h.librarySha256(), h.voltage(), h.yosys(), h.rtlSimulator(), h.java(), h.stimulus(), h.seed(),
         h.operations(), h.timingModel(), h.clock(), h.timing(), h.pricing(), h.pipeline(), h.baseline(), withRatios(checked), h.skipped(),
         network);
   }

@@ -40,7 +40,7 @@ final class ComparisonKind implements ReportKind {
       provenance.addAll(Provenance.of(r, "library", "/library", "corner", "/corner", "library SHA-256", "/librarySha256",
           "voltage (V)", "/voltage", "timing (wire-load model, input slew, output load)", "/timing", "timing model", "/timingModel",
           "clock", "/clock", "energy pricing", "/pricing", "register stages", "/pipeline", "stimulus", "/stimulus", "seed", "/seed",
-          "operations per unit", "/operations", "Yosys", "/yosys", "Verilator", "/verilator", "Java", "/java", "qrtl", "/qrtl"));
+          "operations per unit", "/operations", "Yosys", "/yosys", "RTL simulator", "/rtlSimulator", "Java", "/java", "qrtl", "/qrtl"));
       sections.add(units(r, b, threshold, base));
       sections.add(new Page.Section("Plots", "", List.of(), Plots.of(folder, "area-vs-bits", "Area per requantizer against output width",
           "energy-vs-bits", "Energy per requantization against output width", "area-energy", "Area against energy, every unit")));
@@ -135,7 +135,7 @@ final class ComparisonKind implements ReportKind {
         x -> Json.text(x, "/scheme") + " " + Json.text(x, "/accBits") + " -> " + Json.text(x, "/outBits"), cols,
         x -> Json.text(x, "/scheme").equals(base) ? "baseline" : "");
     List<String> skipped = Json.list(r, "/skipped").stream().map(JsonNode::asText).toList();
-    String note = "Verification: values of the unit's RTL (Verilator) and of its mapped netlist (the energy run) compared with the golden"
+    String note = "Verification: values of the unit's RTL (Icarus Verilog) and of its mapped netlist (the energy run) compared with the golden"
         + " model, all equal; the equivalence proof where the scheme has a full-width form. Ratios are the baseline's figure over this row's at the same widths (15x: fifteen times less than "
         + base + "). RMS error: golden models, in output LSB, over one octave of real scales around the calibrated one."
         + (skipped.isEmpty() ? "" : " Not built: " + String.join("; ", skipped) + ".");

@@ -34,6 +34,11 @@ public final class IcarusCosim {
   }
 
   public String version() {
+    return toolVersion();
+  }
+
+  /** The installed Icarus Verilog's version ("11.0"). */
+  public static String toolVersion() {
     ProcessResult r = ProcessRunner.run(List.of(ToolPaths.require("iverilog").toString(), "-V"), null, Duration.ofSeconds(30));
     String first = (r.stdout() + r.stderr()).lines().findFirst().orElse("?");
     return first.replaceFirst("^Icarus Verilog version ", "").replaceFirst(" \\(.*", "");

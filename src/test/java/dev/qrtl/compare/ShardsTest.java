@@ -38,7 +38,7 @@ class ShardsTest {
   }
 
   private static CompareResult header() {
-    return new CompareResult("0.1.0", "lib", "typical", "abc", 1.1, "Yosys 0.23", "Verilator 5.006", "Java 17", "products:k=64", 1, 200, "m", "c", "t", "p", 0,
+    return new CompareResult("0.1.0", "lib", "typical", "abc", 1.1, "Yosys 0.23", "Icarus Verilog 11.0", "Java 17", "products:k=64", 1, 200, "m", "c", "t", "p", 0,
         "tflite-double", List.of(), List.of(), List.of());
   }
 
