@@ -61,7 +61,7 @@ class FastModelTest {
 
   /**
    * The held-out units (20 -> 6, a width pair the model never saw; dyadic fitted at m = 4, 8, 16):
-   * in CI shift-round and dyadic m = 12 (about 30 s), with {@code -Dqrtl.full=true} also the two
+   * in CI shift-round and dyadic m = 12 (about 10 s), with {@code -Dqrtl.full=true} also the two
    * large ones, tflite-double and fp32-scale (about 2 minutes on 2 cores).
    */
   private static final List<String> HELD_OUT = Boolean.getBoolean("qrtl.full")
