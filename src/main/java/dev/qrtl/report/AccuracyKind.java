@@ -68,8 +68,13 @@ final class AccuracyKind implements ReportKind {
       sections.add(new Page.Section(name, "Error against the exact requantizer q* = clamp(round_half_even(acc * S) + zp), in output"
           + " LSB, from the golden models alone; 95 % intervals.", tables, List.of()));
     }
-    return new Page(folder.getFileName().toString(), "What does each requantization scheme cost in accuracy, from the golden models?",
+    return new Page(folder.getFileName().toString(), question(folder),
         headline, provenance, "", sections);
+  }
+
+  @Override
+  public String question(Path folder) {
+    return "What does each requantization scheme cost in accuracy, from the golden models?";
   }
 
   /** A {@code qrtl error --json} result: one width (an object with rows) or several (a list of them). */

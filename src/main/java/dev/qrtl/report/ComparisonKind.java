@@ -34,8 +34,7 @@ final class ComparisonKind implements ReportKind {
       JsonNode r = Json.read(folder.resolve(FILE));
       JsonNode b = baseline == null ? null : baselineOf(baseline, FILE);
       String base = Json.text(r, "/baseline");
-      question = "What does each requantization scheme cost in area and energy per requantization on " + Json.text(r, "/library")
-          + ", against the " + base + " baseline, and in accuracy?";
+      question = question(r);
       headline.addAll(headline(r, base));
       provenance.addAll(Provenance.of(r, "library", "/library", "corner", "/corner", "library SHA-256", "/librarySha256",
           "voltage (V)", "/voltage", "timing (wire-load model, input slew, output load)", "/timing", "timing model", "/timingModel",
@@ -48,7 +47,7 @@ final class ComparisonKind implements ReportKind {
         sections.add(network(r, b, threshold));
       }
     } else {
-      question = "What does each requantization scheme cost against the accuracy it keeps?";
+      question = PARETO_QUESTION;
     }
     if (Files.isRegularFile(folder.resolve(PARETO))) {
       JsonNode p = Json.read(folder.resolve(PARETO));
@@ -66,6 +65,18 @@ final class ComparisonKind implements ReportKind {
       sections.add(pareto(folder, p, b, threshold));
     }
     return new Page(folder.getFileName().toString(), question, headline, provenance, "", sections);
+  }
+
+  private static final String PARETO_QUESTION = "What does each requantization scheme cost against the accuracy it keeps?";
+
+  @Override
+  public String question(Path folder) {
+    return Files.isRegularFile(folder.resolve(FILE)) ? question(Json.read(folder.resolve(FILE))) : PARETO_QUESTION;
+  }
+
+  private static String question(JsonNode r) {
+    return "What does each requantization scheme cost in area and energy per requantization on " + Json.text(r, "/library")
+        + ", against the " + Json.text(r, "/baseline") + " baseline, and in accuracy?";
   }
 
   /** The baseline folder's file, which it must have. */

@@ -19,8 +19,7 @@ final class NetworkKind implements ReportKind {
   public Page page(Path folder, Path baseline, double threshold) {
     JsonNode r = Json.read(folder.resolve(FILE));
     JsonNode b = baseline == null ? null : ComparisonKind.baselineOf(baseline, FILE);
-    String question = "What does requantization cost per inference of " + Json.text(r, "/network") + " (" + Json.text(r, "/input")
-        + ", int" + Json.text(r, "/aBits") + ") on " + Json.text(r, "/library") + ", beside the MACs, and in accuracy?";
+    String question = question(r);
     List<Page.Fact> headline = new ArrayList<>();
     for (JsonNode t : Json.list(r, "/totals")) {
       headline.add(new Page.Fact(Json.text(t, "/scheme"), "requantization " + Fmt.energy(Json.num(t, "/unifiedPj")) + " per inference ("
@@ -42,6 +41,16 @@ final class NetworkKind implements ReportKind {
         + " requantizers' outputs checked against their golden models.", List.of(units().build(Json.list(r, "/units"),
         b == null ? null : Json.list(b, "/units"), threshold)), List.of()));
     return new Page(folder.getFileName().toString(), question, headline, provenance, "", sections);
+  }
+
+  @Override
+  public String question(Path folder) {
+    return question(Json.read(folder.resolve(FILE)));
+  }
+
+  private static String question(JsonNode r) {
+    return "What does requantization cost per inference of " + Json.text(r, "/network") + " (" + Json.text(r, "/input")
+        + ", int" + Json.text(r, "/aBits") + ") on " + Json.text(r, "/library") + ", beside the MACs, and in accuracy?";
   }
 
   private static TableSpec totals() {

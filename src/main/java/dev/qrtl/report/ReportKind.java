@@ -19,4 +19,7 @@ interface ReportKind {
    * or null) every figure's change against it, beyond {@code thresholdPercent} highlighted.
    */
   Page page(Path folder, Path baseline, double thresholdPercent);
+
+  /** The question the folder's page answers, from its JSON alone (what the index lists; no tables, no plots). */
+  String question(Path folder);
 }

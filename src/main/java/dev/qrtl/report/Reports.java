@@ -96,7 +96,7 @@ public final class Reports {
         String name = d.getFileName().toString();
         String question;
         try {
-          question = k.get().page(d, null, DEFAULT_THRESHOLD_PERCENT).question();
+          question = k.get().question(d);
         } catch (ReportException | UncheckedIOException e) { // a damaged neighbour is named, and does not stop this run's index
           question = "its files cannot be read now (" + e.getMessage() + ")";
         }
