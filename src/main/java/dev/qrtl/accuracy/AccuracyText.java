@@ -8,9 +8,12 @@ public final class AccuracyText {
 
   public static String table(AccuracyReport r) {
     StringBuilder sb = new StringBuilder();
+    // a .npy stimulus is read, every value in the file's order, not drawn: the header says so, and no seed
+    String source = r.stimulus().endsWith(".npy") ? "read in order from " + r.stimulus()
+        : String.format(Locale.ROOT, "from %s, seed %d", r.stimulus(), r.seed());
     sb.append(String.format(Locale.ROOT, "accuracy of requantization, %d -> %d bits (signed, saturating), zero point %d; %d accumulators"
-        + " from %s, seed %d; scales %s (calibrated S = %.6g); power-of-two k rule %s%n%n", r.accBits(), r.outBits(), r.zeroPoint(),
-        r.samples(), r.stimulus(), r.seed(), r.scales(), r.calibratedScale(), r.kRule()));
+        + " %s; scales %s (calibrated S = %.6g); power-of-two k rule %s%n%n", r.accBits(), r.outBits(), r.zeroPoint(),
+        r.samples(), source, r.scales(), r.calibratedScale(), r.kRule()));
     sb.append("| scheme | view | S | parameters | bias LSB [95 % CI] | RMS LSB [95 % CI] | max abs(q - q*) | q != q* % [95 % CI] | SQNR dB"
         + " | saturated % |\n");
     sb.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");

@@ -9,9 +9,10 @@ public final class PipelineText {
 
   public static String table(List<PipelineStudy.Row> rows, String stimulus, long seed, int samples, int channels) {
     StringBuilder sb = new StringBuilder();
+    String source = stimulus.endsWith(".npy") ? String.format(Locale.ROOT, "read in order from %s (batch-norm parameters from seed %d)",
+        stimulus, seed) : String.format(Locale.ROOT, "from %s, seed %d", stimulus, seed);
     sb.append(String.format(Locale.ROOT, "unified module against conventional pipeline, 32 -> 8 bits with ReLU, %d channels, %d accumulators"
-        + " from %s, seed %d; error against the real-valued epilogue z = clamp(relu(g S acc + beta)) in output LSB%n%n", channels, samples,
-        stimulus, seed));
+        + " %s; error against the real-valued epilogue z = clamp(relu(g S acc + beta)) in output LSB%n%n", channels, samples, source));
     sb.append("| scheme | pipeline | requantizations | bias LSB [95 % CI] | RMS LSB [95 % CI] | max abs(q - round(z)) | q != round(z) % [95 % CI] | SQNR dB |\n");
     sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (PipelineStudy.Row r : rows) {

@@ -74,7 +74,7 @@ public final class ScalesFile {
   private static List<Double> json(Path file) throws IOException {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(file.toFile());
+      root = dev.qrtl.util.StrictJson.builder().build().readTree(file.toFile());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("scales file " + file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")");
     }

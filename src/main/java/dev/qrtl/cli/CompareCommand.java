@@ -75,6 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     CompareConfig c = config(); // every option checked before any work
     checkOutputFolder(out);
+    sharding.check(out); // and every sharding or Slurm option, and where shards go
     if (sharding.shard != null || sharding.slurm) {
       return sharding.run(c, out, spec);
     }
@@ -83,10 +84,23 @@ public final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  /** An output folder must be a folder (or not exist yet). */
+  /** An output folder must be a folder (or not exist yet), and so must the nearest of its parents that exists. */
   static void checkOutputFolder(Path out) {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new UserError("--out " + out + " is a file, not a folder");
+    checkFolder(out, "--out");
+  }
+
+  /** {@code dir}, given with {@code option}, must be a folder or creatable as one; checked before any work. */
+  static void checkFolder(Path dir, String option) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UserError(option + " " + dir + " is a file, not a folder");
+    }
+    for (Path a = dir.toAbsolutePath().normalize().getParent(); a != null; a = a.getParent()) {
+      if (Files.exists(a)) {
+        if (!Files.isDirectory(a)) {
+          throw new UserError(option + " " + dir + ": " + a + " is a file, not a folder");
+        }
+        break;
+      }
     }
   }
 

@@ -93,7 +93,24 @@ public final class ErrorCommand implements Callable<Integer> {
     if (out != null) {
       CompareCommand.checkOutputFolder(out);
     }
+    KRule rule = KRule.parse(kRule);
+    Stimulus stim = Stimulus.parse(stimulus);
+    if (stim instanceof dev.qrtl.stimulus.NpyStimulus file) {
+      // a file is read, not drawn from: its accumulators, in order, are the samples
+      int held = dev.qrtl.accuracy.Accumulators.read(file, pipelines ? 32 : accBits).values().length;
+      if (Checks.given(spec, "--samples") && samples != held) {
+        throw new UserError("--samples " + samples + ": the stimulus " + file.file() + " holds " + held + " accumulators, which are the"
+            + " samples (leave --samples out)");
+      }
+      if (!pipelines && Checks.given(spec, "--seed")) {
+        throw new UserError("--seed has no effect with a .npy stimulus: its accumulators are read in order, not drawn");
+      }
+      samples = held;
+    }
     Checks.notTogether(spec, "--scale", "--scales", scalesFile != null);
+    if (!pipelines && Checks.given(spec, "--pipeline-channels")) {
+      throw new UserError("--pipeline-channels is a --pipelines option");
+    }
     if (channels != 0 && scalesFile == null) {
       throw new UserError("--channels " + channels + " needs --scales FILE");
     }
@@ -111,16 +128,20 @@ public final class ErrorCommand implements Callable<Integer> {
     } else {
       scales = new ScaleChoice.Calibrated();
     }
-    KRule rule = KRule.parse(kRule);
-    Stimulus stim = Stimulus.parse(stimulus);
     List<Schemes.Form> forms = schemes == null ? Schemes.defaultForms() : Schemes.forms(java.util.Arrays.asList(schemes.split(",", -1)));
     if (pipelines) {
+      for (String o : List.of("--out-bits", "--acc-bits", "--scale", "--scales", "--channels", "--k-rule", "--zero-point", "--octave-points")) {
+        if (Checks.given(spec, o)) {
+          throw new UserError(o + " has no effect with --pipelines (32 -> 8 bits per channel, calibrated scales)");
+        }
+      }
       Checks.range("--pipeline-channels", pipelineChannels, 1, 4096);
       checkSamplesPerChannel(pipelineChannels);
       List<PipelineStudy.Row> rows = PipelineStudy.run(forms, stim, seed, samples, pipelineChannels);
       String table = PipelineText.table(rows, stim.text(), seed, samples, pipelineChannels);
-      ReportPrinter.print(rows, table, json, spec.commandLine().getOut());
-      save("unified-vs-conventional", rows, table);
+      dev.qrtl.accuracy.PipelinesFile file = new dev.qrtl.accuracy.PipelinesFile(rows);
+      ReportPrinter.print(file, table, json, spec.commandLine().getOut());
+      save("unified-vs-conventional", file, table);
       return 0;
     }
     String version = "qrtl " + dev.qrtl.util.QrtlVersion.version();
@@ -133,7 +154,7 @@ public final class ErrorCommand implements Callable<Integer> {
       reports.add(r);
       text.append(AccuracyText.table(r)).append('\n');
     }
-    Object result = reports.size() == 1 ? reports.get(0) : reports;
+    Object result = new dev.qrtl.accuracy.AccuracyFile(reports);
     ReportPrinter.print(result, text.toString(), json, spec.commandLine().getOut());
     save(name != null ? name : "error-" + accBits, result, text.toString());
     return 0;

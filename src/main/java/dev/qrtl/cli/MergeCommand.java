@@ -28,8 +28,8 @@ public final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompareResult r = Shards.merge(Shards.expand(inputs)); // every shard checked before anything is written
     CompareCommand.checkOutputFolder(out);
+    CompareResult r = Shards.merge(Shards.expand(inputs)); // every shard checked before anything is written
     try (OutputLock lock = OutputLock.acquire(out)) {
       Path dir = ResultFolder.write(r, out);
       ReportCommand.writeAfter(dir, out);

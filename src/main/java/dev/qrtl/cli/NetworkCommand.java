@@ -110,11 +110,8 @@ public final class NetworkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    NetworkConfig c = config(); // every option and the model checked before any work
-    CompareCommand.checkOutputFolder(out);
-    if (shard != null && merge != null) {
-      throw new UserError("--shard and --merge do not go together");
-    }
+    checkOptions(); // every option and output location, before the model is read
+    NetworkConfig c = config(); // the model, and what depends on it, before any work
     long start = System.nanoTime();
     if (shard != null) {
       var s = dev.qrtl.compare.Shards.Spec.parse(shard);
@@ -139,11 +136,52 @@ public final class NetworkCommand implements Callable<Integer> {
     return 0;
   }
 
-  NetworkConfig config() {
+  /**
+   * Every option of {@code network} used or refused, in one place: an option that does not apply
+   * to this kind of model or this mode is refused rather than ignored, and every output location is
+   * checked before anything is read or written.
+   */
+  void checkOptions() {
     Checks.notTogether(spec, "--tech", "--liberty", liberty != null);
     if (timeout < 1) {
       throw new UserError("--timeout must be at least 1 second, not " + timeout);
     }
+    String lower = model.toLowerCase(Locale.ROOT);
+    boolean builtin = BuiltinNetworks.NAMES.contains(lower);
+    if (Checks.given(spec, "--seq-len")) {
+      if (!lower.equals("bert-base-layer")) {
+        throw new UserError("--seq-len is for the built-in bert-base-layer; " + (builtin ? lower + " has no sequence"
+            : "an ONNX model's sequence length is its input shape (--input-shape where the model leaves it symbolic)"));
+      }
+      Checks.range("--seq-len", sequence, 1, 1 << 16);
+    }
+    if (builtin && !inputShapes.isEmpty()) {
+      throw new UserError("--input-shape is for ONNX models; " + lower + " is a built-in table at 224 x 224 (bert-base-layer: --seq-len)");
+    }
+    if (shard != null && merge != null) {
+      throw new UserError("--shard and --merge do not go together");
+    }
+    if (shardDir != null && shard == null) {
+      throw new UserError("--shard-dir is where --shard writes its partial result; give --shard i/n" + (merge != null
+          ? " (--merge reads the folders it names)" : ""));
+    }
+    if (shard != null) {
+      dev.qrtl.compare.Shards.Spec.parse(shard);
+      ShardOptions.checkShardFolder(shardDir != null ? shardDir : out.resolve("shards"), shardDir != null ? "--shard-dir" : "--out");
+    } else {
+      CompareCommand.checkOutputFolder(out);
+    }
+    if (merge != null) {
+      for (Path m : merge) {
+        if (!Files.exists(m)) {
+          throw new UserError("--merge " + m + ": no such file or folder");
+        }
+      }
+    }
+    Checks.range("--ops", ops, 100, 100_000_000L);
+  }
+
+  NetworkConfig config() {
     int[] rc = parseArray(array);
     List<Schemes.Form> forms = Schemes.forms(Arrays.asList(schemes.split(",", -1)));
     var lib = TechLibraries.resolve(tech, liberty);
@@ -156,9 +194,6 @@ public final class NetworkCommand implements Callable<Integer> {
   private Network network() {
     String lower = model.toLowerCase(Locale.ROOT);
     if (BuiltinNetworks.NAMES.contains(lower)) {
-      if (!inputShapes.isEmpty()) {
-        throw new UserError("--input-shape is for ONNX models; " + lower + " is a built-in table at 224 x 224 (bert-base-layer: --seq-len)");
-      }
       return BuiltinNetworks.named(lower, sequence);
     }
     if (!lower.endsWith(".onnx")) {

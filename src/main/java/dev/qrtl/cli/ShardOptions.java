@@ -56,14 +56,46 @@ public final class ShardOptions {
   private static final Set<String> CLUSTER_OPTIONS = Set.of("--shard", "--shard-dir", "--slurm", "--shards", "--partition", "--time",
       "--sbatch-arg", "--dry-run", "--resume", "--out", "--no-progress", "--progress");
 
-  int run(CompareConfig c, Path out, CommandSpec spec) {
-    PrintWriter pw = spec.commandLine().getOut();
+  /**
+   * Every sharding and Slurm option used or refused, and the folders shards and job files go to,
+   * before the first unit is priced or the first file written.
+   */
+  void check(Path out) {
     if (shard != null && slurm) {
       throw new UserError("--shard and --slurm do not go together: --slurm submits every shard itself");
     }
     if (!slurm && (dryRun || resume || partition != null || time != null || !sbatchArgs.isEmpty())) {
       throw new UserError("--dry-run, --resume, --partition, --time and --sbatch-arg are --slurm options");
     }
+    if (shardDir != null && shard == null) {
+      throw new UserError("--shard-dir is where --shard writes its partial result; give --shard i/n" + (slurm
+          ? " (--slurm keeps its shards in its job folder)" : ""));
+    }
+    if (!slurm && spec != null && Checks.given(spec, "--shards")) {
+      throw new UserError("--shards is a --slurm option (--shard i/n prices one shard)");
+    }
+    if (shard != null) {
+      Shards.Spec.parse(shard);
+      checkShardFolder(shardDir != null ? shardDir : out.resolve("shards"), shardDir != null ? "--shard-dir" : "--out");
+    }
+    if (slurm) {
+      Checks.range("--shards", shards, 1, 10_000);
+      SlurmJob.checkOptions(partition, time, sbatchArgs);
+      if (!dryRun) {
+        dev.qrtl.tools.ToolPaths.require("sbatch");
+      }
+    }
+  }
+
+  /** Where a shard's partial result goes must be a folder or creatable as one. */
+  static void checkShardFolder(Path dir, String option) {
+    CompareCommand.checkFolder(dir, option);
+  }
+
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE) CommandSpec spec;
+
+  int run(CompareConfig c, Path out, CommandSpec spec) {
+    PrintWriter pw = spec.commandLine().getOut();
     if (shard != null) {
       Shards.Spec s = Shards.Spec.parse(shard);
       Path dir = shardDir != null ? shardDir : out.resolve("shards");
@@ -89,10 +121,14 @@ public final class ShardOptions {
       pw.flush();
       return 0;
     }
+    boolean fresh = !Files.exists(job);
     try {
       Files.createDirectories(dir);
       AtomicFiles.writeString(job.resolve("sweep.json"), ManifestIo.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(d) + "\n");
     } catch (IOException e) {
+      if (fresh) {
+        dev.qrtl.util.Trees.delete(job);
+      }
       throw new UserError("cannot write the job folder " + job + ": " + e.getMessage());
     }
     List<String> launcher = launcher();
@@ -109,7 +145,15 @@ public final class ShardOptions {
       pw.printf("wrote %s and %s (%d of %d shards); submit with:%n  sbatch --parsable %s%n  sbatch --parsable --dependency=afterok:<array"
           + " job id> %s%n", scripts.get(0), scripts.get(1), tasks.size(), shards, scripts.get(0), scripts.get(1));
     } else {
-      SlurmJob.Submitted sub = SlurmJob.submit(plan);
+      SlurmJob.Submitted sub;
+      try {
+        sub = SlurmJob.submit(plan);
+      } catch (RuntimeException e) {
+        if (fresh) {
+          dev.qrtl.util.Trees.delete(job); // nothing was submitted that could use it: leave no half-made job folder
+        }
+        throw e;
+      }
       pw.printf("submitted array job %s (%d of %d shards) and merge job %s; logs in %s; results will appear in %s;"
           + " qrtl status %s%n", sub.arrayJob(), tasks.size(), shards, sub.mergeJob(), job.resolve("logs"), out.toAbsolutePath().normalize(),
           job);

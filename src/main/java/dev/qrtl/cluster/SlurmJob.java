@@ -42,22 +42,31 @@ public final class SlurmJob {
       mergeCommand = List.copyOf(mergeCommand);
       tasks = List.copyOf(tasks);
       sbatchArgs = List.copyOf(sbatchArgs);
-      if (partition != null && !PARTITION.matcher(partition).matches()) {
-        throw new IllegalArgumentException("--partition " + partition + " is not a partition name (letters, digits, _ . -)");
-      }
-      if (time != null && !TIME.matcher(time).matches()) {
-        throw new IllegalArgumentException("--time " + time + " is not a Slurm time (minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]])");
-      }
-      for (String a : sbatchArgs) {
-        if (!SBATCH_ARG.matcher(a).matches()) {
-          throw new IllegalArgumentException("--sbatch-arg " + a + " is not of the form --option or --option=value (value: letters,"
-              + " digits and _ . , : @ % + / -)");
-        }
-      }
+      checkOptions(partition, time, sbatchArgs);
       if (tasks.isEmpty()) {
         throw new IllegalArgumentException("no shard left to run");
       }
     }
+  }
+
+  /** The Slurm options as the user gave them: each in its validated form, or one line naming it. */
+  public static void checkOptions(String partition, String time, List<String> sbatchArgs) {
+    if (partition != null && !PARTITION.matcher(partition).matches()) {
+      throw new IllegalArgumentException("--partition " + printable(partition) + " is not a partition name (letters, digits, _ . -)");
+    }
+    if (time != null && !TIME.matcher(time).matches()) {
+      throw new IllegalArgumentException("--time " + printable(time) + " is not a Slurm time (minutes, MM:SS, HH:MM:SS or D-HH[:MM[:SS]])");
+    }
+    for (String a : sbatchArgs) {
+      if (!SBATCH_ARG.matcher(a).matches()) {
+        throw new IllegalArgumentException("--sbatch-arg " + printable(a) + " is not of the form --option or --option=value (value: letters,"
+            + " digits and _ . , : @ % + / -)");
+      }
+    }
+  }
+
+  private static String printable(String s) {
+    return dev.qrtl.util.Printable.of(s);
   }
 
   /** The job ids {@code sbatch} returned. */

@@ -15,11 +15,18 @@ import java.util.regex.Pattern;
  * @param pipeline register stages in every requantizer (0: combinational)
  * @param skipped configurations that cannot be built, with the reason
  */
-@JsonPropertyOrder({"qrtl", "library", "corner", "librarySha256", "voltage", "yosys", "rtlSimulator", "java", "stimulus", "seed", "operations",
+@JsonPropertyOrder({"format", "qrtl", "library", "corner", "librarySha256", "voltage", "yosys", "rtlSimulator", "java", "stimulus", "seed", "operations",
     "timingModel", "clock", "timing", "pricing", "pipeline", "baseline", "rows", "skipped", "network"})
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "format", allowGetters = true)
 public record CompareResult(String qrtl, String library, String corner, String librarySha256, double voltage, String yosys, String rtlSimulator, String java,
     String stimulus, long seed, long operations, String timingModel, String clock, String timing, String pricing, int pipeline, String baseline, List<CompareRow> rows,
     List<String> skipped, List<NetworkRow> network) {
+  /** The file's kind and layout version ({@link dev.qrtl.util.ResultFormat}), first in the JSON. */
+  @com.fasterxml.jackson.annotation.JsonProperty("format")
+  public String format() {
+    return dev.qrtl.util.ResultFormat.COMPARISON.id();
+  }
+
   /** The results folder's name: the library, and the pipeline depth when the units are registered. */
   public String folderName() {
     String clockTag = rows.stream().anyMatch(r -> r.stages() != null) ? "-clock" + clockTag() : "";

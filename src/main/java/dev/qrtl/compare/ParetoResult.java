@@ -9,10 +9,17 @@ import java.util.List;
  *
  * @param fastModel how the dyadic widths not synthesized were priced, with the fit's stated error
  */
-@JsonPropertyOrder({"qrtl", "library", "yosys", "stimulus", "seed", "operations", "samples", "octavePoints", "fastModel", "baselineRms",
+@JsonPropertyOrder({"format", "qrtl", "library", "yosys", "stimulus", "seed", "operations", "samples", "octavePoints", "fastModel", "baselineRms",
     "knee", "points"})
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "format", allowGetters = true)
 public record ParetoResult(String qrtl, String library, String yosys, String stimulus, long seed, long operations, int samples,
     int octavePoints, String fastModel, double baselineRms, Knee knee, List<ParetoPoint> points) {
+  /** The file's kind and layout version ({@link dev.qrtl.util.ResultFormat}), first in the JSON. */
+  @com.fasterxml.jackson.annotation.JsonProperty("format")
+  public String format() {
+    return dev.qrtl.util.ResultFormat.PARETO.id();
+  }
+
   public ParetoResult {
     points = List.copyOf(points);
   }

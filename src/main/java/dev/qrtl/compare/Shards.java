@@ -56,12 +56,15 @@ public final class Shards {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record PointResult(int index, CompareRow row, NetworkRow network) {}
 
-  /** A shard's partial result: the sweep it belongs to, which shard, and its points' results. */
-  @JsonPropertyOrder({"format", "definitionHash", "shard", "shards", "definition", "header", "results"})
-  public record Partial(String format, String definitionHash, int shard, int shards, Definition definition, CompareResult header,
-      List<PointResult> results) {}
+  /**
+   * A shard's partial result: the sweep it belongs to, which shard, and its points' results, with
+   * the SHA-256 of the definition and of the results (what a merge recomputes).
+   */
+  @JsonPropertyOrder({"format", "definitionHash", "resultsSha256", "shard", "shards", "definition", "header", "results"})
+  public record Partial(String format, String definitionHash, String resultsSha256, int shard, int shards, Definition definition,
+      CompareResult header, List<PointResult> results) {}
 
-  static final String FORMAT = "qrtl-shard-1";
+  static final String FORMAT = dev.qrtl.util.ResultFormat.SHARD.id();
 
   /** i/n as the command line writes it, 1-based. */
   public record Spec(int index, int count) {
@@ -136,7 +139,8 @@ public final class Shards {
       Object r = results.get(i);
       out.add(new PointResult(mine.get(i), r instanceof CompareRow row ? row : null, r instanceof NetworkRow n ? n : null));
     }
-    Partial partial = new Partial(FORMAT, d.hash(), s.index(), s.count(), d, Comparison.header(c, p.skipped()), out);
+    Partial partial = new Partial(FORMAT, d.hash(), ShardChecks.digest(out), s.index(), s.count(), d, Comparison.header(c, p.skipped()),
+        out);
     Path f = file(dir, s);
     try {
       Files.createDirectories(dir);
@@ -147,28 +151,89 @@ public final class Shards {
     return f;
   }
 
-  /** Reads one partial result, checking that it is whole and describes itself consistently. */
+  /**
+   * Reads one partial result, checking that it is whole and describes itself consistently: its
+   * format, both digests, the shard's place in the sweep, and every figure in its domain.
+   */
   public static Partial read(Path f) {
-    Partial p;
-    try {
-      ObjectMapper m = ManifestIo.mapper();
-      p = m.readValue(Files.readString(f), Partial.class);
-    } catch (IOException | RuntimeException e) {
-      throw new QrtlException(f + " is not a readable partial result: " + firstLine(e.getMessage()));
+    Partial p = ShardChecks.read(f, dev.qrtl.util.ResultFormat.SHARD, Partial.class);
+    if (p.definition() == null || p.header() == null || p.results() == null) {
+      throw new QrtlException(f + ": field " + (p.definition() == null ? "definition" : p.header() == null ? "header" : "results")
+          + " is missing");
     }
-    if (p == null || !FORMAT.equals(p.format()) || p.definition() == null || p.header() == null || p.results() == null) {
-      throw new QrtlException(f + " is not a partial result of qrtl (" + FORMAT + ")");
+    ShardChecks.checkDigests(f, p.definitionHash(), p.definition().hash(), p.resultsSha256(), p.results());
+    ShardChecks.sha256(f, "definition.librarySha256", p.definition().librarySha256());
+    ShardChecks.sha256(f, "header.librarySha256", p.header().librarySha256());
+    ShardChecks.checkIndex(f, p.shard(), p.shards());
+    List<SweepPoint> points = p.definition().points();
+    for (int i = 0; i < points.size(); i++) {
+      ShardChecks.equal(f, "definition.points[" + i + "].index", points.get(i).index(), i, "its place in the list");
     }
-    if (!p.definition().hash().equals(p.definitionHash())) {
-      throw new QrtlException(f + " is corrupted: its sweep definition does not match its hash " + p.definitionHash().substring(0, 12));
-    }
-    List<Integer> expected = partition(p.definition().points(), p.shards()).get(p.shard() - 1);
+    List<Integer> expected = partition(points, p.shards()).get(p.shard() - 1);
     List<Integer> got = p.results().stream().map(PointResult::index).toList();
     if (!expected.equals(got) || p.results().stream().anyMatch(r -> (r.row() == null) == (r.network() == null))) {
       throw new QrtlException(f + " is corrupted: shard " + p.shard() + "/" + p.shards() + " should hold points " + expected + ", it holds "
           + got);
     }
+    for (int i = 0; i < p.results().size(); i++) {
+      PointResult r = p.results().get(i);
+      if (r.row() != null) {
+        checkRow(f, "results[" + i + "].row", r.row(), p.definition());
+      } else {
+        checkNetworkRow(f, "results[" + i + "].network", r.network());
+      }
+    }
     return p;
+  }
+
+  private static void checkRow(Path f, String at, CompareRow r, Definition d) {
+    ShardChecks.present(f, at + ".scheme", r.scheme());
+    ShardChecks.present(f, at + ".design", r.design());
+    if (!d.accBits().contains(r.accBits()) || !d.outBits().contains(r.outBits())) {
+      throw new QrtlException(f + ": field " + at + " is a " + r.accBits() + " -> " + r.outBits() + " unit, outside the sweep's widths");
+    }
+    double[] v = {r.areaUm2(), r.nand2Equivalents(), r.delayNs(), r.fmaxMhz(), r.energyPj(), r.energyCi95Pj(), r.energyZeroDelayPj(),
+        r.leakagePj()};
+    String[] n = {"areaUm2", "nand2Equivalents", "delayNs", "fmaxMhz", "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj"};
+    for (int i = 0; i < v.length; i++) {
+      ShardChecks.nonNegative(f, at + "." + n[i], v[i]);
+    }
+    ShardChecks.nonNegative(f, at + ".cells", r.cells());
+    if (r.error() != null) {
+      ShardChecks.nonNegative(f, at + ".error.rms", r.error().rms());
+      ShardChecks.nonNegative(f, at + ".error.worstRms", r.error().worstRms());
+    }
+    if (r.verification() != null) {
+      ShardChecks.equal(f, at + ".verification.rtlCosimVectors", r.verification().rtlCosimVectors(), d.operations(), "the sweep's operations");
+      ShardChecks.equal(f, at + ".verification.gateLevelChecks", r.verification().gateLevelChecks(), d.operations(), "the sweep's operations");
+    }
+  }
+
+  private static void checkNetworkRow(Path f, String at, NetworkRow r) {
+    ShardChecks.present(f, at + ".configuration", r.configuration());
+    if (r.quantizationOpsPerOutput() < 1 || r.stages() == null || r.stages().isEmpty()) {
+      throw new QrtlException(f + ": field " + at + " has " + r.quantizationOpsPerOutput() + " requantizations per output and "
+          + (r.stages() == null ? 0 : r.stages().size()) + " stages");
+    }
+    double area = 0;
+    double energy = 0;
+    double zero = 0;
+    for (int i = 0; i < r.stages().size(); i++) {
+      NetworkRow.Stage s = r.stages().get(i);
+      String st = at + ".stages[" + i + "]";
+      ShardChecks.nonNegative(f, st + ".areaUm2", s.areaUm2());
+      ShardChecks.nonNegative(f, st + ".energyPj", s.energyPj());
+      ShardChecks.nonNegative(f, st + ".energyCi95Pj", s.energyCi95Pj());
+      ShardChecks.nonNegative(f, st + ".energyZeroDelayPj", s.energyZeroDelayPj());
+      area += s.areaUm2();
+      energy += s.energyPj();
+      zero += s.energyZeroDelayPj();
+    }
+    // the row's totals are the sums of its stages, added in the same order: they must agree to the last bit
+    if (area != r.areaUm2() || energy != r.energyPerOutputPj() || zero != r.energyZeroDelayPj()) {
+      throw new QrtlException(f + ": field " + at + " has totals (area " + r.areaUm2() + ", energy " + r.energyPerOutputPj()
+          + ") that are not the sums of its stages (" + area + ", " + energy + ")");
+    }
   }
 
   private static String firstLine(String s) {

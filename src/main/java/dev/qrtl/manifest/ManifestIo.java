@@ -13,11 +13,7 @@ import java.nio.file.Path;
 /** Reads and writes manifests as stable, pretty-printed JSON with {@code \n} line endings. */
 public final class ManifestIo {
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+      dev.qrtl.util.StrictJson.builder().build();
 
   private ManifestIo() {}
 

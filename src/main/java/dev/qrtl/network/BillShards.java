@@ -1,6 +1,7 @@
 package dev.qrtl.network;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.qrtl.compare.ShardChecks;
 import dev.qrtl.compare.Shards;
 import dev.qrtl.compare.SweepPoint;
 import dev.qrtl.manifest.ManifestIo;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  * bytes a single run writes.
  */
 public final class BillShards {
-  static final String FORMAT = "qrtl-network-shard-1";
+  static final String FORMAT = dev.qrtl.util.ResultFormat.NETWORK_SHARD.id();
 
   private BillShards() {}
 
@@ -48,8 +49,10 @@ public final class BillShards {
   @JsonPropertyOrder({"index", "price"})
   public record Priced(int index, UnitPrice price) {}
 
-  @JsonPropertyOrder({"format", "definitionHash", "shard", "shards", "definition", "results"})
-  public record Partial(String format, String definitionHash, int shard, int shards, Definition definition, List<Priced> results) {}
+  /** A shard's partial result, with the SHA-256 of its definition and of its results (what a merge recomputes). */
+  @JsonPropertyOrder({"format", "definitionHash", "resultsSha256", "shard", "shards", "definition", "results"})
+  public record Partial(String format, String definitionHash, String resultsSha256, int shard, int shards, Definition definition,
+      List<Priced> results) {}
 
   static Definition definition(NetworkConfig c, BillStudy.Plan p) {
     var lib = c.tech().library();
@@ -81,11 +84,41 @@ public final class BillShards {
     try {
       Files.createDirectories(dir);
       AtomicFiles.writeString(f, ManifestIo.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(new Partial(FORMAT, d.hash(),
-          s.index(), s.count(), d, out)) + "\n");
+          ShardChecks.digest(out), s.index(), s.count(), d, out)) + "\n");
     } catch (IOException e) {
       throw new QrtlException("cannot write the partial result " + f + ": " + e.getMessage());
     }
     return f;
+  }
+
+  /** Reads one partial result: its format, strict JSON, both digests and the shard's index and count. */
+  public static Partial read(Path f) {
+    Partial x = ShardChecks.read(f, dev.qrtl.util.ResultFormat.NETWORK_SHARD, Partial.class);
+    if (x.definition() == null || x.results() == null) {
+      throw new QrtlException(f + ": field " + (x.definition() == null ? "definition" : "results") + " is missing");
+    }
+    ShardChecks.checkDigests(f, x.definitionHash(), x.definition().hash(), x.resultsSha256(), x.results());
+    ShardChecks.checkIndex(f, x.shard(), x.shards());
+    ShardChecks.sha256(f, "definition.librarySha256", x.definition().librarySha256());
+    for (int i = 0; i < x.results().size(); i++) {
+      if (x.results().get(i).price() == null) {
+        throw new QrtlException(f + ": field results[" + i + "].price is missing");
+      }
+      check(f, "results[" + i + "].price", x.results().get(i).price());
+    }
+    return x;
+  }
+
+  /** One unit's price: what it says it is, and every figure in its domain. */
+  private static void check(Path f, String at, UnitPrice p) {
+    ShardChecks.present(f, at + ".design", p.design());
+    ShardChecks.present(f, at + ".stimulus", p.stimulus());
+    ShardChecks.present(f, at + ".model", p.model());
+    ShardChecks.nonNegative(f, at + ".areaUm2", p.areaUm2());
+    ShardChecks.nonNegative(f, at + ".energyPj", p.energyPj());
+    ShardChecks.nonNegative(f, at + ".energyCi95Pj", p.energyCi95Pj());
+    ShardChecks.nonNegative(f, at + ".delayNs", p.delayNs());
+    ShardChecks.nonNegative(f, at + ".parameterBits", p.parameterBits());
   }
 
   /** Merges the shards in {@code files} into the bill of {@code c}, refusing anything that is not exactly its shards. */
@@ -95,18 +128,7 @@ public final class BillShards {
     Map<Integer, Partial> byShard = new TreeMap<>();
     int shards = -1;
     for (Path f : files) {
-      Partial x;
-      try {
-        x = ManifestIo.mapper().readValue(Files.readString(f), Partial.class);
-      } catch (IOException | RuntimeException e) {
-        throw new QrtlException(f + " is not a readable partial result of a network bill: " + String.valueOf(e.getMessage()).split("\n")[0]);
-      }
-      if (x == null || !FORMAT.equals(x.format()) || x.definition() == null || x.results() == null) {
-        throw new QrtlException(f + " is not a partial result of a network bill (" + FORMAT + ")");
-      }
-      if (!x.definition().hash().equals(x.definitionHash())) {
-        throw new QrtlException(f + " is corrupted: its definition does not match its hash " + x.definitionHash().substring(0, 12));
-      }
+      Partial x = read(f);
       if (!x.definitionHash().equals(d.hash())) {
         throw new QrtlException(f + " belongs to another bill (definition " + x.definitionHash().substring(0, 12) + ", this command line's is "
             + d.hash().substring(0, 12) + ")");
@@ -119,6 +141,7 @@ public final class BillShards {
       if (!expected.equals(x.results().stream().map(Priced::index).toList()) || x.results().stream().anyMatch(r -> r.price() == null)) {
         throw new QrtlException(f + " is corrupted: shard " + x.shard() + "/" + x.shards() + " should hold units " + expected);
       }
+
       if (byShard.put(x.shard(), x) != null) {
         throw new QrtlException("shard " + x.shard() + "/" + x.shards() + " is given twice (" + f + ")");
       }

@@ -47,6 +47,54 @@ public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int s
       throw new IllegalArgumentException("layer '" + name + "': " + groups + " groups do not divide " + cin + " input and " + cout
           + " output channels");
     }
+    sizes(name, cin, cout, kh, kw, groups, outH, outW, batch);
+  }
+
+  /** The most terms of one dot product qrtl prices: its accumulator width must stay a machine width. */
+  public static final long MAX_K = Integer.MAX_VALUE;
+  /**
+   * The most outputs, and weights, one layer may have (2^48, 10^7 times a 7-billion-parameter
+   * model's largest layer): every count derived from them (twice the outputs, bits moved per
+   * inference, parameter bits) then fits a signed 64-bit integer.
+   */
+  public static final long MAX_OUTPUTS = 1L << 48;
+
+  /**
+   * K, outputs and MACs in checked arithmetic: K = cin / groups x kh x kw must fit {@link #MAX_K},
+   * outputs = batch x cout x outH x outW and weights = cout x K must fit {@link #MAX_OUTPUTS}, and
+   * MACs = outputs x K a signed 64-bit count. Each overflow is one line naming the layer, its
+   * dimensions and the limit.
+   */
+  private static long[] sizes(String name, int cin, int cout, int kh, int kw, int groups, int outH, int outW, int batch) {
+    long k;
+    try {
+      k = Math.multiplyExact(Math.multiplyExact((long) (cin / groups), kh), kw);
+    } catch (ArithmeticException e) {
+      k = Long.MAX_VALUE;
+    }
+    if (k > MAX_K) {
+      throw new IllegalArgumentException("layer '" + name + "': K = " + cin / groups + " x " + kh + " x " + kw + " terms per dot product"
+          + " exceeds the limit of " + MAX_K);
+    }
+    long outputs;
+    try {
+      outputs = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact((long) batch, cout), outH), outW);
+    } catch (ArithmeticException e) {
+      outputs = Long.MAX_VALUE;
+    }
+    if (outputs > MAX_OUTPUTS) {
+      throw new IllegalArgumentException("layer '" + name + "': " + batch + " x " + cout + " x " + outH + " x " + outW
+          + " outputs exceed the limit of " + MAX_OUTPUTS);
+    }
+    if ((long) cout * k > MAX_OUTPUTS) {
+      throw new IllegalArgumentException("layer '" + name + "': " + cout + " x K = " + k + " weights exceed the limit of " + MAX_OUTPUTS);
+    }
+    try {
+      return new long[] {k, outputs, Math.multiplyExact(outputs, k)};
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("layer '" + name + "': " + outputs + " outputs x K = " + k + " MACs exceed the limit of "
+          + Long.MAX_VALUE);
+    }
   }
 
   /** A convolution with a batch norm after it (as in ResNet and MobileNet); depthwise when groups = cin = cout. */
@@ -68,25 +116,25 @@ public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int s
   /** The dot-product length: {@code cin / groups x kh x kw} (the shared dimension for a product). */
   @JsonProperty("k")
   public int k() {
-    return cin / groups * kh * kw;
+    return (int) sizes(name, cin, cout, kh, kw, groups, outH, outW, batch)[0];
   }
 
   /** Output elements per inference: each one accumulator, so one requantization in the unified module. */
   @JsonProperty("outputs")
   public long outputs() {
-    return (long) batch * cout * outH * outW;
+    return sizes(name, cin, cout, kh, kw, groups, outH, outW, batch)[1];
   }
 
   /** Multiply-accumulates per inference. */
   @JsonProperty("macs")
   public long macs() {
-    return outputs() * k();
+    return sizes(name, cin, cout, kh, kw, groups, outH, outW, batch)[2];
   }
 
   /** Weight elements (0 for a product of two activations). */
   @JsonIgnore
   public long weights() {
-    return op == Op.MATMUL ? 0 : (long) cout * k();
+    return op == Op.MATMUL ? 0 : Math.multiplyExact((long) cout, k());
   }
 
   /**

@@ -18,13 +18,29 @@ public record Network(String name, String source, String input, List<Layer> laye
         throw new IllegalArgumentException("network '" + name + "' has two layers named '" + l.name() + "'");
       }
     }
+    total(name, layers, Layer::macs, "MACs");
+    total(name, layers, Layer::outputs, "outputs");
   }
 
   public long macs() {
-    return layers.stream().mapToLong(Layer::macs).sum();
+    return total(name, layers, Layer::macs, "MACs");
   }
 
   public long outputs() {
-    return layers.stream().mapToLong(Layer::outputs).sum();
+    return total(name, layers, Layer::outputs, "outputs");
+  }
+
+  /** A per-inference total in checked arithmetic: past 2^63 - 1 it is one line naming the network, not a wrapped number. */
+  private static long total(String name, List<Layer> layers, java.util.function.ToLongFunction<Layer> f, String what) {
+    long sum = 0;
+    for (Layer l : layers) {
+      try {
+        sum = Math.addExact(sum, f.applyAsLong(l));
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("network '" + name + "': its " + what + " per inference exceed the limit of " + Long.MAX_VALUE
+            + " (at layer '" + l.name() + "')");
+      }
+    }
+    return sum;
   }
 }

@@ -11,11 +11,18 @@ import java.util.List;
  * the scheme at the layer's scale, and the units priced to get there. Published constants
  * (memory access energies) are labelled as such, never as qrtl's measurement.
  */
-@JsonPropertyOrder({"qrtl", "network", "source", "input", "library", "corner", "librarySha256", "yosys", "java", "aBits", "wBits",
+@JsonPropertyOrder({"format", "qrtl", "network", "source", "input", "library", "corner", "librarySha256", "yosys", "java", "aBits", "wBits",
     "outBits", "array", "energyModel", "operations", "seed", "published", "totals", "layers", "units"})
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "format", allowGetters = true)
 public record NetworkBill(String qrtl, String network, String source, String input, String library, String corner, String librarySha256,
     String yosys, String java, int aBits, int wBits, int outBits, String array, String energyModel, long operations, long seed,
     Published published, List<Total> totals, List<LayerBill> layers, List<UnitPrice> units) {
+  /** The file's kind and layout version ({@link dev.qrtl.util.ResultFormat}), first in the JSON. */
+  @com.fasterxml.jackson.annotation.JsonProperty("format")
+  public String format() {
+    return dev.qrtl.util.ResultFormat.NETWORK.id();
+  }
+
 
   /** The published figures the bill prints beside its own (Horowitz, ISSCC 2014, 45 nm). */
   @JsonPropertyOrder({"source", "sramPjPer64Bits", "dramPjPer64Bits"})

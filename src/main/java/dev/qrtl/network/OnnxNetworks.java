@@ -27,8 +27,8 @@ public final class OnnxNetworks {
     if (l.convolution()) {
       long[] k = l.kernel();
       int spatial = y.length - 2;
-      long outH = product(y, 2, y.length - 1);
-      long kh = product(k, 0, k.length - 1);
+      long outH = product(y, 2, y.length - 1, l, "output");
+      long kh = product(k, 0, k.length - 1, l, "kernel");
       int groups = l.groups();
       int cin = toInt(l.input()[1], l);
       int cout = toInt(y[1], l);
@@ -41,19 +41,25 @@ public final class OnnxNetworks {
     long k = a[a.length - 1];
     long cols = y.length == 0 ? 1 : y[y.length - 1];
     long rows = y.length >= 2 ? y[y.length - 2] : 1;
-    long batch = product(y, 0, Math.max(0, y.length - 2));
+    long batch = product(y, 0, Math.max(0, y.length - 2), l, "output");
     if (l.constantWeights()) {
-      return new Layer(l.node(), Layer.Op.GEMM, toInt(k, l), toInt(cols, l), 1, 1, 1, 1, toInt(batch * rows, l), 1, 1, toInt(cols, l), l.batchNorm(),
+      return new Layer(l.node(), Layer.Op.GEMM, toInt(k, l), toInt(cols, l), 1, 1, 1, 1, toInt(product(new long[] {batch, rows}, 0, 2, l, "output"), l), 1, 1, toInt(cols, l), l.batchNorm(),
           l.relu(), l.quantization());
     }
     return new Layer(l.node(), Layer.Op.MATMUL, toInt(k, l), toInt(cols, l), 1, 1, 1, 1, toInt(rows, l), 1, toInt(batch, l), 1, l.batchNorm(),
         l.relu(), l.quantization());
   }
 
-  private static long product(long[] v, int from, int to) {
+  /** The product of {@code v[from..to)} in checked arithmetic: an overflow names the node and the dimensions. */
+  private static long product(long[] v, int from, int to, OnnxLayer l, String what) {
     long p = 1;
     for (int i = from; i < to; i++) {
-      p = Math.multiplyExact(p, v[i]);
+      try {
+        p = Math.multiplyExact(p, v[i]);
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("node '" + l.node() + "': its " + what + " dimensions " + java.util.Arrays.toString(v)
+            + " multiply past " + Long.MAX_VALUE);
+      }
     }
     return p;
   }

@@ -68,14 +68,22 @@ public final class OnnxImport {
       throw new OnnxException(file + " is not an ONNX model (no IR version or no graph nodes)");
     }
     OnnxImport g = new OnnxImport(m);
-    g.load(m.getGraph(), inputShapes, feeds);
-    g.infer();
-    QuantizedLayers q = new QuantizedLayers(g);
-    List<OnnxLayer> layers = q.collect();
+    QuantizedLayers q;
+    List<OnnxLayer> layers;
+    List<QdqNode> quantizers;
+    try {
+      g.load(m.getGraph(), inputShapes, feeds);
+      g.infer();
+      q = new QuantizedLayers(g);
+      layers = q.collect();
+      quantizers = q.quantizers();
+    } catch (ArithmeticException e) {
+      throw new OnnxException(file + ": a tensor's size overflows 64-bit arithmetic (limit " + Long.MAX_VALUE + ")");
+    }
     String name = m.getGraph().getName().isEmpty() ? stem(file) : Names.printable(m.getGraph().getName());
     String producer = Names.printable((m.getProducerName() + " " + m.getProducerVersion()).trim());
     return new OnnxModel(name, Names.printable(file.getFileName().toString()), Hashing.sha256File(bytes), producer, opset(m), g.input,
-        layers, q.quantizers(), q.notes());
+        layers, quantizers, q.notes());
   }
 
   private static String stem(Path f) {
@@ -107,34 +115,7 @@ public final class OnnxImport {
     for (ValueInfoProto v : graph.getOutputList()) {
       staticShape(v).ifPresent(s -> declared.put(v.getName(), s));
     }
-    List<String> dynamic = new ArrayList<>();
-    for (ValueInfoProto v : graph.getInputList()) {
-      if (shapes.containsKey(v.getName())) {
-        continue; // an initializer listed as an input (IR < 4), or a fed tensor
-      }
-      Optional<long[]> s = staticShape(v);
-      long[] given = inputShapes.getOrDefault(v.getName(), null);
-      if (given != null) {
-        int rank = v.getType().getTensorType().getShape().getDimCount();
-        if (v.getType().getTensorType().hasShape() && rank != given.length) {
-          throw new OnnxException("input '" + Names.printable(v.getName()) + "' has rank " + rank + "; --input-shape gives "
-              + Shapes.show(given));
-        }
-        shapes.put(v.getName(), given);
-      } else if (s.isPresent()) {
-        shapes.put(v.getName(), s.get());
-      } else {
-        dynamic.add(v.getName());
-      }
-    }
-    if (!dynamic.isEmpty()) {
-      long[] only = inputShapes.get("");
-      if (only == null || dynamic.size() > 1) {
-        throw new OnnxException("input '" + Names.printable(dynamic.get(0)) + "' has a dynamic shape (" + describe(graph, dynamic.get(0))
-            + "); give it with --input-shape" + (dynamic.size() > 1 ? " NAME=DIMS for each of " + dynamic.size() + " inputs" : ""));
-      }
-      shapes.put(dynamic.get(0), only);
-    }
+    applyInputShapes(graph, inputShapes);
     List<String> inputs = new ArrayList<>();
     for (ValueInfoProto v : graph.getInputList()) {
       if (!initializers.containsKey(v.getName()) && !feeds.containsKey(v.getName())) {
@@ -157,6 +138,91 @@ public final class OnnxImport {
         }
       }
     }
+  }
+
+  /**
+   * Gives every graph input its shape: the model's where it is static, {@code --input-shape}'s
+   * where the model leaves dimensions symbolic. Every given shape is used or refused: a name the
+   * model has no input of, a shape whose rank differs, or one that would replace a dimension the
+   * model fixes is an error (a shape equal to the model's own is accepted); the unnamed form ""
+   * stands for the one input left dynamic.
+   */
+  private void applyInputShapes(GraphProto graph, Map<String, long[]> inputShapes) {
+    Map<String, ValueInfoProto> real = new java.util.LinkedHashMap<>();
+    for (ValueInfoProto v : graph.getInputList()) {
+      if (!shapes.containsKey(v.getName())) { // not an initializer listed as an input (IR < 4), nor a fed tensor
+        real.put(v.getName(), v);
+      }
+    }
+    for (String name : inputShapes.keySet()) {
+      if (!name.isEmpty() && !real.containsKey(name)) {
+        throw new OnnxException("--input-shape names input '" + Names.printable(name) + "', which the model does not have (its inputs: "
+            + String.join(", ", real.keySet().stream().map(Names::printable).toList()) + ")");
+      }
+    }
+    List<String> dynamic = new ArrayList<>();
+    for (ValueInfoProto v : real.values()) {
+      long[] given = inputShapes.get(v.getName());
+      if (given != null) {
+        shapes.put(v.getName(), fit(v, given, "--input-shape " + Names.printable(v.getName()) + "=" + Shapes.show(given)));
+      } else {
+        Optional<long[]> s = staticShape(v);
+        if (s.isPresent()) {
+          shapes.put(v.getName(), s.get());
+        } else {
+          dynamic.add(v.getName());
+        }
+      }
+    }
+    long[] only = inputShapes.get("");
+    if (dynamic.isEmpty()) {
+      if (only != null) {
+        // nothing is left to give: accepted only if it is what the model already says of its one input
+        if (real.size() != 1) {
+          throw new OnnxException("--input-shape " + Shapes.show(only) + " names no input, and the model has no input left with a dynamic"
+              + " shape (give NAME=DIMS)");
+        }
+        ValueInfoProto v = real.values().iterator().next();
+        fit(v, only, "--input-shape " + Shapes.show(only));
+      }
+      return;
+    }
+    if (only == null || dynamic.size() > 1) {
+      throw new OnnxException("input '" + Names.printable(dynamic.get(0)) + "' has a dynamic shape (" + describe(graph, dynamic.get(0))
+          + "); give it with --input-shape" + (dynamic.size() > 1 ? " NAME=DIMS for each of " + dynamic.size() + " inputs" : ""));
+    }
+    shapes.put(dynamic.get(0), fit(real.get(dynamic.get(0)), only, "--input-shape " + Shapes.show(only)));
+  }
+
+  /**
+   * {@code given} as input {@code v}'s shape: same rank as the model declares, and equal to every
+   * dimension the model fixes; only symbolic (or absent) dimensions take the given value.
+   */
+  private static long[] fit(ValueInfoProto v, long[] given, String option) {
+    if (!v.hasType() || !v.getType().hasTensorType() || !v.getType().getTensorType().hasShape()) {
+      return given; // the model says nothing of the shape: the user's is the only one
+    }
+    List<TensorShapeProto.Dimension> dims = v.getType().getTensorType().getShape().getDimList();
+    if (dims.size() != given.length) {
+      throw new OnnxException("input '" + Names.printable(v.getName()) + "' has rank " + dims.size() + "; " + option + " gives rank "
+          + given.length);
+    }
+    for (int i = 0; i < given.length; i++) {
+      TensorShapeProto.Dimension d = dims.get(i);
+      if (d.hasDimValue() && d.getDimValue() >= 0 && d.getDimValue() != given[i]) {
+        throw new OnnxException(option + " would replace dimension " + i + " of input '" + Names.printable(v.getName()) + "', which the"
+            + " model fixes at " + d.getDimValue() + " (" + describe(v) + "); only symbolic dimensions can be given");
+      }
+    }
+    return given;
+  }
+
+  private static String describe(ValueInfoProto v) {
+    List<String> dims = new ArrayList<>();
+    for (TensorShapeProto.Dimension d : v.getType().getTensorType().getShape().getDimList()) {
+      dims.add(d.hasDimValue() ? Long.toString(d.getDimValue()) : d.hasDimParam() ? Names.printable(d.getDimParam()) : "?");
+    }
+    return String.join(" x ", dims);
   }
 
   private static String describe(GraphProto g, String name) {
@@ -222,7 +288,13 @@ public final class OnnxImport {
 
   private void infer() {
     for (Node n : nodes) {
-      List<long[]> out = ShapeRules.apply(this, n);
+      List<long[]> out;
+      try {
+        out = ShapeRules.apply(this, n);
+      } catch (ArithmeticException e) {
+        throw new OnnxException(n.where() + ": its output shape overflows 64-bit arithmetic (inputs " + inputShapes(n) + "; limit "
+            + Long.MAX_VALUE + ")");
+      }
       for (int i = 0; i < out.size() && i < n.outputs().size(); i++) {
         String name = n.outputs().get(i);
         if (name.isEmpty() || out.get(i) == null) {
@@ -236,6 +308,16 @@ public final class OnnxImport {
         shapes.put(name, out.get(i));
       }
     }
+  }
+
+  /** The shapes a node reads, as far as they are known, for messages. */
+  private String inputShapes(Node n) {
+    List<String> s = new ArrayList<>();
+    for (String in : n.proto().getInputList()) {
+      long[] d = in.isEmpty() ? null : shapes.get(in);
+      s.add(d == null ? "?" : Shapes.show(d));
+    }
+    return String.join(", ", s);
   }
 
   void fold(String tensor, Tensor value) {

@@ -195,7 +195,7 @@ final class ShapeRules {
             throw new OnnxException(n.where() + ": input " + Shapes.show(s) + " does not match " + Shapes.show(first) + " off axis " + axis);
           }
         }
-        o[axis] += s[axis];
+        o[axis] = Math.addExact(o[axis], s[axis]);
       }
       var c = g.constant(in);
       allConstant &= c.isPresent() && first.length == 1;

@@ -38,16 +38,16 @@ final class Shapes {
     out[1] = channels;
     for (int i = 0; i < spatial; i++) {
       long in = x[i + 2];
-      long k = (kernel[i] - 1) * dilations[i] + 1;
+      long k = Math.addExact(Math.multiplyExact(kernel[i] - 1, dilations[i]), 1);
       if (strides[i] < 1 || dilations[i] < 1 || kernel[i] < 1 || pads[i] < 0 || pads[i + spatial] < 0) {
         throw new OnnxException(n.where() + ": strides, dilations and kernel must be positive, pads not negative");
       }
       long o = switch (autoPad) {
         case "NOTSET" -> {
-          long span = in + pads[i] + pads[i + spatial] - k;
+          long span = Math.subtractExact(Math.addExact(Math.addExact(in, pads[i]), pads[i + spatial]), k);
           yield span < 0 ? 0 : (ceil ? Math.floorDiv(span + strides[i] - 1, strides[i]) : Math.floorDiv(span, strides[i])) + 1;
         }
-        case "SAME_UPPER", "SAME_LOWER" -> Math.floorDiv(in + strides[i] - 1, strides[i]);
+        case "SAME_UPPER", "SAME_LOWER" -> Math.floorDiv(Math.addExact(in, strides[i] - 1), strides[i]);
         case "VALID" -> in < k ? 0 : (in - k) / strides[i] + 1;
         default -> throw new OnnxException(n.where() + ": unknown auto_pad '" + Names.printable(autoPad) + "'");
       };
@@ -133,7 +133,7 @@ final class Shapes {
         t = in[i];
       }
       out[i] = t;
-      known *= t;
+      known = Math.multiplyExact(known, t);
     }
     long total = Tensor.count(in);
     if (infer >= 0) {

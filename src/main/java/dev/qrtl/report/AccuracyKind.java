@@ -3,6 +3,7 @@ package dev.qrtl.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.qrtl.util.ResultFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,17 @@ import java.util.stream.Stream;
  */
 final class AccuracyKind implements ReportKind {
   static final String PIPELINES = "unified-vs-conventional.json";
+  private static final Shape INTERVAL = Shape.object().number("low", "high");
+  private static final Shape METRICS = Shape.object().number("bias", "rms", "differentFraction", "saturationFraction").optNumber("sqnrDb")
+      .integer("maxFromExact").object("biasCi", INTERVAL).object("rmsCi", INTERVAL).object("differentCi", INTERVAL)
+      .object("saturationCi", INTERVAL);
+  /** What the page reads of an {@code error*.json}. */
+  static final Shape SHAPE = Shape.object().list("tables", Shape.object().text("qrtl", "stimulus", "kRule", "scales")
+      .integer("accBits", "outBits", "seed", "samples", "zeroPoint", "octavePoints").number("calibratedScale")
+      .list("rows", Shape.object().text("form", "view", "parameters").number("scale").object("metrics", METRICS)));
+  /** What the page reads of {@code unified-vs-conventional.json}. */
+  static final Shape PIPELINES_SHAPE = Shape.object().list("rows", Shape.object().text("form", "pipeline").integer("requantizations")
+      .object("metrics", METRICS));
 
   @Override
   public boolean matches(Path folder) {
@@ -40,17 +52,18 @@ final class AccuracyKind implements ReportKind {
     List<Page.Fact> provenance = new ArrayList<>();
     for (Path f : files(folder)) {
       String name = f.getFileName().toString();
-      JsonNode root = Json.read(f);
-      JsonNode base = baseline == null || !Files.isRegularFile(baseline.resolve(name)) ? null : Json.read(baseline.resolve(name));
-      if (name.equals(PIPELINES)) {
-        if (!root.isArray()) {
-          throw new ReportException(f + " is not a qrtl error --pipelines result (a JSON list)");
-        }
+      boolean pipelines = name.equals(PIPELINES);
+      ResultFormat format = pipelines ? ResultFormat.PIPELINES : ResultFormat.ACCURACY;
+      Shape shape = pipelines ? PIPELINES_SHAPE : SHAPE;
+      JsonNode root = Json.read(f, format, shape);
+      JsonNode base = baseline == null || !Files.isRegularFile(baseline.resolve(name)) ? null
+          : Json.read(baseline.resolve(name), format, shape);
+      if (pipelines) {
         sections.add(pipelines(root, base, threshold, headline));
         continue;
       }
-      List<JsonNode> widths = widths(f, root);
-      List<JsonNode> baseWidths = base == null ? List.of() : widths(baseline.resolve(name), base);
+      List<JsonNode> widths = Json.list(root, "/tables");
+      List<JsonNode> baseWidths = base == null ? List.of() : Json.list(base, "/tables");
       List<Table> tables = new ArrayList<>();
       for (int i = 0; i < widths.size(); i++) {
         JsonNode t = widths.get(i);
@@ -58,7 +71,7 @@ final class AccuracyKind implements ReportKind {
         String id = name.replaceAll("[^a-z0-9]+", "-").replaceAll("-json$", "") + "-" + i;
         JsonNode bt = baseWidths.size() > i ? baseWidths.get(i) : null;
         tables.add(spec(id, pair + " on " + Json.text(t, "/stimulus") + ", calibrated scale " + Json.text(t, "/calibratedScale"),
-            name + (root.isArray() ? "#/" + i + "/rows" : "#/rows")).build(Json.list(t, "/rows"), bt == null ? null : Json.list(bt, "/rows"), threshold));
+            name + "#/tables/" + i + "/rows").build(Json.list(t, "/rows"), bt == null ? null : Json.list(bt, "/rows"), threshold));
         headline(t, pair).ifPresent(headline::add);
         if (provenance.isEmpty()) {
           provenance.addAll(Provenance.of(t, "stimulus", "/stimulus", "seed", "/seed", "samples per scale", "/samples",
@@ -75,20 +88,6 @@ final class AccuracyKind implements ReportKind {
   @Override
   public String question(Path folder) {
     return "What does each requantization scheme cost in accuracy, from the golden models?";
-  }
-
-  /** A {@code qrtl error --json} result: one width (an object with rows) or several (a list of them). */
-  private static List<JsonNode> widths(Path f, JsonNode root) {
-    List<JsonNode> out = new ArrayList<>();
-    if (root.isArray()) {
-      root.forEach(out::add);
-    } else {
-      out.add(root);
-    }
-    if (out.isEmpty() || out.stream().anyMatch(t -> !t.path("rows").isArray())) {
-      throw new ReportException(f + " is not a qrtl error result (an object with rows, or a list of them)");
-    }
-    return out;
   }
 
   /** The octave-mean RMS error of the champion and of the baseline at these widths. */
@@ -128,18 +127,13 @@ final class AccuracyKind implements ReportKind {
   }
 
   private static Page.Section pipelines(JsonNode root, JsonNode base, double threshold, List<Page.Fact> headline) {
-    List<JsonNode> rows = new ArrayList<>();
-    root.forEach(rows::add);
+    List<JsonNode> rows = Json.list(root, "/rows");
     List<Col> cols = new ArrayList<>(List.of(Col.text("form", x -> Json.text(x, "/form")),
         Col.text("pipeline", x -> Json.text(x, "/pipeline")), Col.num("requantizations", "per output", "/requantizations", 0)));
     cols.addAll(metrics());
-    TableSpec spec = new TableSpec("pipelines", "Unified module against the conventional pipeline", PIPELINES + "#",
+    TableSpec spec = new TableSpec("pipelines", "Unified module against the conventional pipeline", PIPELINES + "#/rows",
         x -> Json.text(x, "/form") + " " + Json.text(x, "/pipeline"), cols);
-    List<JsonNode> baseRows = null;
-    if (base != null && base.isArray()) {
-      baseRows = new ArrayList<>();
-      base.forEach(baseRows::add);
-    }
+    List<JsonNode> baseRows = base == null ? null : Json.list(base, "/rows");
     Double unified = null;
     Double conventional = null;
     for (JsonNode x : rows) {

@@ -1,6 +1,7 @@
 package dev.qrtl.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.qrtl.util.ResultFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,22 @@ import java.util.Map;
 final class ComparisonKind implements ReportKind {
   static final String FILE = "comparison.json";
   static final String PARETO = "pareto.json";
+  /** What the page reads of {@code comparison.json}. */
+  static final Shape SHAPE = Shape.object().text("qrtl", "library", "corner", "librarySha256", "yosys", "java", "stimulus", "timingModel",
+      "clock", "timing", "pricing", "baseline").optText("rtlSimulator").number("voltage").integer("seed", "operations", "pipeline")
+      .list("rows", Shape.object().text("scheme", "design").integer("accBits", "outBits", "cells").number("areaUm2", "nand2Equivalents",
+          "delayNs", "fmaxMhz", "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj").optNumber("baselineAreaRatio",
+          "baselineEnergyRatio", "stages").optObject("error", Shape.object().number("rms", "worstRms"))
+          .optObject("verification", Shape.object().integer("rtlCosimVectors", "gateLevelChecks").text("proof")))
+      .list("skipped", null)
+      .list("network", Shape.object().text("configuration").integer("quantizationOpsPerOutput").number("areaUm2", "energyPerOutputPj",
+          "energyCi95Pj", "energyZeroDelayPj").list("stages", Shape.object().text("stage", "design").number("areaUm2", "energyPj",
+              "energyCi95Pj", "energyZeroDelayPj")));
+  /** What the page reads of {@code pareto.json}. */
+  static final Shape PARETO_SHAPE = Shape.object().text("qrtl", "library", "yosys", "stimulus", "fastModel").integer("seed", "operations",
+      "samples", "octavePoints").number("baselineRms").object("knee", Shape.object().integer("m").number("rms", "areaRatio", "energyRatio")
+      .text("cost")).list("points", Shape.object().text("form", "cost").optNumber("m").number("areaUm2", "energyPj", "rms", "worstRms")
+      .object("rmsCi", Shape.object().number("low", "high")).bool("energyFront", "areaFront"));
   /** The scheme the product champions: the headline compares it with the baseline. */
   private static final String CHAMPION = "shift-round";
 
@@ -31,8 +48,8 @@ final class ComparisonKind implements ReportKind {
     List<Page.Fact> provenance = new ArrayList<>();
     String question;
     if (Files.isRegularFile(folder.resolve(FILE))) {
-      JsonNode r = Json.read(folder.resolve(FILE));
-      JsonNode b = baseline == null ? null : baselineOf(baseline, FILE);
+      JsonNode r = Json.read(folder.resolve(FILE), ResultFormat.COMPARISON, SHAPE);
+      JsonNode b = baseline == null ? null : baselineOf(baseline, FILE, ResultFormat.COMPARISON, SHAPE);
       String base = Json.text(r, "/baseline");
       question = question(r);
       headline.addAll(headline(r, base));
@@ -50,8 +67,8 @@ final class ComparisonKind implements ReportKind {
       question = PARETO_QUESTION;
     }
     if (Files.isRegularFile(folder.resolve(PARETO))) {
-      JsonNode p = Json.read(folder.resolve(PARETO));
-      JsonNode b = baseline == null ? null : baselineOf(baseline, PARETO);
+      JsonNode p = Json.read(folder.resolve(PARETO), ResultFormat.PARETO, PARETO_SHAPE);
+      JsonNode b = baseline == null ? null : baselineOf(baseline, PARETO, ResultFormat.PARETO, PARETO_SHAPE);
       headline.add(new Page.Fact("knee of the accuracy-cost front (32 -> 8)", "dyadic m = " + Json.text(p, "/knee/m") + ": RMS error "
           + Fmt.fixed(Json.num(p, "/knee/rms"), 3) + " LSB (baseline " + Fmt.fixed(Json.num(p, "/baselineRms"), 3) + "), "
           + Fmt.fixed(Json.num(p, "/knee/areaRatio"), 2) + "x less area and " + Fmt.fixed(Json.num(p, "/knee/energyRatio"), 2)
@@ -71,7 +88,7 @@ final class ComparisonKind implements ReportKind {
 
   @Override
   public String question(Path folder) {
-    return Files.isRegularFile(folder.resolve(FILE)) ? question(Json.read(folder.resolve(FILE))) : PARETO_QUESTION;
+    return Files.isRegularFile(folder.resolve(FILE)) ? question(Json.read(folder.resolve(FILE), ResultFormat.COMPARISON, SHAPE)) : PARETO_QUESTION;
   }
 
   private static String question(JsonNode r) {
@@ -80,12 +97,12 @@ final class ComparisonKind implements ReportKind {
   }
 
   /** The baseline folder's file, which it must have. */
-  static JsonNode baselineOf(Path baseline, String file) {
+  static JsonNode baselineOf(Path baseline, String file, ResultFormat format, Shape shape) {
     Path f = baseline.resolve(file);
     if (!Files.isRegularFile(f)) {
       throw new ReportException("the baseline " + baseline + " has no " + file);
     }
-    return Json.read(f);
+    return Json.read(f, format, shape);
   }
 
   /** Per pair of widths, the champion against the baseline (or the row saving most energy where there is no champion). */

@@ -10,11 +10,26 @@ import java.util.List;
 
 /** Reading a results folder's JSON: what is absent or of the wrong type reads as null, never as a wrong number. */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = dev.qrtl.util.StrictJson.builder().build();
   /** The largest JSON file a report reads: results are tens of kilobytes; anything far larger is not one. */
   static final long MAX_BYTES = 16L << 20;
 
   private Json() {}
+
+  /**
+   * A results file of kind {@code format}, checked for its {@code format} field and for {@code
+   * shape} before anything reads it; any problem is one {@link ReportException} line naming the file.
+   */
+  static JsonNode read(Path file, dev.qrtl.util.ResultFormat format, Shape shape) {
+    JsonNode n;
+    try {
+      n = format.readTree(file);
+    } catch (dev.qrtl.util.QrtlException e) {
+      throw new ReportException(e.getMessage());
+    }
+    shape.check(n, file.toString());
+    return n;
+  }
 
   /** The file's JSON tree; a malformed or oversized file is a {@link ReportException} naming it. */
   static JsonNode read(Path file) {

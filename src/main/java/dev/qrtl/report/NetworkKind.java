@@ -9,6 +9,18 @@ import java.util.List;
 /** A {@code qrtl network} folder ({@code network.json}): the network's bill per inference and per layer, and the units it prices. */
 final class NetworkKind implements ReportKind {
   static final String FILE = "network.json";
+  /** What the page reads of {@code network.json}. */
+  static final Shape SHAPE = Shape.object().text("qrtl", "network", "source", "input", "library", "corner", "librarySha256", "yosys",
+      "java", "array", "energyModel").integer("aBits", "wBits", "outBits", "operations", "seed")
+      .object("published", Shape.object().text("source"))
+      .list("totals", Shape.object().text("scheme").number("macPj", "unifiedPj", "conventionalPj", "sharePercent", "savingPercent",
+          "requantizerAreaUm2", "macArrayAreaUm2", "parameterRegisterAreaUm2", "parameterReadPj", "dataMovementPj").integer("parameterBits")
+          .optNumber("rmsErrorLsb"))
+      .list("layers", Shape.object().object("layer", Shape.object().text("name", "op").integer("cin", "cout", "kh", "kw", "outH", "outW"))
+          .integer("accBits", "macs", "requantizationsUnified").number("macEnergyPj").list("schemes", Shape.object().text("scheme")
+              .number("unifiedPj", "sharePercent").optNumber("rmsErrorLsb")))
+      .list("units", Shape.object().text("design", "stimulus", "model").number("areaUm2", "energyPj", "energyCi95Pj", "delayNs")
+          .integer("parameterBits"));
 
   @Override
   public boolean matches(Path folder) {
@@ -17,8 +29,8 @@ final class NetworkKind implements ReportKind {
 
   @Override
   public Page page(Path folder, Path baseline, double threshold) {
-    JsonNode r = Json.read(folder.resolve(FILE));
-    JsonNode b = baseline == null ? null : ComparisonKind.baselineOf(baseline, FILE);
+    JsonNode r = Json.read(folder.resolve(FILE), dev.qrtl.util.ResultFormat.NETWORK, SHAPE);
+    JsonNode b = baseline == null ? null : ComparisonKind.baselineOf(baseline, FILE, dev.qrtl.util.ResultFormat.NETWORK, SHAPE);
     String question = question(r);
     List<Page.Fact> headline = new ArrayList<>();
     for (JsonNode t : Json.list(r, "/totals")) {
@@ -45,7 +57,7 @@ final class NetworkKind implements ReportKind {
 
   @Override
   public String question(Path folder) {
-    return question(Json.read(folder.resolve(FILE)));
+    return question(Json.read(folder.resolve(FILE), dev.qrtl.util.ResultFormat.NETWORK, SHAPE));
   }
 
   private static String question(JsonNode r) {

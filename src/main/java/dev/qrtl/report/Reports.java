@@ -100,7 +100,7 @@ public final class Reports {
         } catch (ReportException | UncheckedIOException e) { // a damaged neighbour is named, and does not stop this run's index
           question = "its files cannot be read now (" + e.getMessage() + ")";
         }
-        entries.add(Map.of("name", name, "href", name + "/" + PAGE, "question", question));
+        entries.add(Map.of("name", name, "href", href(name), "question", question));
       }
     }
     if (entries.isEmpty()) {
@@ -112,14 +112,40 @@ public final class Reports {
     return Optional.of(out);
   }
 
-  /** The report of every results sub-folder of {@code parent} and the index; returns the pages written. */
-  public static List<Path> writeAll(Path parent) {
-    List<Path> out = new ArrayList<>();
-    for (Path d : children(parent)) {
-      if (kindOf(d).isPresent()) {
-        out.add(write(d, null, DEFAULT_THRESHOLD_PERCENT));
+  /**
+   * The link to a sub-folder's page: always relative ({@code ./<folder>/index.html}) with the
+   * folder name percent-encoded byte by byte (all but RFC 3986's unreserved characters), so no
+   * folder name, {@code javascript:alert(1)} or one with a quote among them, can become a URL
+   * scheme, leave the attribute or point anywhere but into that folder.
+   */
+  static String href(String folder) {
+    StringBuilder b = new StringBuilder("./");
+    for (byte x : folder.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
+        b.append((char) c);
+      } else {
+        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
       }
     }
+    return b.append('/').append(PAGE).toString();
+  }
+
+  /** The report of every results sub-folder of {@code parent} and the index; returns the pages written. */
+  public static List<Path> writeAll(Path parent) {
+    // every page is made (every file checked) before the first is written: one damaged folder is
+    // named and nothing is written, rather than some pages new and some old
+    Map<Path, String> pages = new java.util.LinkedHashMap<>();
+    for (Path d : children(parent)) {
+      if (kindOf(d).isPresent()) {
+        pages.put(d.resolve(PAGE), html(d));
+      }
+    }
+    List<Path> out = new ArrayList<>();
+    pages.forEach((f, html) -> {
+      AtomicFiles.writeString(f, html);
+      out.add(f);
+    });
     writeIndex(parent).ifPresent(out::add);
     return out;
   }

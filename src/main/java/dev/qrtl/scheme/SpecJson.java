@@ -27,7 +27,8 @@ import dev.qrtl.spec.UnifiedSpec;
  * validates by construction (the records' compact constructors) and refuses unknown fields.
  */
 public final class SpecJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  private static final ObjectMapper MAPPER = dev.qrtl.util.StrictJson.builder()
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
       .addModule(new Jdk8Module())
       .addMixIn(QuantizerSpec.class, Discriminated.class)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -91,7 +92,10 @@ public final class SpecJson {
       s = MAPPER.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
       throw new ManifestException("manifest " + source + ": unknown field '" + e.getPropertyName() + "' in its spec" + at(e));
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (JsonProcessingException e) {
+      throw new ManifestException("manifest " + source + ": its spec is invalid: " + (e.getCause() instanceof IllegalArgumentException
+          ? rootMessage(e) : dev.qrtl.util.StrictJson.problem(e)));
+    } catch (IllegalArgumentException e) {
       throw new ManifestException("manifest " + source + ": its spec is invalid: " + rootMessage(e));
     }
     checkSchemeNames(tree, s, source);
@@ -124,6 +128,7 @@ public final class SpecJson {
       t = t.getCause();
     }
     String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
-    return m == null ? t.toString() : m.split("\n")[0];
+    // Jackson suggests enabling a coercion qrtl keeps off on purpose: the suggestion would mislead
+    return m == null ? t.toString() : m.split("\n")[0].replaceFirst(" \\(but could if coercion was enabled.*$", "");
   }
 }

@@ -232,8 +232,16 @@ public final class SynthRunner {
         // no log
       }
       Path kept = dev.qrtl.tools.ToolLogs.keep(work.resolve("yosys.log"), "yosys-" + m.top());
-      throw new ToolException("Yosys failed on '" + m.top() + "' (exit " + r.exitCode() + ")" + (kept == null ? "" : "; full log: " + kept)
-          + "\n" + (log.isEmpty() ? r.tail(5) : log));
+      String what = "Yosys failed on '" + m.top() + "' (exit " + r.exitCode() + ")" + (kept == null ? "" : "; full log: " + kept);
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      for (Path f : files) {
+        names.put(INPUT_PREFIX + f.getFileName(), f.toString());
+      }
+      var syntax = dev.qrtl.tools.SyntaxErrors.first(log + "\n" + r.stderr(), names);
+      if (syntax.isPresent()) { // the user's Verilog does not parse: say where first
+        throw new ToolException(syntax.get() + " (" + what + ")");
+      }
+      throw new ToolException(what + "\n" + (log.isEmpty() ? r.tail(5) : log));
     }
     Files.delete(work.resolve(LIB_NAME));
     for (Path f : files) {

@@ -27,13 +27,20 @@ public final class ProcessRunner {
       List<String> command, Path workDir, Duration timeout, Path stdinFile, Map<String, String> env) {
     Path out = null;
     Path err = null;
+    Path tmp = null;
     long start = System.nanoTime();
     try {
       out = Lifecycle.scratchFile("qrtl-out", ".txt");
       err = Lifecycle.scratchFile("qrtl-err", ".txt");
+      // The child's own temporary files (ABC's yosys-abc-* folders, compilers' scratch) go into a
+      // folder of qrtl's scratch, deleted with it: after a kill, nothing of the child's stays behind.
+      tmp = Lifecycle.scratchDirectory(null, "qrtl-tmp");
       ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       if (workDir != null) {
         pb.directory(workDir.toFile());
+      }
+      for (String v : List.of("TMPDIR", "TMP", "TEMP")) {
+        pb.environment().put(v, tmp.toString());
       }
       pb.environment().putAll(env);
       if (stdinFile != null) {
@@ -77,6 +84,10 @@ public final class ProcessRunner {
     } finally {
       deleteQuietly(out);
       deleteQuietly(err);
+      if (tmp != null) {
+        dev.qrtl.util.Trees.delete(tmp);
+        Lifecycle.keep(tmp);
+      }
     }
   }
 

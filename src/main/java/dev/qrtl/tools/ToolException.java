@@ -15,7 +15,11 @@ public class ToolException extends RuntimeException {
   public static ToolException failed(String tool, String design, ProcessResult r) {
     java.nio.file.Path log = ToolLogs.keep(r.stdout() + (r.stderr().isEmpty() ? "" : "\n" + r.stderr()), tool + "-" + design);
     String tail = r.tail(5);
-    return new ToolException(tool + " failed on '" + design + "' (exit " + r.exitCode() + ")" + (log == null ? "" : "; full log: " + log)
-        + (tail.isBlank() ? "" : "\n" + tail));
+    String what = tool + " failed on '" + design + "' (exit " + r.exitCode() + ")" + (log == null ? "" : "; full log: " + log);
+    var syntax = SyntaxErrors.first(r.stdout() + "\n" + r.stderr(), java.util.Map.of());
+    if (syntax.isPresent()) { // the user's Verilog does not parse: say where first
+      return new ToolException(syntax.get() + " (" + what + ")");
+    }
+    return new ToolException(what + (tail.isBlank() ? "" : "\n" + tail));
   }
 }

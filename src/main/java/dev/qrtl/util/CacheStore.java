@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  */
 public final class CacheStore {
   public static final String RECORD = "qrtl-entry.json";
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper JSON = StrictJson.builder().build();
   private static volatile Consumer<String> reporter = m -> System.err.println("qrtl: " + m);
 
   private CacheStore() {}

@@ -32,7 +32,8 @@ class ErrorCliTest {
     Object[] r = CliTest.run("error", "--samples", "20000", "--octave-points", "8", "--json");
     assertEquals(0, r[0], (String) r[2]);
     JsonNode root = new ObjectMapper().readTree((String) r[1]);
-    JsonNode rows = root.get("rows");
+    assertEquals("qrtl-accuracy-1", root.get("format").asText());
+    JsonNode rows = root.get("tables").get(0).get("rows");
     int forms = dev.qrtl.scheme.Schemes.defaultForms().size();
     assertEquals(forms * 4, rows.size(), forms + " default forms x 4 views");
     for (JsonNode row : rows) {

@@ -33,18 +33,18 @@ class ShardsTest {
   }
 
   private static Shards.Definition definition(List<SweepPoint> points, long seed) {
-    return new Shards.Definition("0.1.0", "compare", List.of("shift-round"), List.of(16), List.of(4), "lib", "abc", "t", "p", "products:k=64",
+    return new Shards.Definition("0.1.0", "compare", List.of("shift-round"), List.of(16), List.of(4), "lib", "0123456789abcdef".repeat(4), "t", "p", "products:k=64",
         seed, 200, 1024, 20, false, 0, null, points);
   }
 
   private static CompareResult header() {
-    return new CompareResult("0.1.0", "lib", "typical", "abc", 1.1, "Yosys 0.23", "Icarus Verilog 11.0", "Java 17", "products:k=64", 1, 200, "m", "c", "t", "p", 0,
+    return new CompareResult("0.1.0", "lib", "typical", "0123456789abcdef".repeat(4), 1.1, "Yosys 0.23", "Icarus Verilog 11.0", "Java 17", "products:k=64", 1, 200, "m", "c", "t", "p", 0,
         "tflite-double", List.of(), List.of(), List.of());
   }
 
   private static CompareRow row(int i) {
     return new CompareRow("shift-round", 16, 4, "unit" + i, 10 + i, 12, 30, 0.5, 2000, 0.1 * (i + 1), 0.01, 0.09, 0.001, null, null, null,
-        null, new RowVerification(100, 100, RowVerification.ONE_FORM));
+        null, new RowVerification(200, 200, RowVerification.ONE_FORM));
   }
 
   /** Writes every shard of a sweep of {@code n} points cut in {@code shards}; returns the files. */
@@ -57,7 +57,7 @@ class ShardsTest {
       for (int i : parts.get(s - 1)) {
         results.add(new Shards.PointResult(i, row(i), null));
       }
-      Shards.Partial p = new Shards.Partial(Shards.FORMAT, d.hash(), s, shards, d, header(), results);
+      Shards.Partial p = new Shards.Partial(Shards.FORMAT, d.hash(), ShardChecks.digest(results), s, shards, d, header(), results);
       Path f = Shards.file(into, new Shards.Spec(s, shards));
       Files.writeString(f, ManifestIo.mapper().writeValueAsString(p));
       files.add(f);
@@ -128,11 +128,46 @@ class ShardsTest {
     Path f = a.get(2);
     String text = Files.readString(f);
     Files.writeString(f, text.substring(0, text.length() / 2));
-    assertTrue(refusal(a).contains("is not a readable partial result"), "truncated");
+    assertTrue(refusal(a).contains("is not readable JSON"), "truncated");
     Files.writeString(f, text.replace("\"products:k=64\"", "\"products:k=65\""));
-    assertTrue(refusal(a).contains("its sweep definition does not match its hash"), "definition edited");
+    assertTrue(refusal(a).contains("field definition does not match its digest"), "definition edited");
     Files.writeString(f, text.replaceFirst("\"index\"\\s*:\\s*[0-9]+,(\\s*)\"row\"", "\"index\" : 999,$1\"row\""));
-    assertTrue(refusal(a).contains("is corrupted: shard 3/4 should hold points"), "a point moved");
+    assertTrue(refusal(a).contains("field results does not match its digest resultsSha256"), "a point moved");
+    Files.writeString(f, text.replaceFirst("\"energyPj\"\\s*:\\s*[0-9.Ee-]+", "\"energyPj\" : 0.123456"));
+    assertTrue(refusal(a).contains("field results does not match its digest resultsSha256"), "a figure edited");
+    Files.writeString(f, text.replaceFirst("\"shard\"\\s*:\\s*3", "\"shard\" : 7"));
+    assertTrue(refusal(a).contains("field shard is 7, outside 1..4"), "shard index out of range");
+    Files.writeString(f, text.replaceFirst("\"shards\"\\s*:\\s*4", "\"shards\" : 0"));
+    assertTrue(refusal(a).contains("field shards is 0, outside 1..10000"), "shard count out of range");
+    Files.writeString(f, text.replaceFirst("\"format\"\\s*:\\s*\"qrtl-shard-2\"", "\"format\" : \"qrtl-network-shard-2\""));
+    assertTrue(refusal(a).contains("is a network shard result (qrtl-network-shard-2), not a shard result"), "a shard of another kind");
+  }
+
+  /** Edits that also rewrite the results digest (deliberate ones) still meet the range and consistency checks. */
+  @Test
+  void rewrittenDigestsStillMeetTheDomainChecks() throws Exception {
+    List<Path> a = write(definition(points(24, 5), 1), 4, dir);
+    Path f = a.get(1);
+    Shards.Partial p = ManifestIo.mapper().readValue(Files.readString(f), Shards.Partial.class);
+    java.util.function.Function<List<Shards.PointResult>, Shards.Partial> with = r -> new Shards.Partial(p.format(), p.definitionHash(),
+        ShardChecks.digest(r), p.shard(), p.shards(), p.definition(), p.header(), r);
+    CompareRow r0 = p.results().get(0).row();
+    List<Shards.PointResult> negative = new ArrayList<>(p.results());
+    negative.set(0, new Shards.PointResult(p.results().get(0).index(), new CompareRow(r0.scheme(), 16, 4, r0.design(), -5, 12, 30, 0.5,
+        2000, 0.1, 0.01, 0.09, 0.001, null, null, null, null, r0.verification()), null));
+    Files.writeString(f, ManifestIo.mapper().writeValueAsString(with.apply(negative)));
+    String m = refusal(a);
+    assertTrue(m.contains(f + ": field results[0].row.areaUm2 is -5.0, not a finite non-negative number"), m);
+    List<Shards.PointResult> moved = new ArrayList<>(p.results());
+    moved.set(0, new Shards.PointResult(999, r0, null));
+    Files.writeString(f, ManifestIo.mapper().writeValueAsString(with.apply(moved)));
+    assertTrue(refusal(a).contains("is corrupted: shard 2/4 should hold points"), "a point moved");
+    List<Shards.PointResult> counted = new ArrayList<>(p.results());
+    counted.set(0, new Shards.PointResult(p.results().get(0).index(), new CompareRow(r0.scheme(), 16, 4, r0.design(), 10, 12, 30, 0.5,
+        2000, 0.1, 0.01, 0.09, 0.001, null, null, null, null, new RowVerification(150, 200, RowVerification.ONE_FORM)), null));
+    Files.writeString(f, ManifestIo.mapper().writeValueAsString(with.apply(counted)));
+    m = refusal(a);
+    assertTrue(m.contains("field results[0].row.verification.rtlCosimVectors is 150, but the sweep's operations is 200"), m);
   }
 
   @Test

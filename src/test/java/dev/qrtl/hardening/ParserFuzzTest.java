@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -99,17 +100,23 @@ class ParserFuzzTest {
 
   /** Runs {@code parse} on every mutation; only {@code expected} exceptions with one-line messages are allowed. */
   static void fuzz(String what, byte[] base, Class<? extends RuntimeException> expected, Consumer<byte[]> parse) {
+    fuzz(what, base, List.of(expected), parse, ParserFuzzTest::mutate);
+  }
+
+  /** As above, with several allowed exception types and a mutator of its own. */
+  static void fuzz(String what, byte[] base, List<Class<? extends RuntimeException>> expected, Consumer<byte[]> parse,
+      java.util.function.BiFunction<byte[], SplittableRandom, byte[]> mutator) {
     parse.accept(base); // the base itself is valid
     SplittableRandom rnd = new SplittableRandom(SEED ^ what.hashCode());
     int ok = 0;
     int refused = 0;
     for (int i = 0; i < MUTATIONS; i++) {
-      byte[] m = mutate(base, rnd);
+      byte[] m = mutator.apply(base, rnd);
       try {
         parse.accept(m);
         ok++;
       } catch (RuntimeException e) {
-        if (!expected.isInstance(e)) {
+        if (expected.stream().noneMatch(c -> c.isInstance(e))) {
           fail(what + " mutation " + i + " (seed " + SEED + "): " + e.getClass().getName() + ": " + e.getMessage(), e);
         }
         String msg = e.getMessage();

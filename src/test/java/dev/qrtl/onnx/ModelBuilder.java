@@ -23,8 +23,8 @@ import java.nio.file.Path;
  * layer gets its own scales, so a test can check that the importer attributes them correctly:
  * input scale 2^-4, weight scale per channel {@code (c + 1) / 1024}, output scale 2^-3.
  */
-final class ModelBuilder {
-  enum Form {
+public final class ModelBuilder {
+  public enum Form {
     QDQ, QOPERATOR
   }
 
@@ -34,7 +34,7 @@ final class ModelBuilder {
   private final GraphProto.Builder g = GraphProto.newBuilder().setName("built");
   private final Form form;
 
-  ModelBuilder(Form form) {
+  public ModelBuilder(Form form) {
     this.form = form;
   }
 
@@ -43,7 +43,7 @@ final class ModelBuilder {
   }
 
   /** A uint8 graph input (the quantized image); {@code dims[i] < 0} leaves dimension i dynamic ("N"). */
-  String input(String name, long... dims) {
+  public String input(String name, long... dims) {
     TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
     for (long d : dims) {
       s.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("N") : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
@@ -53,7 +53,7 @@ final class ModelBuilder {
     return name;
   }
 
-  static TensorProto floats(String name, long[] dims, float... v) {
+  public static TensorProto floats(String name, long[] dims, float... v) {
     ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
     for (float f : v) {
       b.putFloat(f);
@@ -65,7 +65,7 @@ final class ModelBuilder {
     return t.build();
   }
 
-  static TensorProto bytes(String name, int type, long[] dims, long count) {
+  public static TensorProto bytes(String name, int type, long[] dims, long count) {
     TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type).setRawData(ByteString.copyFrom(new byte[(int) count]));
     for (long d : dims) {
       t.addDims(d);
@@ -73,11 +73,11 @@ final class ModelBuilder {
     return t.build();
   }
 
-  static TensorProto scalarU8(String name, int v) {
+  public static TensorProto scalarU8(String name, int v) {
     return TensorProto.newBuilder().setName(name).setDataType(2).addInt32Data(v).build();
   }
 
-  static TensorProto ints64(String name, long... v) {
+  public static TensorProto ints64(String name, long... v) {
     TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(7).addDims(v.length);
     for (long x : v) {
       t.addInt64Data(x);
@@ -85,11 +85,11 @@ final class ModelBuilder {
     return t.build();
   }
 
-  void initializer(TensorProto t) {
+  public void initializer(TensorProto t) {
     g.addInitializer(t);
   }
 
-  static AttributeProto ints(String name, long... v) {
+  public static AttributeProto ints(String name, long... v) {
     AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
     for (long x : v) {
       a.addInts(x);
@@ -97,11 +97,11 @@ final class ModelBuilder {
     return a.build();
   }
 
-  static AttributeProto integer(String name, long v) {
+  public static AttributeProto integer(String name, long v) {
     return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
   }
 
-  NodeProto.Builder node(String op, String name, String... inputs) {
+  public NodeProto.Builder node(String op, String name, String... inputs) {
     NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name);
     for (String i : inputs) {
       n.addInput(i);
@@ -109,7 +109,7 @@ final class ModelBuilder {
     return n;
   }
 
-  String add(NodeProto.Builder n) {
+  public String add(NodeProto.Builder n) {
     String out = n.getOutputCount() > 0 ? n.getOutput(0) : n.getName(); // a node's output is named after it
     if (n.getOutputCount() == 0) {
       n.addOutput(out);
@@ -143,7 +143,7 @@ final class ModelBuilder {
   }
 
   /** A quantized convolution named {@code name} on the quantized tensor {@code x}, with bias; returns its quantized output. */
-  String conv(String name, String x, int cin, int cout, int k, int stride, int pad, int groups, boolean relu) {
+  public String conv(String name, String x, int cin, int cout, int k, int stride, int pad, int groups, boolean relu) {
     String w = name + "_w";
     initializer(bytes(w, 3, new long[] {cout, cin / groups, k, k}, (long) cout * (cin / groups) * k * k));
     initializer(floats(w + "_scale", new long[] {cout}, weightScales(cout)));
@@ -183,8 +183,23 @@ final class ModelBuilder {
     return quantize(y, name + "_y", OUT_SCALE, relu ? 0 : 128);
   }
 
+  /**
+   * A QDQ convolution (k x k, stride 1, {@code pad} on every side) whose weight has a shape but no
+   * values, with one weight scale: for layers too large to hold, whose sizes are what a test is about.
+   */
+  public String shapeOnlyConv(String name, String x, long cin, long cout, long k, long pad) {
+    String w = name + "_w";
+    initializer(TensorProto.newBuilder().setName(w).setDataType(3).addDims(cout).addDims(cin).addDims(k).addDims(k).build());
+    initializer(floats(w + "_scale", new long[0], 1f / 256));
+    initializer(TensorProto.newBuilder().setName(w + "_zp").setDataType(3).addInt32Data(0).build());
+    String xd = dequantize(x, name + "_x", IN_SCALE, 128);
+    String wd = add(node("DequantizeLinear", w + "_dq", w, w + "_scale", w + "_zp"));
+    NodeProto.Builder n = node("Conv", name, xd, wd).addAttribute(ints("kernel_shape", k, k)).addAttribute(ints("pads", pad, pad, pad, pad));
+    return quantize(add(n), name + "_y", OUT_SCALE, 128);
+  }
+
   /** A fully connected layer on a quantized [rows, cin] tensor (Gemm with transB in QDQ, QLinearMatMul otherwise). */
-  String fc(String name, String x, int cin, int cout) {
+  public String fc(String name, String x, int cin, int cout) {
     String w = name + "_w";
     if (form == Form.QOPERATOR) {
       initializer(bytes(w, 3, new long[] {cin, cout}, (long) cin * cout));
@@ -206,20 +221,20 @@ final class ModelBuilder {
   }
 
   /** A float residual add of two quantized tensors, then ReLU, quantized again (both forms). */
-  String addRelu(String name, String a, String b) {
+  public String addRelu(String name, String a, String b) {
     String ad = dequantize(a, name + "_a", OUT_SCALE, 128);
     String bd = dequantize(b, name + "_b", OUT_SCALE, 128);
     String s = add(node("Add", name, ad, bd));
     return quantize(add(node("Relu", name + "_relu", s)), name + "_y", OUT_SCALE, 0);
   }
 
-  String maxPool(String name, String x, int k, int stride, int pad) {
+  public String maxPool(String name, String x, int k, int stride, int pad) {
     return add(node("MaxPool", name, x).addAttribute(ints("kernel_shape", k, k)).addAttribute(ints("strides", stride, stride))
         .addAttribute(ints("pads", pad, pad, pad, pad)));
   }
 
   /** Global average pool, then a flatten the PyTorch way: Shape, Gather, Unsqueeze, Concat, Reshape. */
-  String poolAndFlatten(String x) {
+  public String poolAndFlatten(String x) {
     String p = add(node("GlobalAveragePool", "avgpool", x));
     String shape = add(node("Shape", "flatten_shape", p));
     initializer(TensorProto.newBuilder().setName("zero_index").setDataType(7).addInt64Data(0).build());
@@ -231,20 +246,20 @@ final class ModelBuilder {
     return add(node("Reshape", "flatten", p, target));
   }
 
-  void output(String name) {
+  public void output(String name) {
     g.addOutput(ValueInfoProto.newBuilder().setName(name));
   }
 
-  GraphProto.Builder graph() {
+  public GraphProto.Builder graph() {
     return g;
   }
 
-  ModelProto build() {
+  public ModelProto build() {
     return ModelProto.newBuilder().setIrVersion(8).setProducerName("qrtl-tests").setGraph(g)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).build();
   }
 
-  Path write(Path file) throws IOException {
+  public Path write(Path file) throws IOException {
     Files.write(file, build().toByteArray());
     return file;
   }

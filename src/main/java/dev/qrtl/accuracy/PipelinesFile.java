@@ -1,0 +1,21 @@
+package dev.qrtl.accuracy;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.qrtl.util.ResultFormat;
+import java.util.List;
+
+/** What {@code qrtl error --pipelines --json} prints and {@code --out} writes: the rows, under their format. */
+@JsonPropertyOrder({"format", "rows"})
+@JsonIgnoreProperties(value = "format", allowGetters = true)
+public record PipelinesFile(List<PipelineStudy.Row> rows) {
+  public PipelinesFile {
+    rows = List.copyOf(rows);
+  }
+
+  @JsonProperty("format")
+  public String format() {
+    return ResultFormat.PIPELINES.id();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.qrtl.hardening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.qrtl.compare.ShardChecks;
+import dev.qrtl.compare.Shards;
+import dev.qrtl.compare.SweepPoint;
+import dev.qrtl.manifest.ManifestIo;
+import dev.qrtl.network.BillShards;
+import dev.qrtl.network.UnitPrice;
+import dev.qrtl.report.Reports;
+import dev.qrtl.testing.Golden;
+import dev.qrtl.util.QrtlException;
+import dev.qrtl.util.ResultFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The readers of qrtl's own results, fed seeded mutations of valid files (see {@link
+ * ParserFuzzTest}): a shard of a sweep and of a network bill as a merge reads them, and a
+ * comparison, network bill, accuracy table and Pareto front as the report reads them. Each
+ * mutation either reads (a page is made) or is refused with one {@link QrtlException} line.
+ */
+class ResultFuzzTest {
+  @TempDir Path dir;
+
+  private static final String SHA = "0123456789abcdef".repeat(4);
+
+  private void fuzzFile(String what, byte[] base, Path file, Runnable read) {
+    ParserFuzzTest.fuzz(what, base, QrtlException.class, b -> {
+      try {
+        Files.write(file, b);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      read.run();
+    });
+  }
+
+  @Test
+  void shardsOfASweep() throws Exception {
+    List<SweepPoint> points = List.of(new SweepPoint(0, "a", 2), new SweepPoint(1, "b", 1), new SweepPoint(2, "c", 3));
+    Shards.Definition d = new Shards.Definition("0.1.0", "compare", List.of("shift-round"), List.of(16), List.of(4, 8), "lib", SHA, "t", "p",
+        "products:k=64", 1, 200, 1024, 20, true, 0, null, points);
+    List<Shards.PointResult> r = new ArrayList<>();
+    for (int i : Shards.partition(points, 1).get(0)) {
+      r.add(i == 2 ? new Shards.PointResult(i, null, SurfaceBatteryTest.networkRow(400))
+          : new Shards.PointResult(i, SurfaceBatteryTest.row(i == 0 ? 4 : 8, 50 + i), null));
+    }
+    byte[] base = ManifestIo.mapper().writeValueAsBytes(new Shards.Partial(ResultFormat.SHARD.id(), d.hash(), ShardChecks.digest(r), 1, 1, d,
+        SurfaceBatteryTest.header(), r));
+    Path f = dir.resolve("shard-1-of-1.json");
+    fuzzFile("sweep shard", base, f, () -> Shards.read(f));
+  }
+
+  @Test
+  void shardsOfANetworkBill() throws Exception {
+    BillShards.Definition d = new BillShards.Definition("0.1.0", "network", "resnet18", "built-in", "1x3x224x224", 1, List.of("shift-round"),
+        8, 8, "16x16", "lib", SHA, "t", "p", 4000, 1, 1024, 25, 0, List.of(new SweepPoint(0, "pe", 1), new SweepPoint(1, "rq", 2)));
+    List<BillShards.Priced> r = List.of(new BillShards.Priced(0, new UnitPrice("pe", 10, 0.5, 0.01, 1, 0, "products:k=9", "gate level")),
+        new BillShards.Priced(1, new UnitPrice("rq", 20, 0.25, 0.01, 1, 5, "products:k=9", "gate level")));
+    byte[] base = ManifestIo.mapper().writeValueAsBytes(new BillShards.Partial(ResultFormat.NETWORK_SHARD.id(), d.hash(), ShardChecks.digest(r),
+        1, 1, d, r));
+    Path f = dir.resolve("shard-1-of-1.json");
+    fuzzFile("network bill shard", base, f, () -> BillShards.read(f));
+  }
+
+  /** A committed results file with its format field first (and a list of tables wrapped), as this qrtl writes it. */
+  private static byte[] committed(String path, ResultFormat format, String listField) throws IOException {
+    JsonNode n = ManifestIo.mapper().readTree(Files.readString(Golden.projectRoot().resolve(path)));
+    ObjectNode o = ManifestIo.mapper().createObjectNode();
+    o.put("format", format.id());
+    if (n.isArray()) {
+      o.set(listField, n);
+    } else {
+      n.fields().forEachRemaining(e -> {
+        if (!e.getKey().equals("format")) {
+          o.set(e.getKey(), e.getValue());
+        }
+      });
+    }
+    return ManifestIo.mapper().writeValueAsString(o).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void fuzzPage(String what, byte[] base, String file) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve(what.replace(' ', '-')));
+    Path f = folder.resolve(file);
+    fuzzFile(what, base, f, () -> Reports.html(folder));
+  }
+
+  @Test
+  void comparisonsAsTheReportReadsThem() throws Exception {
+    fuzzPage("comparison page", committed("docs/results/qrtl_default45/comparison.json", ResultFormat.COMPARISON, null), "comparison.json");
+  }
+
+  @Test
+  void networkBillsAsTheReportReadsThem() throws Exception {
+    fuzzPage("network page", committed("docs/results/network-bert-base-layer-qrtl_default45/network.json", ResultFormat.NETWORK, null),
+        "network.json");
+  }
+
+  @Test
+  void accuracyTablesAndParetoFrontsAsTheReportReadsThem() throws Exception {
+    fuzzPage("accuracy page", committed("docs/results/accuracy/error-32.json", ResultFormat.ACCURACY, "tables"), "error-32.json");
+    fuzzPage("pipelines page", committed("docs/results/accuracy/unified-vs-conventional.json", ResultFormat.PIPELINES, "rows"),
+        "unified-vs-conventional.json");
+    fuzzPage("pareto page", committed("docs/results/NangateOpenCellLibrary/pareto.json", ResultFormat.PARETO, null), "pareto.json");
+  }
+}
