@@ -55,6 +55,11 @@ public record Accumulators(long[] values, double spread) {
     return new Accumulators(v, Math.max(1, Math.sqrt(sq / Math.max(1, v.length))));
   }
 
+  /** How many accumulators a study of {@code stimulus} has: all of a {@code .npy} file's, else {@code drawn}. */
+  public static int samples(Stimulus stimulus, int accBits, int drawn) {
+    return stimulus instanceof NpyStimulus file ? read(file, accBits).values().length : drawn;
+  }
+
   /** The calibrated real scale for an output whose largest value is {@code outMax}. */
   public double calibratedScale(long outMax) {
     return outMax / (3 * Math.max(1, spread));

@@ -74,6 +74,15 @@ public final class ParetoCommand implements Callable<Integer> {
     Checks.notTogether(spec, "--tech", "--liberty", liberty != null);
     Checks.range("--timeout", timeout, 1, Long.MAX_VALUE);
     Stimulus stim = Stimulus.parse(stimulus);
+    if (stim instanceof dev.qrtl.stimulus.NpyStimulus file) {
+      // a file is read, not drawn from: its accumulators are the error's samples
+      int held = dev.qrtl.accuracy.Accumulators.samples(file, 32, samples);
+      if (Checks.given(spec, "--samples") && samples != held) {
+        throw new UserError("--samples " + samples + ": the stimulus " + file.file() + " holds " + held + " accumulators, which are the"
+            + " samples (leave --samples out)");
+      }
+      samples = held;
+    }
     // every option checked before any synthesis starts
     AccuracyConfig accuracy = new AccuracyConfig(List.of(), 32, 8, stim, seed, samples, KRule.NEAREST, 0, new ScaleChoice.Calibrated(),
         octavePoints);

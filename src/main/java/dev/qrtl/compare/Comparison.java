@@ -253,8 +253,9 @@ public final class Comparison {
     for (CompareRow r : rows) {
       Schemes.Form f = Schemes.form(r.scheme());
       try {
+        int samples = dev.qrtl.accuracy.Accumulators.samples(c.energy().stimulus(), r.accBits(), ERROR_SAMPLES); // a file: all its values
         AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(List.of(f), r.accBits(), r.outBits(), c.energy().stimulus(),
-            c.energy().seed(), ERROR_SAMPLES, KRule.NEAREST, 0, new ScaleChoice.Calibrated(), 32));
+            c.energy().seed(), samples, KRule.NEAREST, 0, new ScaleChoice.Calibrated(), 32));
         double mean = a.rows().stream().filter(x -> x.view().equals("octave mean")).findFirst().orElseThrow().metrics().rms();
         double worst = a.rows().stream().filter(x -> x.view().equals("octave worst")).findFirst().orElseThrow().metrics().rms();
         out.add(r.withError(new CompareRow.RowError(mean, worst)));

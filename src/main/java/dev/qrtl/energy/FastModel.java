@@ -102,8 +102,10 @@ public record FastModel(String library, String source, Map<String, SchemeFit> sc
   public static FastModel read(Path file) {
     try {
       return ManifestIo.mapper().readValue(Files.readString(file), FastModel.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot read fast model " + file + ": " + dev.qrtl.util.StrictJson.problem(e));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read fast model " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException("cannot read fast model " + file + ": " + dev.qrtl.util.Printable.of(e.getMessage(), 300));
     }
   }
 }

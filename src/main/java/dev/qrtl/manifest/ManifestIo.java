@@ -29,10 +29,10 @@ public final class ManifestIo {
     try {
       return MAPPER.readValue(json, Manifest.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new ManifestException("malformed manifest " + source + ": unknown field '" + e.getPropertyName() + "'" + where(e));
+      throw new ManifestException("malformed manifest " + source + ": unknown field '" + dev.qrtl.util.Printable.of(e.getPropertyName()) + "'" + where(e));
     } catch (JsonProcessingException e) {
       Throwable c = e.getCause();
-      String why = c instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage().split("\n")[0] + where(e);
+      String why = c instanceof IllegalArgumentException iae ? iae.getMessage() : dev.qrtl.util.StrictJson.problem(e);
       throw new ManifestException("malformed manifest " + source + ": " + why);
     } catch (IOException | IllegalArgumentException e) {
       throw new ManifestException("malformed manifest " + source + ": " + e.getMessage());

@@ -91,7 +91,7 @@ public final class SpecJson {
     try {
       s = MAPPER.treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
-      throw new ManifestException("manifest " + source + ": unknown field '" + e.getPropertyName() + "' in its spec" + at(e));
+      throw new ManifestException("manifest " + source + ": unknown field '" + dev.qrtl.util.Printable.of(e.getPropertyName()) + "' in its spec" + at(e));
     } catch (JsonProcessingException e) {
       throw new ManifestException("manifest " + source + ": its spec is invalid: " + (e.getCause() instanceof IllegalArgumentException
           ? rootMessage(e) : dev.qrtl.util.StrictJson.problem(e)));
