@@ -4,7 +4,7 @@ import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.sim.VerilatorCosim;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.QuantizerSpec;
@@ -47,7 +47,7 @@ public final class CosimBenchmark {
       VerilatorCosim sim = VerilatorCosim.build(ManifestIo.read(mp), dir, false);
       double best = 0;
       for (int r = 0; r < rounds + 1; r++) {
-        CosimReport rep = Cosim.run(mp, new CosimOptions(vectors, r + 1, Stimulus.parse("uniform"), "verilator", null, 1, Duration.ofMinutes(30)));
+        CosimReport rep = Cosim.run(mp, new CosimOptions(vectors, r + 1, Stimulus.parse("uniform"), dev.qrtl.sim.Simulator.VERILATOR, null, 1, Duration.ofMinutes(30)));
         if (!rep.passed()) {
           throw new IllegalStateException("benchmark run failed:\n" + rep.toText());
         }

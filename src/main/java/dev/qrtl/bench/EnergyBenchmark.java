@@ -5,7 +5,7 @@ import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.spec.ShiftRoundSpec;

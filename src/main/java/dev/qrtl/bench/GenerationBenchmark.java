@@ -52,7 +52,7 @@ public final class GenerationBenchmark {
           dev.qrtl.spec.MacForm.SYSTOLIC, 1, true, false);
       var e = new dev.qrtl.spec.ShiftRoundSpec(a.accBits(), new dev.qrtl.spec.OutputSpec(8, true, true, true),
           dev.qrtl.spec.Rounding.HALF_UP, java.util.OptionalInt.empty(), true, 0, false);
-      return dev.qrtl.scheme.Designs.generate(new dev.qrtl.spec.UnifiedSpec(a, e)).module();
+      return dev.qrtl.kind.Designs.generate(new dev.qrtl.spec.UnifiedSpec(a, e)).module();
     };
     VerilogEmitter.emit(build.get()); // warm-up
     double best = Double.MAX_VALUE;

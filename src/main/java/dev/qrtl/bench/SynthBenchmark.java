@@ -1,9 +1,9 @@
 package dev.qrtl.bench;
 
 import dev.qrtl.energy.EnergyOptions;
-import dev.qrtl.scheme.DefaultDesigns;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.DefaultDesigns;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthMode;
@@ -56,7 +56,7 @@ public final class SynthBenchmark {
       }
       for (GeneratedDesign d : DefaultDesigns.all()) {
         Path m = Designs.write(d, dir.resolve("defaults"));
-        SynthMode mode = d.kind().equals("quantizer") ? SynthMode.FLAT : SynthMode.HIER;
+        SynthMode mode = dev.qrtl.kind.DesignKinds.named(d.kind()).flatSynthesis() ? SynthMode.FLAT : SynthMode.HIER;
         worst = Math.max(worst, time(out, "default " + d.module().name(), m, tech, mode, limit));
       }
       out.printf(Locale.ROOT, "slowest: %.1f s (limit %d s)%n", worst, limit.toSeconds());

@@ -225,7 +225,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() {
       Checks.range("--outputs", outputs, 64, 10_000_000L);
-      dev.qrtl.bench.IsolationBenchmark.run(dev.qrtl.scheme.DefaultDesigns.defaultUnified(), tech, outputs, spec.commandLine().getOut());
+      dev.qrtl.bench.IsolationBenchmark.run(dev.qrtl.kind.DefaultDesigns.defaultUnified(), tech, outputs, spec.commandLine().getOut());
       return 0;
     }
   }

@@ -2,7 +2,7 @@ package dev.qrtl.cli;
 
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimReport;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.spec.DesignSpec;
 import java.io.IOException;
 import java.io.PrintWriter;

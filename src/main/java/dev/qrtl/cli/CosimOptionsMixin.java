@@ -35,9 +35,10 @@ public final class CosimOptionsMixin {
   CosimOptions toOptions() {
     Checks.range("--show", show, 0, 1000);
     Checks.range("--timeout", timeoutSeconds, 1, 7 * 24 * 3600);
-    if (vcd != null && sim.equals("icarus")) {
+    dev.qrtl.sim.Simulator simulator = dev.qrtl.sim.Simulator.parse(sim);
+    if (vcd != null && simulator != dev.qrtl.sim.Simulator.VERILATOR) {
       throw new UserError("--vcd needs --sim verilator (the waveform comes from a tracing Verilator build)");
     }
-    return new CosimOptions(vectors, seed, Stimulus.parse(stimulus), sim, vcd, show, Duration.ofSeconds(timeoutSeconds));
+    return new CosimOptions(vectors, seed, Stimulus.parse(stimulus), simulator, vcd, show, Duration.ofSeconds(timeoutSeconds));
   }
 }

@@ -4,7 +4,7 @@ import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.manifest.Manifest;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;

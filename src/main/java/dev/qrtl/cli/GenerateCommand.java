@@ -1,8 +1,8 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.scheme.DefaultDesigns;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.DefaultDesigns;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

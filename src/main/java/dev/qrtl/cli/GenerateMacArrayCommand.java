@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
 import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.spec.DesignSpec;
 import dev.qrtl.spec.MacArraySpec;

@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

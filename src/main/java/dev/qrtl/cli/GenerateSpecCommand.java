@@ -2,9 +2,9 @@ package dev.qrtl.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
-import dev.qrtl.scheme.SpecJson;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
+import dev.qrtl.kind.SpecJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.manifest.Manifest;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.tools.LintResult;
 import dev.qrtl.tools.Linter;
 import java.io.IOException;

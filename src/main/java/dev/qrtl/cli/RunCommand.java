@@ -5,7 +5,7 @@ import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
 import dev.qrtl.energy.EnergyOptions;
-import dev.qrtl.scheme.DefaultDesigns;
+import dev.qrtl.kind.DefaultDesigns;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.util.OutputLock;
@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     long start = System.nanoTime();
     // every option checked before the first file is written
-    CosimOptions o = new CosimOptions(vectors, seed, Stimulus.parse("auto"), "verilator", null, 3, Duration.ofMinutes(30));
+    CosimOptions o = new CosimOptions(vectors, seed, Stimulus.parse("auto"), dev.qrtl.sim.Simulator.VERILATOR, null, 3, Duration.ofMinutes(30));
     EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024)
         .withConventions(conventions.conventions());
     var lib = TechLibraries.resolve("default", null);

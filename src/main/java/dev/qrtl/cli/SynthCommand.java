@@ -1,6 +1,6 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
@@ -105,7 +105,8 @@ public final class SynthCommand implements Callable<Integer> {
     }
 
     static SynthMode defaultMode(String kind) {
-      return kind.equals("quantizer") || kind.equals("example") ? SynthMode.FLAT : SynthMode.HIER;
+      // a kind qrtl does not know (a test bench's bundle of designs) keeps its hierarchy
+      return dev.qrtl.kind.DesignKinds.find(kind).map(k -> k.flatSynthesis()).orElse(false) ? SynthMode.FLAT : SynthMode.HIER;
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.cosim.VectorFile;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

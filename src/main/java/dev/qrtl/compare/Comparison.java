@@ -4,7 +4,7 @@ import dev.qrtl.energy.EnergyEstimator;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
@@ -100,7 +100,7 @@ public final class Comparison {
     String yosys = SynthRunner.yosysVersion();
     var lib = c.tech().library();
     return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
-        "Icarus Verilog " + dev.qrtl.sim.IcarusCosim.toolVersion(), "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
+        RowVerification.SIMULATOR.backend().provenance(), "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's propagated transition and load, wire load included;"
             + " inertial filtering); zero-delay figure beside it",
         c.clockNs().isPresent()

@@ -8,8 +8,8 @@ import dev.qrtl.gen.mac.ConventionalGenerator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.PortSpec;
-import dev.qrtl.scheme.DefaultDesigns;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.DefaultDesigns;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.scheme.SpecBase;
 import dev.qrtl.sim.PortLayout;
@@ -21,7 +21,6 @@ import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
-import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +109,7 @@ final class NetworkDesigns {
   /** The batch-norm and ReLU stages: int8 inputs ~ N(0, 42) clamped; mul and add held per layer (1024 values). */
   private static NetworkRow.Stage datapathStage(Stage s, Path designs, CompareConfig c) {
     Module mod = s.module();
-    Path manifest = DesignWriter.write(mod, "example", null, designs);
+    Path manifest = dev.qrtl.kind.Designs.writeExample(mod, designs);
     SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     List<PortSpec> ins = mod.inputs().stream().map(p -> new PortSpec(p.name(), "input", p.type().width(), p.type().signed())).toList();
     List<PortSpec> outs = mod.outputs().stream().map(p -> new PortSpec(p.name(), "output", p.type().width(), p.type().signed())).toList();

@@ -3,13 +3,16 @@ package dev.qrtl.cosim;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.PortSpec;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.DesignKind;
+import dev.qrtl.kind.DesignKinds;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.Workload;
 import dev.qrtl.sim.CosimResult;
-import dev.qrtl.sim.IcarusCosim;
 import dev.qrtl.sim.Mismatch;
 import dev.qrtl.sim.PortLayout;
 import dev.qrtl.sim.RecordSource;
-import dev.qrtl.sim.VerilatorCosim;
+import dev.qrtl.sim.RtlSimulator;
+import dev.qrtl.sim.Simulator;
 import dev.qrtl.sim.VerilogPorts;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -18,8 +21,6 @@ import java.util.List;
 
 /** Co-simulates a design given by its manifest against the golden model its parameters name. */
 public final class Cosim {
-  private static final int BATCH = 1 << 16;
-
   private Cosim() {}
 
   /** A record stream for a manifest, and its length and description. */
@@ -31,55 +32,40 @@ public final class Cosim {
   }
 
   static Plan plan(Manifest m, CosimOptions o) {
-    switch (m.kind()) {
-      case "quantizer":
-        {
-          QuantizerRecords q = new QuantizerRecords(m, o.stimulus(), o.vectors(), o.seed());
-          return new Plan(q, q.total(), q.describe());
-        }
-      case "mac-array":
-      case "unified":
-      case "conventional":
-        {
-          TileRecords t = new TileRecords(m, o.stimulus(), o.vectors(), o.seed());
-          return new Plan(t, t.total(), t.describe());
-        }
-      default:
-        throw new ManifestException("no golden model for designs of kind '" + m.kind() + "' (" + m.top()
-            + "); co-simulation supports quantizer, mac-array, unified and conventional designs");
-    }
+    DesignKind<?> kind = DesignKinds.find(m.kind()).filter(k -> k.specType().isPresent()).orElseThrow(() -> new ManifestException(
+        "no golden model for designs of kind '" + m.kind() + "' (" + m.top() + "); co-simulation supports "
+            + String.join(", ", DesignKinds.all().stream().filter(k -> k.specType().isPresent()).map(DesignKind::name).toList())
+            + " designs"));
+    Workload w = kind.workloadAny(m, Designs.specOf(m, m.top()), Workload.Request.cosim(o.stimulus(), o.vectors(), o.seed()));
+    return new Plan(w.source(), w.records(), w.stimulus());
   }
 
   public static CosimReport run(Path manifestPath, CosimOptions o) {
     Manifest m = Designs.read(manifestPath); // names, paths and the spec checked before any tool runs
     Path dir = manifestPath.toAbsolutePath().getParent();
     List<Path> files = m.resolveFiles(dir);
-    if (o.simulator().equals("verilator") || dev.qrtl.tools.ToolPaths.find("verilator", System.getenv("PATH")).isPresent()) {
+    if (o.simulator() == Simulator.VERILATOR || dev.qrtl.tools.ToolPaths.find("verilator", System.getenv("PATH")).isPresent()) {
       VerilogPorts.check(m, files); // before anything is built: a clear list of differences
     }
     Plan plan = plan(m, o);
-    if (o.simulator().equals("icarus")) {
-      IcarusCosim ic = new IcarusCosim(m, dir);
-      CosimResult r = ic.run(plan.source(), plan.records(), o.keep(), o.timeout());
-      return report(m, "icarus " + ic.version() + " (4-state, X/Z checked)", plan, o, r, false, null);
-    }
-    VerilatorCosim sim = VerilatorCosim.build(m, dir, false);
-    CosimResult r = sim.run(plan.source(), plan.records(), BATCH, o.keep(), o.timeout(), List.of());
+    RtlSimulator backend = o.simulator().backend();
+    RtlSimulator.Compiled sim = backend.compile(m, dir, false);
+    CosimResult r = sim.run(plan.source(), plan.records(), o.keep(), o.timeout(), null);
     String vcd = null;
     if (r.mismatches() > 0 && o.vcd() != null) {
-      vcd = dumpVcd(m, dir, o, r.firstMismatches().get(0).index());
+      vcd = dumpVcd(backend, m, dir, o, r.firstMismatches().get(0).index());
     }
-    return report(m, "verilator " + sim.verilatorVersion().replaceFirst("^Verilator ", ""), plan, o, r, sim.wasCached(), vcd);
+    return report(m, sim.description(), plan, o, r, sim.cached(), vcd);
   }
 
   /** Replays the stream up to just past the first mismatch in a tracing build. */
-  private static String dumpVcd(Manifest m, Path dir, CosimOptions o, long first) {
-    VerilatorCosim traced = VerilatorCosim.build(m, dir, true);
+  private static String dumpVcd(RtlSimulator backend, Manifest m, Path dir, CosimOptions o, long first) {
+    RtlSimulator.Compiled traced = backend.compile(m, dir, true);
     Plan again = plan(m, o);
     long from = Math.max(0, first - 16);
     long upTo = Math.min(again.records(), first + 16);
     Path vcd = o.vcd().toAbsolutePath();
-    traced.run(again.source(), upTo, BATCH, 0, o.timeout(), List.of("--vcd", vcd.toString(), Long.toString(from)));
+    traced.run(again.source(), upTo, 0, o.timeout(), new RtlSimulator.Waveform(vcd, from));
     return vcd.toString();
   }
 

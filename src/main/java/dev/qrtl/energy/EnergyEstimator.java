@@ -1,7 +1,9 @@
 package dev.qrtl.energy;
 
-import dev.qrtl.cosim.QuantizerRecords;
-import dev.qrtl.cosim.TileRecords;
+import dev.qrtl.kind.DesignKind;
+import dev.qrtl.kind.DesignKinds;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.Workload;
 import dev.qrtl.liberty.Library;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
@@ -52,26 +54,14 @@ public final class EnergyEstimator {
   public static EnergyReport measure(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
     long start = System.nanoTime();
     YosysNetlist net = netlist(synth, m.top());
-    boolean tiles = !m.kind().equals("quantizer");
-    RecordSource source;
-    long records;
-    long ops;
-    switch (m.kind()) {
-      case "quantizer" -> {
-        QuantizerRecords q = new QuantizerRecords(m, o.stimulus(), o.operations(), o.seed(), o.paramPeriod(), false);
-        source = q;
-        records = q.total();
-        ops = records;
-      }
-      case "mac-array", "unified", "conventional" -> {
-        TileRecords t = new TileRecords(m, o.stimulus(), o.operations(), o.seed());
-        source = t;
-        records = t.total();
-        ops = t.outputValues();
-      }
-      default -> throw new ManifestException("no energy estimate for designs of kind '" + m.kind() + "' (" + m.top() + ")");
-    }
-    return estimate(m.top(), tiles ? "output value" : "requantization", net, synth, lib, o, PortLayout.of(m), m.clock() != null,
+    DesignKind<?> kind = DesignKinds.find(m.kind()).filter(k -> k.specType().isPresent()).orElseThrow(() -> new ManifestException(
+        "no energy estimate for designs of kind '" + m.kind() + "' (" + m.top() + ")"));
+    Workload w = kind.workloadAny(m, Designs.specOf(m, m.top()), Workload.Request.energy(o.stimulus(), o.operations(), o.seed(),
+        o.paramPeriod()));
+    RecordSource source = w.source();
+    long records = w.records();
+    long ops = w.operations();
+    return estimate(m.top(), kind.operation(), net, synth, lib, o, PortLayout.of(m), m.clock() != null,
         source, records, ops, start);
   }
 

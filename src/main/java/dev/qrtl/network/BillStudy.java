@@ -12,7 +12,7 @@ import dev.qrtl.liberty.Cell;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.PortSpec;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.KRule;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.ConventionalSpec;

@@ -19,7 +19,6 @@ import dev.qrtl.synth.TimingConditions;
 import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.CodeDigest;
 import dev.qrtl.util.Hashing;
-import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +45,7 @@ final class PeEnergy {
       Duration timeout) {
     MacArraySpec s = spec(aBits, wBits, accBits, k);
     Module pe = PeGenerator.broadcast(s);
-    Path manifest = DesignWriter.write(pe, "example", null, CacheDirs.root().resolve("designs"));
+    Path manifest = dev.qrtl.kind.Designs.writeExample(pe, CacheDirs.root().resolve("designs"));
     SynthResult r = SynthRunner.run(manifest, tech, SynthMode.FLAT, timing, timeout);
     ProductsStimulus data = new ProductsStimulus(k, aBits, wBits, 0.5, java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty());
     EnergyOptions opts = new EnergyOptions(o.operations(), o.seed(), data, o.clockNs(), o.paramPeriod(), o.batches(), o.conventions());

@@ -41,8 +41,4 @@ public record ConventionalSpec(MacArraySpec array, QuantizerSpec convRequant, in
     return bnValueBits(convRequant, bnMulBits, bnAddBits);
   }
 
-  @Override
-  public String kind() {
-    return "conventional";
-  }
 }

@@ -1,10 +1,9 @@
 package dev.qrtl.spec;
 
 /**
- * Any design qrtl generates, as its validated spec: a requantizer, a MAC array, a unified module
- * or a conventional pipeline. The manifest carries it as typed JSON.
+ * Any design qrtl generates, as its validated spec: a requantizer, a MAC array, a unified module,
+ * a conventional pipeline, or a kind added later. The manifest carries it as typed JSON; which kind
+ * of design a spec describes is its record's class, as the kind registry ({@code dev.qrtl.kind})
+ * maps it.
  */
-public interface DesignSpec {
-  /** The design family, the manifest's {@code kind}: {@code quantizer}, {@code mac-array}, {@code unified}, {@code conventional}. */
-  String kind();
-}
+public interface DesignSpec {}

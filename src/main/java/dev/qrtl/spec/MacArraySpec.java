@@ -76,8 +76,4 @@ public record MacArraySpec(int rows, int cols, int aBits, boolean aSigned, int w
     return f + "_" + rows + "x" + cols + "_a" + aBits + "w" + wBits + sgn + "_acc" + accBits();
   }
 
-  @Override
-  public String kind() {
-    return "mac-array";
-  }
 }

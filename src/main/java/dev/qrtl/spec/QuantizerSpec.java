@@ -16,10 +16,6 @@ public interface QuantizerSpec extends DesignSpec {
 
   OutputSpec out();
 
-  @Override
-  default String kind() {
-    return "quantizer";
-  }
 
   /** Registered stages (0 = combinational); the latency in cycles. */
   int pipeline();

@@ -14,8 +14,4 @@ public record UnifiedSpec(MacArraySpec array, QuantizerSpec epilogue) implements
     }
   }
 
-  @Override
-  public String kind() {
-    return "unified";
-  }
 }

@@ -7,14 +7,13 @@ import dev.qrtl.core.Module;
 import dev.qrtl.cosim.Cosim;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
-import dev.qrtl.cosim.QuantizerRecords;
+import dev.qrtl.kind.QuantizerRecords;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.sim.CosimResult;
-import dev.qrtl.sim.IcarusCosim;
 import dev.qrtl.sim.RecordSource;
-import dev.qrtl.sim.VerilatorCosim;
+import dev.qrtl.sim.Simulator;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.testing.Bundle;
 import dev.qrtl.testing.Cases;
@@ -66,8 +65,8 @@ class CaseCosimTest {
     Manifest wrapper = ManifestIo.read(DesignWriter.write(Bundle.wrap("case_bundle_p" + latency, modules), "test", null, folder));
     Bundle bundle = new Bundle(wrapper, manifests, sources);
     long records = vectors + latency;
-    return icarus ? new IcarusCosim(wrapper, folder).run(bundle, records, 5, Duration.ofMinutes(10))
-        : VerilatorCosim.build(wrapper, folder, false).run(bundle, records, 1 << 16, 5, Duration.ofMinutes(10), List.of());
+    return (icarus ? Simulator.ICARUS : Simulator.VERILATOR).backend().compile(wrapper, folder, false).run(bundle, records, 5,
+        Duration.ofMinutes(10), null);
   }
 
   @Test
@@ -100,12 +99,12 @@ class CaseCosimTest {
     ToolGate.require("verilator", "iverilog", "vvp");
     int n = 0;
     for (Cases.Array c : Cases.arrays()) {
-      for (String sim : new String[] {"verilator", "icarus"}) {
-        if (!c.feeds(sim.equals("verilator") ? Cases.Check.VERILATOR : Cases.Check.ICARUS)) {
+      for (Simulator sim : Simulator.values()) {
+        if (!c.feeds(sim == Simulator.VERILATOR ? Cases.Check.VERILATOR : Cases.Check.ICARUS)) {
           continue;
         }
         Path mp = Designs.write(c.spec(), dir.resolve(c.name()));
-        CosimReport r = Cosim.run(mp, new CosimOptions(sim.equals("verilator") ? 20_000 : 500, SEED, Stimulus.parse("auto"), sim, null, 3,
+        CosimReport r = Cosim.run(mp, new CosimOptions(sim == Simulator.VERILATOR ? 20_000 : 500, SEED, Stimulus.parse("auto"), sim, null, 3,
             Duration.ofMinutes(10)));
         assertTrue(r.passed() && r.checked() > 0, c.name() + " in " + sim + ":\n" + r.toText());
         n++;

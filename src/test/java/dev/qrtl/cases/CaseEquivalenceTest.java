@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.cosim.QuantizerRecords;
-import dev.qrtl.cosim.TileRecords;
+import dev.qrtl.kind.QuantizerRecords;
+import dev.qrtl.kind.TileRecords;
 import dev.qrtl.eval.IrSimulator;
 import dev.qrtl.manifest.Manifest;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.SpecJson;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.SpecJson;
 import dev.qrtl.spec.DesignSpec;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.testing.Cases;
@@ -28,7 +28,7 @@ class CaseEquivalenceTest {
   private static final long VECTORS = 6000;
 
   static Manifest manifest(DesignSpec spec, Module m) {
-    return DesignWriter.manifest(m, VerilogEmitter.emit(m), spec.kind(), SpecJson.toTree(spec));
+    return DesignWriter.manifest(m, VerilogEmitter.emit(m), dev.qrtl.kind.DesignKinds.of(spec).name(), SpecJson.toTree(spec));
   }
 
   @Test
@@ -66,7 +66,7 @@ class CaseEquivalenceTest {
       Module m = Designs.generate(c.spec()).module();
       Manifest man = manifest(c.spec(), m);
       for (String stimulus : new String[] {"auto", "products:k=16"}) {
-        TileRecords t = new TileRecords(man, Stimulus.parse(stimulus), 400, SEED);
+        TileRecords t = TileRecords.of(man, Stimulus.parse(stimulus), 400, SEED);
         RecordReplay.Result r = RecordReplay.run(new IrSimulator(m), man, t, t.total());
         assertEquals(0, r.mismatches(), c.name() + " (" + stimulus + "): " + r.firstMismatch());
         assertTrue(r.checked() > 0, c.name());

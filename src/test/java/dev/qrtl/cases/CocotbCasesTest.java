@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.qrtl.compare.ResultWriter;
-import dev.qrtl.scheme.SpecJson;
+import dev.qrtl.kind.SpecJson;
 import dev.qrtl.spec.DesignSpec;
 import dev.qrtl.testing.Cases;
 import dev.qrtl.testing.Golden;
@@ -29,8 +29,8 @@ class CocotbCasesTest {
     }
     for (Cases.Array c : Cases.arrays()) {
       if (c.feeds(Cases.Check.COCOTB)) {
-        cases.add(entry(c.name(), c.spec(), c.spec().kind().equals("mac-array") ? 400 : 300, c.spec().kind().equals("mac-array") ? 5 : 9,
-            c.spec().kind().equals("mac-array") ? "products:k=16" : "auto"));
+        boolean bare = c.spec() instanceof dev.qrtl.spec.MacArraySpec;
+        cases.add(entry(c.name(), c.spec(), bare ? 400 : 300, bare ? 5 : 9, bare ? "products:k=16" : "auto"));
       }
     }
     String text = ResultWriter.json(cases);
@@ -45,7 +45,7 @@ class CocotbCasesTest {
   private static ObjectNode entry(String name, DesignSpec spec, int vectors, int seed, String stimulus) {
     ObjectNode n = JsonNodeFactory.instance.objectNode();
     n.put("name", name);
-    n.put("kind", spec.kind());
+    n.put("kind", dev.qrtl.kind.DesignKinds.of(spec).name());
     n.set("spec", SpecJson.toTree(spec));
     n.put("vectors", vectors);
     n.put("seed", seed);

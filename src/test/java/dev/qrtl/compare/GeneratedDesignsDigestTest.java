@@ -1,8 +1,8 @@
 package dev.qrtl.compare;
 
-import dev.qrtl.scheme.DefaultDesigns;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.DefaultDesigns;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
 import dev.qrtl.scheme.Scheme;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.QuantizerSpec;

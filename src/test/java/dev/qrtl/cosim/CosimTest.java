@@ -13,8 +13,9 @@ import dev.qrtl.core.Signal;
 import dev.qrtl.gen.quant.ShiftRoundGenerator;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.SpecJson;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.QuantizerRecords;
+import dev.qrtl.kind.SpecJson;
 import dev.qrtl.sim.VerilatorCosim;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
@@ -38,7 +39,7 @@ class CosimTest {
   @TempDir Path dir;
 
   private static CosimOptions options(long vectors, String stimulus, String sim) {
-    return new CosimOptions(vectors, 1, Stimulus.parse(stimulus), sim, null, 5, Duration.ofMinutes(10));
+    return new CosimOptions(vectors, 1, Stimulus.parse(stimulus), dev.qrtl.sim.Simulator.parse(sim), null, 5, Duration.ofMinutes(10));
   }
 
   private static ShiftRoundSpec halfUp16(Rounding r) {
@@ -71,7 +72,7 @@ class CosimTest {
     ToolGate.require("verilator");
     Path mp = DesignWriter.write(brokenHalfUp("requant_broken_round"), "quantizer", SpecJson.toTree(halfUp16(Rounding.HALF_UP)), dir);
     Path vcd = dir.resolve("first-mismatch.vcd");
-    CosimReport r = Cosim.run(mp, new CosimOptions(200_000, 3, Stimulus.parse("auto"), "verilator", vcd, 3, Duration.ofMinutes(5)));
+    CosimReport r = Cosim.run(mp, new CosimOptions(200_000, 3, Stimulus.parse("auto"), dev.qrtl.sim.Simulator.VERILATOR, vcd, 3, Duration.ofMinutes(5)));
     System.out.print(r.toText());
     assertFalse(r.passed());
     assertTrue(r.mismatches() > 0);

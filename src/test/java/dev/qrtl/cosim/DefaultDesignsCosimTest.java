@@ -2,9 +2,9 @@ package dev.qrtl.cosim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.scheme.DefaultDesigns;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.DefaultDesigns;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.testing.ToolGate;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class DefaultDesignsCosimTest {
     ToolGate.require("verilator");
     for (GeneratedDesign d : DefaultDesigns.all()) {
       Path mp = Designs.write(d, dir);
-      CosimReport r = Cosim.run(mp, new CosimOptions(1_000_000, SEED, Stimulus.parse("auto"), "verilator", null, 3, Duration.ofMinutes(20)));
+      CosimReport r = Cosim.run(mp, new CosimOptions(1_000_000, SEED, Stimulus.parse("auto"), dev.qrtl.sim.Simulator.VERILATOR, null, 3, Duration.ofMinutes(20)));
       System.out.printf("verilator %-66s %9d checked, %d mismatches, %s, seed %d%n", r.design(), r.checked(), r.mismatches(), r.stimulus(), SEED);
       assertTrue(r.passed() && r.checked() >= 1_000_000, r.toText());
     }
@@ -39,7 +39,7 @@ class DefaultDesignsCosimTest {
     ToolGate.require("iverilog", "vvp");
     for (GeneratedDesign d : DefaultDesigns.all()) {
       Path mp = Designs.write(d, dir);
-      CosimReport r = Cosim.run(mp, new CosimOptions(10_000, SEED, Stimulus.parse("auto"), "icarus", null, 3, Duration.ofMinutes(20)));
+      CosimReport r = Cosim.run(mp, new CosimOptions(10_000, SEED, Stimulus.parse("auto"), dev.qrtl.sim.Simulator.ICARUS, null, 3, Duration.ofMinutes(20)));
       System.out.printf("icarus %-66s %7d checked, %d mismatches (X/Z included), seed %d%n", r.design(), r.checked(), r.mismatches(), SEED);
       assertTrue(r.passed() && r.checked() >= 10_000, r.toText());
     }

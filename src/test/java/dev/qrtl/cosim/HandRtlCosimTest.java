@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.manifest.Manifest;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.testing.ToolGate;
 import java.io.IOException;
@@ -43,7 +43,7 @@ class HandRtlCosimTest {
       Manifest generated = Designs.read(Designs.write(Designs.specOf(hand, mp.toString()), dir.resolve(hand.top())));
       assertEquals(generated.top(), hand.top(), mp + ": the hand unit is named as qrtl's");
       assertEquals(generated.ports(), hand.ports(), mp + ": ports of the hand unit and of qrtl's");
-      CosimReport r = Cosim.run(mp, new CosimOptions(1_000_000, SEED, Stimulus.parse("auto"), "verilator", null, 3, Duration.ofMinutes(10)));
+      CosimReport r = Cosim.run(mp, new CosimOptions(1_000_000, SEED, Stimulus.parse("auto"), dev.qrtl.sim.Simulator.VERILATOR, null, 3, Duration.ofMinutes(10)));
       System.out.printf("hand RTL %-48s %9d checked, %d mismatches, %s, seed %d%n", r.design(), r.checked(), r.mismatches(), r.stimulus(), SEED);
       assertTrue(r.passed() && r.checked() >= 1_000_000, r.toText());
     }

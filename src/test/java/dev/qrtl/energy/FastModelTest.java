@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthMode;

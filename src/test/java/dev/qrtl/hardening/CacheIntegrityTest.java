@@ -11,7 +11,7 @@ import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.spec.ShiftRoundSpec;
@@ -143,7 +143,7 @@ class CacheIntegrityTest {
   void verilatorBuilds() throws IOException {
     ToolGate.require("verilator");
     Path m = manifest();
-    CosimOptions o = new CosimOptions(20_000, 3, Stimulus.parse("uniform"), "verilator", null, 3, Duration.ofMinutes(5));
+    CosimOptions o = new CosimOptions(20_000, 3, Stimulus.parse("uniform"), dev.qrtl.sim.Simulator.VERILATOR, null, 3, Duration.ofMinutes(5));
     CosimReport clean = Cosim.run(m, o);
     Path entry = onlyEntry(dir.resolve("cache/verilator"));
     reports.clear();

@@ -178,7 +178,7 @@ class ParserFuzzTest {
     byte[] m = Files.readAllBytes(Golden.projectRoot().resolve("rtl-out/requant_tflite_double_a32_q8s_mrt_srt_zrt.json"));
     fuzz("manifest", m, ManifestException.class, b -> {
       var man = dev.qrtl.manifest.ManifestIo.fromJson(new String(b, StandardCharsets.UTF_8), "fuzz.json");
-      dev.qrtl.scheme.Designs.specOf(man, "fuzz.json");
+      dev.qrtl.kind.Designs.specOf(man, "fuzz.json");
     });
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.ShiftRoundModel;
 import dev.qrtl.golden.TfliteModel;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.Rounding;

@@ -38,6 +38,7 @@ class ArchitectureTest {
         .layer("verilog").definedBy("dev.qrtl.verilog..")
         .layer("scheme").definedBy("dev.qrtl.scheme..")
         .layer("sim").definedBy("dev.qrtl.sim..")
+        .layer("kind").definedBy("dev.qrtl.kind..")
         .layer("synth").definedBy("dev.qrtl.synth..")
         .layer("power").definedBy("dev.qrtl.power..")
         .layer("cosim").definedBy("dev.qrtl.cosim..")
@@ -63,14 +64,15 @@ class ArchitectureTest {
         .whereLayer("verilog").mayOnlyAccessLayers("core", "manifest", "util")
         .whereLayer("scheme").mayOnlyAccessLayers("core", "spec", "gen", "golden", "manifest", "verilog", "stimulus", "util")
         .whereLayer("sim").mayOnlyAccessLayers("manifest", "verilog", "tools", "util")
+        .whereLayer("kind").mayOnlyAccessLayers("scheme", "sim", "gen", "golden", "spec", "core", "manifest", "verilog", "stimulus", "util")
         .whereLayer("synth").mayOnlyAccessLayers("manifest", "verilog", "liberty", "tools", "util")
         .whereLayer("power").mayOnlyAccessLayers("liberty", "synth", "util")
-        .whereLayer("cosim").mayOnlyAccessLayers("scheme", "golden", "spec", "manifest", "sim", "stimulus", "tools", "util")
-        .whereLayer("energy").mayOnlyAccessLayers("power", "cosim", "synth", "liberty", "scheme", "spec", "stimulus", "sim", "manifest",
+        .whereLayer("cosim").mayOnlyAccessLayers("kind", "scheme", "golden", "spec", "manifest", "sim", "stimulus", "tools", "util")
+        .whereLayer("energy").mayOnlyAccessLayers("power", "cosim", "kind", "synth", "liberty", "scheme", "spec", "stimulus", "sim", "manifest",
             "tools", "util")
         .whereLayer("accuracy").mayOnlyAccessLayers("scheme", "golden", "spec", "stimulus", "util")
         .whereLayer("onnx").mayOnlyAccessLayers("util")
-        .whereLayer("network").mayOnlyAccessLayers("onnx", "compare", "accuracy", "energy", "power", "synth", "scheme", "gen", "spec", "stimulus",
+        .whereLayer("network").mayOnlyAccessLayers("onnx", "compare", "accuracy", "energy", "power", "synth", "kind", "scheme", "gen", "spec", "stimulus",
             "sim", "manifest", "liberty", "verilog", "core", "tools", "util")
         .whereLayer("cluster").mayOnlyAccessLayers("tools", "util")
         .whereLayer("report").mayOnlyAccessLayers("util")

@@ -3,9 +3,9 @@ package dev.qrtl.synth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.qrtl.scheme.DefaultDesigns;
-import dev.qrtl.scheme.Designs;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.DefaultDesigns;
+import dev.qrtl.kind.Designs;
+import dev.qrtl.kind.GeneratedDesign;
 import dev.qrtl.testing.ToolGate;
 import java.io.IOException;
 import java.nio.file.Files;

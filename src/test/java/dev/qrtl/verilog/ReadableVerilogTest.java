@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.core.Instance;
 import dev.qrtl.core.Module;
-import dev.qrtl.scheme.DefaultDesigns;
-import dev.qrtl.scheme.GeneratedDesign;
+import dev.qrtl.kind.DefaultDesigns;
+import dev.qrtl.kind.GeneratedDesign;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;

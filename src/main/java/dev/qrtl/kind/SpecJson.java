@@ -1,4 +1,4 @@
-package dev.qrtl.scheme;
+package dev.qrtl.kind;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,11 +14,9 @@ import com.fasterxml.jackson.databind.jsontype.impl.TypeIdResolverBase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.qrtl.manifest.ManifestException;
-import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.spec.DesignSpec;
-import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.spec.UnifiedSpec;
+import dev.qrtl.scheme.Schemes;
 
 /**
  * Specs as typed JSON, the {@code spec} of a format-2 manifest: each record's components by name,
@@ -80,13 +78,8 @@ public final class SpecJson {
     if (!(tree instanceof ObjectNode)) {
       throw new ManifestException("manifest " + source + ": its spec is not a JSON object");
     }
-    Class<? extends DesignSpec> type = switch (kind) {
-      case "quantizer" -> QuantizerSpec.class;
-      case "mac-array" -> MacArraySpec.class;
-      case "unified" -> UnifiedSpec.class;
-      case "conventional" -> ConventionalSpec.class;
-      default -> throw new ManifestException("manifest " + source + ": designs of kind '" + kind + "' carry no spec qrtl can read");
-    };
+    Class<? extends DesignSpec> type = DesignKinds.find(kind).flatMap(DesignKind::specType).orElseThrow(() -> new ManifestException(
+        "manifest " + source + ": designs of kind '" + dev.qrtl.util.Printable.of(kind) + "' carry no spec qrtl can read"));
     DesignSpec s;
     try {
       s = MAPPER.treeToValue(tree, type);
@@ -109,11 +102,21 @@ public final class SpecJson {
       if (!Schemes.named(id).name().equals(q.scheme())) {
         throw new ManifestException("manifest " + source + ": its spec says scheme '" + id + "' but describes a " + q.scheme() + " unit");
       }
-    } else if (s instanceof UnifiedSpec u) {
-      checkSchemeNames(tree.path("epilogue"), u.epilogue(), source);
-    } else if (s instanceof ConventionalSpec c) {
-      checkSchemeNames(tree.path("convRequant"), c.convRequant(), source);
-      checkSchemeNames(tree.path("bnRequant"), c.bnRequant(), source);
+      return;
+    }
+    // a design that nests requantizers (an epilogue, a pipeline's stages): each nested spec under its component's name
+    if (s.getClass().isRecord()) {
+      for (java.lang.reflect.RecordComponent rc : s.getClass().getRecordComponents()) {
+        Object v;
+        try {
+          v = rc.getAccessor().invoke(s);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+        if (v instanceof DesignSpec nested) {
+          checkSchemeNames(tree.path(rc.getName()), nested, source);
+        }
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.qrtl.scheme;
+package dev.qrtl.kind;
 
 import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.MacArraySpec;

@@ -1,4 +1,4 @@
-package dev.qrtl.scheme;
+package dev.qrtl.kind;
 
 import dev.qrtl.core.Module;
 import dev.qrtl.spec.DesignSpec;
@@ -9,6 +9,6 @@ import dev.qrtl.spec.DesignSpec;
  */
 public record GeneratedDesign(Module module, String kind, DesignSpec spec) {
   public static GeneratedDesign of(Module module, DesignSpec spec) {
-    return new GeneratedDesign(module, spec.kind(), spec);
+    return new GeneratedDesign(module, DesignKinds.of(spec).name(), spec);
   }
 }

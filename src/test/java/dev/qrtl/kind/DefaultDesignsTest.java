@@ -1,4 +1,4 @@
-package dev.qrtl.scheme;
+package dev.qrtl.kind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,9 +1,9 @@
-package dev.qrtl.cosim;
+package dev.qrtl.kind;
 
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.PortSpec;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.RequantizerModel;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.sim.PortLayout;

@@ -1,4 +1,4 @@
-package dev.qrtl.scheme;
+package dev.qrtl.kind;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +30,7 @@ class SpecJsonTest {
     int n = 0;
     for (DesignSpec s : specs()) {
       JsonNode tree = SpecJson.toTree(s);
-      DesignSpec back = SpecJson.fromTree(s.kind(), tree, "test");
+      DesignSpec back = SpecJson.fromTree(DesignKinds.of(s).name(), tree, "test");
       assertEquals(tree, SpecJson.toTree(back), "round trip of " + tree);
       assertEquals(Designs.generate(s).module().name(), Designs.generate(back).module().name());
       if (s instanceof QuantizerSpec q) {
@@ -59,7 +59,7 @@ class SpecJsonTest {
 
   @Test
   void nestedEpiloguesCarryTheirOwnScheme() {
-    DesignSpec unified = Cases.arrays().stream().map(Cases.Array::spec).filter(s -> s.kind().equals("unified")).findFirst().orElseThrow();
+    DesignSpec unified = Cases.arrays().stream().map(Cases.Array::spec).filter(s -> s instanceof dev.qrtl.spec.UnifiedSpec).findFirst().orElseThrow();
     ObjectNode tree = (ObjectNode) SpecJson.toTree(unified);
     assertTrue(tree.get("epilogue").has("scheme"), tree.toString());
     ((ObjectNode) tree.get("epilogue")).put("scheme", "nonsense");

@@ -1,15 +1,8 @@
-package dev.qrtl.scheme;
+package dev.qrtl.kind;
 
-import dev.qrtl.gen.mac.ConventionalGenerator;
-import dev.qrtl.gen.mac.MacArrayGenerator;
-import dev.qrtl.gen.mac.UnifiedGenerator;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
-import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.spec.DesignSpec;
-import dev.qrtl.spec.MacArraySpec;
-import dev.qrtl.spec.QuantizerSpec;
-import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.verilog.DesignWriter;
 import java.nio.file.Path;
 
@@ -17,18 +10,9 @@ import java.nio.file.Path;
 public final class Designs {
   private Designs() {}
 
-  /** Generates the design a spec describes (requantizers through the scheme registry). */
+  /** Generates the design a spec describes, by its kind ({@link DesignKinds}). */
   public static GeneratedDesign generate(DesignSpec spec) {
-    if (spec instanceof QuantizerSpec q) {
-      return GeneratedDesign.of(Schemes.generate(q), q);
-    } else if (spec instanceof MacArraySpec a) {
-      return GeneratedDesign.of(MacArrayGenerator.generate(a), a);
-    } else if (spec instanceof UnifiedSpec u) {
-      return GeneratedDesign.of(UnifiedGenerator.generate(u, Schemes::generate), u);
-    } else if (spec instanceof ConventionalSpec c) {
-      return GeneratedDesign.of(ConventionalGenerator.generate(c, Schemes::generate), c);
-    }
-    throw new IllegalArgumentException("no generator for " + spec.getClass().getSimpleName());
+    return GeneratedDesign.of(DesignKinds.of(spec).generateAny(spec), spec);
   }
 
   /** Writes the design's Verilog and its format-2 manifest into {@code dir}; returns the manifest. */
@@ -40,6 +24,11 @@ public final class Designs {
   public static Path write(GeneratedDesign d, Path dir, dev.qrtl.verilog.EmitOptions options) {
     return DesignWriter.write(d.module(), dev.qrtl.verilog.VerilogEmitter.emit(d.module(), options), d.kind(),
         d.spec() == null ? null : SpecJson.toTree(d.spec()), dir);
+  }
+
+  /** Writes a circuit built by hand (no spec, no golden model of its own) with its manifest; returns the manifest. */
+  public static Path writeExample(dev.qrtl.core.Module module, Path dir) {
+    return DesignWriter.write(module, ExampleKind.NAME, null, dir);
   }
 
   /** Generates and writes. */
@@ -54,13 +43,11 @@ public final class Designs {
    */
   public static Manifest read(Path manifestPath) {
     Manifest m = dev.qrtl.manifest.ManifestIo.read(manifestPath);
-    if (m.spec() != null || !m.typed() && HAS_SPEC.contains(m.kind())) {
+    if (m.spec() != null || !m.typed() && DesignKinds.find(m.kind()).flatMap(DesignKind::specType).isPresent()) {
       specOf(m, manifestPath.toString());
     }
     return m;
   }
-
-  private static final java.util.Set<String> HAS_SPEC = java.util.Set.of("quantizer", "mac-array", "unified", "conventional");
 
   /** The spec a manifest describes: its typed spec (format 2) or its format-1 parameters. */
   public static DesignSpec specOf(Manifest m, String source) {

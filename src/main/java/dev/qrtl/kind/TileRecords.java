@@ -1,19 +1,15 @@
-package dev.qrtl.cosim;
+package dev.qrtl.kind;
 
 import dev.qrtl.golden.MacArrayModel;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.PortSpec;
-import dev.qrtl.scheme.Designs;
+import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.RequantizerModel;
-import dev.qrtl.scheme.Schemes;
 import dev.qrtl.sim.PortLayout;
 import dev.qrtl.sim.RecordSource;
-import dev.qrtl.spec.ConventionalSpec;
-import dev.qrtl.spec.DesignSpec;
 import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.MacForm;
-import dev.qrtl.spec.UnifiedSpec;
 import dev.qrtl.stimulus.AutoStimulus;
 import dev.qrtl.stimulus.CornersStimulus;
 import dev.qrtl.stimulus.NpyReader;
@@ -56,26 +52,66 @@ public final class TileRecords implements RecordSource {
   private final SplittableRandom rnd;
   private final ValueSampler aSampler;
   private final ValueSampler wSampler;
-  private final RequantizerModel first;
-  private final RequantizerModel second;
+  private final TileModel model;
   private final long tiles;
   private final long[] fileValues;
   private final List<long[]> queue = new ArrayList<>();
   private long tile;
   private boolean resetDone;
 
-  public TileRecords(Manifest m, Stimulus stimulus, long vectors, long seed) {
+  /**
+   * What a MAC kind tells the tile stream: its array, the requantizer stages after it (each with
+   * the prefix of its per-column parameter ports and the spread of the values reaching it), the
+   * parameters of its own datapath, and its golden model of a whole tile.
+   */
+  interface TileModel {
+    MacArraySpec array();
+
+    /** The requantizer stages, in order (none for a bare array). */
+    List<Stage> stages();
+
+    /** Whether {@code p} is an input of the kind's own datapath (a batch norm's multiplier), not a requantizer's. */
+    default boolean ownsParameter(PortSpec p) {
+      return false;
+    }
+
+    /** A value for such an input, drawn from {@code rnd}. */
+    default long drawParameter(PortSpec p, SplittableRandom rnd) {
+      throw new IllegalArgumentException("no datapath parameter '" + p.name() + "'");
+    }
+
+    /**
+     * The expected outputs of a tile: {@code acc} the exact dot products, {@code stage[s][j]} stage
+     * s's golden function of column j, {@code param} the drawn value of an input by port name.
+     */
+    long[][] expected(long[][] acc, LongUnaryOperator[][] stage, java.util.function.ToLongFunction<String> param);
+  }
+
+  /**
+   * A requantizer stage of a MAC design.
+   *
+   * @param prefix what its per-column parameter ports start with ({@code conv_}, {@code bn_}; "" for the unified module's epilogue)
+   * @param spread the spread of its inputs (NaN: the array's accumulators)
+   */
+  record Stage(RequantizerModel model, String prefix, double spread) {}
+
+  /** The records of a MAC design of any registered tile kind. */
+  public static TileRecords of(Manifest m, Stimulus stimulus, long vectors, long seed) {
+    DesignKind<?> kind = DesignKinds.named(m.kind());
+    if (!(kind instanceof TileKind<?> t)) {
+      throw new ManifestException("manifest of '" + m.top() + "' does not describe a MAC design");
+    }
+    return new TileRecords(m, t.tileModelAny(Designs.specOf(m, m.top())), stimulus, vectors, seed);
+  }
+
+  TileRecords(Manifest m, TileModel model, Stimulus stimulus, long vectors, long seed) {
     this.manifest = m;
     this.layout = PortLayout.of(m);
     for (int i = 0; i < layout.inputs().size(); i++) {
       in.put(layout.inputs().get(i).name(), i);
     }
-    DesignSpec spec = Designs.specOf(m, m.top());
-    MacArraySpec a = spec instanceof MacArraySpec x ? x : spec instanceof UnifiedSpec u ? u.array()
-        : spec instanceof ConventionalSpec c ? c.array() : null;
-    if (a == null) {
-      throw new ManifestException("manifest of '" + m.top() + "' does not describe a MAC design");
-    }
+    this.model = model;
+    MacArraySpec a = model.array();
     this.rows = a.rows();
     this.cols = a.cols();
     this.k = a.k();
@@ -91,9 +127,6 @@ public final class TileRecords implements RecordSource {
     this.rnd = new SplittableRandom(seed);
     this.aSampler = stimulus.activations(aBits + (aSigned ? 0 : 1), seed ^ 0xA);
     this.wSampler = stimulus.weights(wBits + (wSigned ? 0 : 1), seed ^ 0xB);
-    this.first = spec instanceof UnifiedSpec u ? Schemes.model(u.epilogue())
-        : spec instanceof ConventionalSpec c ? Schemes.model(c.convRequant()) : null;
-    this.second = spec instanceof ConventionalSpec c ? Schemes.model(c.bnRequant()) : null;
     if (stimulus instanceof NpyStimulus npy) {
       NpyReader.NpyArray arr = npy.read();
       if (arr.shape().size() != 3 || arr.shape().get(1) != rows + cols) {
@@ -186,20 +219,7 @@ public final class TileRecords implements RecordSource {
     long[] params = new long[layout.inputs().size()];
     LongUnaryOperator[][] stages = requantizers(params);
     long[][] acc = MacArrayModel.multiply(a, w);
-    long[][] expected;
-    if (first == null) {
-      expected = acc;
-    } else if (second == null) {
-      expected = MacArrayModel.unified(acc, j -> stages[0][j]);
-    } else {
-      long[] mul = new long[cols];
-      long[] add = new long[cols];
-      for (int j = 0; j < cols; j++) {
-        mul[j] = params[in.get("bn_mul_" + j)];
-        add[j] = params[in.get("bn_add_" + j)];
-      }
-      expected = MacArrayModel.conventional(acc, j -> stages[0][j], mul, add, j -> stages[1][j]);
-    }
+    long[][] expected = model.expected(acc, stages, port -> params[portIndex(port)]);
     int lat = latencyFor(kt);
     int cycles = cyclesFor(kt);
     for (int c = 0; c < cycles; c++) {
@@ -272,22 +292,20 @@ public final class TileRecords implements RecordSource {
 
   /** Draws the run-time requantizer inputs into {@code params}; returns [stage][column] golden functions. */
   private LongUnaryOperator[][] requantizers(long[] params) {
-    LongUnaryOperator[][] stages = new LongUnaryOperator[2][cols];
+    List<Stage> st = model.stages();
+    LongUnaryOperator[][] stages = new LongUnaryOperator[st.size()][cols];
     double spread = Math.sqrt(k) * Math.pow(2, aBits - 2) * Math.pow(2, wBits - 2);
     for (int i = 0; i < layout.inputs().size(); i++) {
       PortSpec p = layout.inputs().get(i);
       String name = p.name();
-      if (name.startsWith("bn_mul_")) {
-        params[i] = rnd.nextLong(-(1L << (p.width() - 1)), 1L << (p.width() - 1));
-      } else if (name.startsWith("bn_add_")) {
-        params[i] = rnd.nextLong(-(1L << (p.width() - 2)), 1L << (p.width() - 2));
-      } else if (first != null && name.lastIndexOf('_') > 0 && isParamPort(name)) {
+      if (model.ownsParameter(p)) {
+        params[i] = model.drawParameter(p, rnd);
+      } else if (!st.isEmpty() && name.lastIndexOf('_') > 0 && isParamPort(name)) {
         String base = name.substring(0, name.lastIndexOf('_'));
-        boolean bn = base.startsWith("bn_");
-        RequantizerModel g = bn ? second : first;
-        String port = manifest.kind().equals("conventional") ? base.substring(base.indexOf('_') + 1) : base;
-        PortSpec bare = new PortSpec(port, "input", p.width(), p.signed());
-        double s = bn ? 128.0 * 64 : spread;
+        Stage stage = stageOf(base);
+        RequantizerModel g = stage.model();
+        PortSpec bare = new PortSpec(base.substring(stage.prefix().length()), "input", p.width(), p.signed());
+        double s = Double.isNaN(stage.spread()) ? spread : stage.spread();
         params[i] = stimulus.realistic() ? g.fitted(bare, rnd, s) : g.random(bare, rnd,
             new UniformStimulus().sampler(g.spec().accBits(), rnd.nextLong()));
       }
@@ -295,16 +313,38 @@ public final class TileRecords implements RecordSource {
     arrangePerColumn(params);
     for (int j = 0; j < cols; j++) {
       int col = j;
-      String pre = manifest.kind().equals("conventional") ? "conv_" : "";
-      // a per-channel table's 'channel' input is wired to the column index (EpilogueWiring)
-      if (first != null) {
-        stages[0][j] = v -> first.apply(v, port -> port.equals("channel") ? col : params[portIndex(pre + port + "_" + col)]);
-      }
-      if (second != null) {
-        stages[1][j] = v -> second.apply(v, port -> port.equals("channel") ? col : params[portIndex("bn_" + port + "_" + col)]);
+      for (int s = 0; s < st.size(); s++) {
+        RequantizerModel g = st.get(s).model();
+        String pre = st.get(s).prefix();
+        // a per-channel table's 'channel' input is wired to the column index (EpilogueWiring)
+        stages[s][j] = v -> g.apply(v, port -> port.equals("channel") ? col : params[portIndex(pre + port + "_" + col)]);
       }
     }
     return stages;
+  }
+
+  /** The stage a parameter port belongs to: the one with the longest prefix the port's name starts with. */
+  private Stage stageOf(String base) {
+    Stage best = null;
+    for (Stage s : model.stages()) {
+      if (base.startsWith(s.prefix()) && (best == null || s.prefix().length() > best.prefix().length())) {
+        best = s;
+      }
+    }
+    if (best == null) {
+      throw new ManifestException("the golden model of '" + manifest.top() + "' has no stage for input '" + base + "_...'");
+    }
+    return best;
+  }
+
+  /** Whether {@code name} belongs to another stage than the one of prefix {@code pre} (a longer prefix claims it). */
+  private boolean claimedElsewhere(String name, String pre) {
+    for (Stage s : model.stages()) {
+      if (s.prefix().length() > pre.length() && name.startsWith(s.prefix())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isParamPort(String name) {
@@ -322,27 +362,21 @@ public final class TileRecords implements RecordSource {
 
   /** Lets each stage's model arrange the values drawn for one column (thresholds ascend). */
   private void arrangePerColumn(long[] params) {
-    String[][] stages = manifest.kind().equals("conventional") ? new String[][] {{"conv_"}, {"bn_"}} : new String[][] {{""}};
-    for (int s = 0; s < stages.length; s++) {
-      RequantizerModel model = s == 0 ? first : second;
-      if (model == null) {
-        continue;
-      }
-      String pre = stages[s][0];
+    for (Stage stage : model.stages()) {
+      String pre = stage.prefix();
       for (int j = 0; j < cols; j++) {
         List<Integer> idx = new ArrayList<>();
         List<PortSpec> bare = new ArrayList<>();
         for (int i = 0; i < layout.inputs().size(); i++) {
           PortSpec p = layout.inputs().get(i);
           String n = p.name();
-          if (n.startsWith(pre) && n.endsWith("_" + j) && isParamPort(n) && !n.startsWith("bn_mul_") && !n.startsWith("bn_add_")
-              && (!pre.isEmpty() || !n.startsWith("bn_") && !n.startsWith("conv_"))) {
+          if (n.startsWith(pre) && n.endsWith("_" + j) && isParamPort(n) && !claimedElsewhere(n, pre) && !model.ownsParameter(p)) {
             idx.add(i);
             bare.add(new PortSpec(n.substring(pre.length(), n.length() - ("_" + j).length()), "input", p.width(), p.signed()));
           }
         }
         long[] v = idx.stream().mapToLong(i -> params[i]).toArray();
-        model.arrange(v, bare);
+        stage.model().arrange(v, bare);
         for (int t = 0; t < v.length; t++) {
           params[idx.get(t)] = v[t];
         }

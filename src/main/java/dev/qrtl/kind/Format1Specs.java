@@ -1,7 +1,6 @@
-package dev.qrtl.scheme;
+package dev.qrtl.kind;
 
 import dev.qrtl.manifest.ManifestException;
-import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.spec.DesignSpec;
 import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.MacArraySpec;
@@ -12,7 +11,6 @@ import dev.qrtl.spec.Rounding;
 import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.spec.ThresholdSpec;
-import dev.qrtl.spec.UnifiedSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,16 +29,12 @@ import java.util.OptionalLong;
 final class Format1Specs {
   private Format1Specs() {}
 
+  /** The spec of a format-1 manifest of kind {@code kind}, read by that kind ({@link DesignKind#fromFormat1}). */
   static DesignSpec of(String kind, Map<String, String> p, String source) {
+    DesignKind<?> k = DesignKinds.find(kind).filter(x -> x.specType().isPresent()).orElseThrow(() -> new ManifestException("manifest "
+        + source + ": no golden model for designs of kind '" + dev.qrtl.util.Printable.of(kind) + "'"));
     try {
-      return switch (kind) {
-        case "quantizer" -> quantizer(p, "");
-        case "mac-array" -> array(p, "");
-        case "unified" -> new UnifiedSpec(array(p, "array_"), quantizer(p, "epilogue_"));
-        case "conventional" -> new ConventionalSpec(array(p, "array_"), quantizer(p, "conv_"), integer(p, "bn_mul_bits"),
-            integer(p, "bn_add_bits"), quantizer(p, "bnq_"));
-        default -> throw new ManifestException("manifest " + source + ": no golden model for designs of kind '" + kind + "'");
-      };
+      return k.fromFormat1(p);
     } catch (ManifestException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -56,7 +50,7 @@ final class Format1Specs {
     return v;
   }
 
-  private static int integer(Map<String, String> p, String key) {
+  static int integer(Map<String, String> p, String key) {
     return Integer.parseInt(get(p, key));
   }
 
@@ -64,7 +58,7 @@ final class Format1Specs {
     return p.containsKey(key) ? Boolean.parseBoolean(p.get(key)) : dflt;
   }
 
-  private static MacArraySpec array(Map<String, String> p, String pre) {
+  static MacArraySpec array(Map<String, String> p, String pre) {
     int aBits = integer(p, pre + "a_bits");
     boolean aSigned = flag(p, pre + "a_signed", true);
     int wBits = integer(p, pre + "w_bits");
@@ -77,7 +71,7 @@ final class Format1Specs {
         flag(p, pre + "product_register", false));
   }
 
-  private static QuantizerSpec quantizer(Map<String, String> p, String pre) {
+  static QuantizerSpec quantizer(Map<String, String> p, String pre) {
     String scheme = get(p, pre + "scheme");
     int acc = integer(p, pre + "acc_bits");
     OutputSpec out = new OutputSpec(integer(p, pre + "out_bits"), flag(p, pre + "out_signed", true), flag(p, pre + "relu", false),
