@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Everything qrtl knows about one requantization scheme. Implementations are registered in
- * {@link Schemes#ALL}; adding a scheme is a spec record, a generator, a golden model, one class
+ * {@link Schemes#all()}; adding a scheme is a spec record, a generator, a golden model, one class
  * implementing this interface, and one line there.
  *
  * @param <S> the scheme's spec record
@@ -26,13 +26,19 @@ public interface Scheme<S extends QuantizerSpec> {
   Class<S> specType();
 
   /** What the scheme computes, in one line (help text and the docs table). */
-  String summary();
+  default String summary() {
+    return name();
+  }
 
   /** The command-line options it reads, common ones included; a command refuses every other. */
-  List<SchemeOption> options();
+  default List<SchemeOption> options() {
+    return SchemeOption.COMMON;
+  }
 
   /** The validated spec from the command line: contradictory or incomplete options are an {@link IllegalArgumentException}. */
-  S fromOptions(SpecBase base, OptionValues values);
+  default S fromOptions(SpecBase base, OptionValues values) {
+    return runtimeUnit(base);
+  }
 
   /** The hardware (a pure function of the spec). */
   Module generate(S spec);
@@ -47,7 +53,9 @@ public interface Scheme<S extends QuantizerSpec> {
   S runtimeUnit(SpecBase base);
 
   /** Why the scheme cannot be built at these widths (in a sweep), or empty. */
-  Optional<String> unsupported(int accBits, int outBits);
+  default Optional<String> unsupported(int accBits, int outBits) {
+    return Optional.empty();
+  }
 
   /**
    * The accumulator width this scheme's unit takes for a layer whose accumulators need {@code
@@ -62,23 +70,31 @@ public interface Scheme<S extends QuantizerSpec> {
   List<CompareForm> compareForms();
 
   /** A form named on the command line ({@code shift-round-const}, {@code dyadic:m=8}), if it is one of this scheme's. */
-  Optional<CompareForm> parseForm(String label);
+  default Optional<CompareForm> parseForm(String label) {
+    return compareForms().stream().filter(f -> f.label().equals(label)).findFirst();
+  }
 
   /**
    * The unit a comparison prices for a form at these widths: signed saturating output, run-time
    * scale parameters unless the form says otherwise, constants fitted to {@code stimulus}.
    */
-  S forComparison(CompareForm form, int accBits, int outBits, Stimulus stimulus, int pipeline);
+  default S forComparison(CompareForm form, int accBits, int outBits, Stimulus stimulus, int pipeline) {
+    return runtimeUnit(new SpecBase(accBits, new dev.qrtl.spec.OutputSpec(outBits, true, false, true), false, pipeline));
+  }
 
   /**
    * The fast model's cost terms for a form, products of {@code 1}, {@code A} (accumulator bits),
    * {@code B} (output bits), {@code log2(A)}, {@code 2^B-1} and the form's own variables (see
    * {@code energy.CostTerms}).
    */
-  List<String> costTerms(CompareForm form);
+  default List<String> costTerms(CompareForm form) {
+    return List.of("1", "A", "B");
+  }
 
   /** A rough size of the unit, to schedule the big ones first. */
-  double relativeSize(CompareForm form, int accBits, int outBits);
+  default double relativeSize(CompareForm form, int accBits, int outBits) {
+    return accBits;
+  }
 
   /**
    * The golden model with its parameters chosen from a real scale by this scheme's documented
@@ -86,7 +102,9 @@ public interface Scheme<S extends QuantizerSpec> {
    * in accuracy. A scale the scheme cannot represent (a left shift, a multiplier that overflows)
    * is an {@link IllegalArgumentException} naming the scale.
    */
-  RealScaleUnit atRealScale(CompareForm form, RealScale s);
+  default RealScaleUnit atRealScale(CompareForm form, RealScale s) {
+    throw new IllegalArgumentException(name() + " has no rule for choosing its parameters from a real scale");
+  }
 
   /**
    * The straightforward full-width form that {@link #generate}'s lean datapath replaced, named

@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * The registry: every requantization scheme qrtl knows, in the order tables list them. Adding a
- * scheme is one line here (and its four files: spec, generator, golden model, {@link Scheme}).
+ * scheme is one line in {@link #BUILT_IN} (and its files: spec, generator, golden model, {@link
+ * Scheme}), or one {@link #register} call, which is how a test adds a scheme of its own.
  */
 public final class Schemes {
-  /** Every scheme. */
-  public static final List<Scheme<?>> ALL = List.of(
+  /** The schemes qrtl ships. */
+  static final List<Scheme<?>> BUILT_IN = List.of(
       new ShiftRoundScheme(false),
       new ShiftRoundScheme(true),
       new TfliteScheme(false),
@@ -22,6 +23,37 @@ public final class Schemes {
       new Fp32ScaleScheme(),
       new ThresholdScheme(),
       new DyadicScheme());
+
+  private static final java.util.concurrent.CopyOnWriteArrayList<Scheme<?>> ALL = new java.util.concurrent.CopyOnWriteArrayList<>(BUILT_IN);
+
+  /** Every registered scheme, in table order (built-in ones first). */
+  public static List<Scheme<?>> all() {
+    return List.copyOf(ALL);
+  }
+
+  /**
+   * Adds a scheme until the returned registration is closed (a name or alias taken already is
+   * refused). While it is registered it is everywhere a built-in one is: the command line, typed
+   * manifests, default sweeps.
+   */
+  public static Registration register(Scheme<?> s) {
+    synchronized (ALL) {
+      for (Scheme<?> x : ALL) {
+        if (x.name().equals(s.name()) || x.aliases().contains(s.name())) {
+          throw new IllegalArgumentException("a scheme named '" + s.name() + "' is registered already");
+        }
+      }
+      ALL.add(s);
+    }
+    return () -> ALL.remove(s);
+  }
+
+  /** A registration that ends when closed. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   /** The scheme every comparison ratio is taken against. */
   public static final String BASELINE = "tflite-double";

@@ -18,7 +18,7 @@ class SchemeRegistryTest {
   @Test
   void namesAreUniqueAndEverySchemeDescribesItself() {
     Set<String> seen = new HashSet<>();
-    for (Scheme<?> s : Schemes.ALL) {
+    for (Scheme<?> s : Schemes.all()) {
       assertTrue(seen.add(s.name()), "one name per scheme: " + s.name());
       s.aliases().forEach(a -> assertTrue(seen.add(a), "alias " + a));
       assertFalse(s.summary().isBlank(), s.name());
@@ -61,7 +61,7 @@ class SchemeRegistryTest {
   @Test
   void runtimeUnitsTakeEveryParameterAtRunTime() {
     SpecBase b = new SpecBase(24, new OutputSpec(8, true, false, true), false, 0);
-    for (Scheme<?> s : Schemes.ALL) {
+    for (Scheme<?> s : Schemes.all()) {
       var spec = s.runtimeUnit(b);
       var m = s.generateAny(spec);
       assertTrue(m.inputs().size() >= 2, s.name() + " has run-time parameter inputs: " + m.inputs());

@@ -19,7 +19,7 @@ class SchemesDocTest {
     StringBuilder sb = new StringBuilder();
     sb.append("| scheme | computes | options | comparison forms (default sweep) | fast-model cost terms |\n");
     sb.append("|---|---|---|---|---|\n");
-    for (Scheme<?> s : Schemes.ALL) {
+    for (Scheme<?> s : Schemes.all()) {
       List<String> opts = s.options().stream().filter(o -> !SchemeOption.COMMON.contains(o)).map(o -> "`" + o.name() + "`").toList();
       List<String> common = s.options().stream().filter(SchemeOption.COMMON::contains).map(o -> "`" + o.name() + "`").toList();
       sb.append("| `").append(s.name()).append("` | ").append(s.summary().replace("|", "\\|")).append(" | ")
