@@ -1,6 +1,7 @@
 package dev.qrtl.kind;
 
 import dev.qrtl.manifest.ManifestException;
+import dev.qrtl.spec.ChannelPair;
 import dev.qrtl.spec.DesignSpec;
 import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.MacArraySpec;
@@ -97,9 +98,9 @@ final class Format1Specs {
         if (m0.startsWith("per-channel")) {
           List<Long> ms = list(m0);
           List<Long> ss = list(shift);
-          List<int[]> pairs = new ArrayList<>();
+          List<ChannelPair> pairs = new ArrayList<>();
           for (int i = 0; i < ms.size(); i++) {
-            pairs.add(new int[] {ms.get(i).intValue(), ss.get(i).intValue()});
+            pairs.add(new ChannelPair(ms.get(i).intValue(), ss.get(i).intValue()));
           }
           return new TfliteSpec(acc, out, single, OptionalInt.empty(), OptionalInt.empty(), zp, bias, pipeline, pairs);
         }
@@ -114,7 +115,7 @@ final class Format1Specs {
       }
       case "threshold" -> {
         String t = p.getOrDefault(pre + "thresholds", "runtime");
-        Optional<long[]> th = t.equals("runtime") ? Optional.empty() : Optional.of(list(t).stream().mapToLong(Long::longValue).toArray());
+        Optional<List<Long>> th = t.equals("runtime") ? Optional.empty() : Optional.of(list(t));
         return new ThresholdSpec(acc, out, th, pipeline);
       }
       default -> throw new IllegalArgumentException("format 1 has no scheme '" + scheme + "'");

@@ -19,9 +19,14 @@ final class RequantizerKind implements DesignKind<QuantizerSpec> {
     return Optional.of(QuantizerSpec.class);
   }
 
+  /** The requantizer's own data input; every other input is a declared parameter's. */
+  static final String ACC = "acc";
+
   @Override
   public Module generate(QuantizerSpec spec) {
-    return Schemes.generate(spec);
+    Module m = Schemes.generate(spec);
+    ParamCheck.check(m, spec.params(), java.util.Set.of(ACC));
+    return m;
   }
 
   @Override

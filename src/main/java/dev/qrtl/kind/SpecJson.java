@@ -29,12 +29,18 @@ public final class SpecJson {
       .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
       .addModule(new Jdk8Module())
       .addMixIn(QuantizerSpec.class, Discriminated.class)
+      .addMixIn(dev.qrtl.spec.ChannelPair.class, PairShape.class)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
       .build();
 
   private SpecJson() {}
+
+  /** A per-channel (multiplier, shift) pair as manifests have always written it: {@code [M, s]}. */
+  @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.ARRAY)
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({"multiplier", "shift"})
+  private interface PairShape {}
 
   /** Puts the scheme name on every requantizer spec. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.PROPERTY, property = "scheme")

@@ -7,8 +7,10 @@ import dev.qrtl.golden.DyadicModel;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.scheme.SchemeOption.Kind;
+import dev.qrtl.spec.ChannelPair;
 import dev.qrtl.spec.DyadicSpec;
 import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.Param;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.stimulus.Stimulus;
@@ -73,8 +75,8 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
       for (SchemeOption o : List.of(MULTIPLIER, SHIFT, REAL_SCALE)) {
         Options.exclusive(v, o, CHANNEL_SCALES);
       }
-      List<long[]> pairs = Arrays.stream(v.reals(CHANNEL_SCALES.name()).orElseThrow()).mapToObj(s -> DyadicModel.scaleFor(s, m, maxShift))
-          .map(s -> new long[] {s.multiplier(), s.shift()}).toList();
+      List<ChannelPair> pairs = Arrays.stream(v.reals(CHANNEL_SCALES.name()).orElseThrow()).mapToObj(s -> DyadicModel.scaleFor(s, m,
+          maxShift)).map(s -> new ChannelPair(s.multiplier(), s.shift())).toList();
       return new DyadicSpec(b.accBits(), b.out(), m, r, OptionalLong.empty(), OptionalInt.empty(), zp, b.bias(), b.pipeline(), pairs);
     }
     OptionalLong multiplier = v.longValue(MULTIPLIER.name());
@@ -183,31 +185,23 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
 
     @Override
     public long apply(long acc, Inputs in) {
-      long b = spec.bias() ? in.get("bias") : 0;
-      long m;
-      int s;
-      if (!spec.channels().isEmpty()) {
-        long[] c = spec.channels().get((int) Math.min(in.get("channel"), spec.channels().size() - 1));
-        m = c[0];
-        s = (int) c[1];
-      } else {
-        m = spec.multiplier().isPresent() ? spec.multiplier().getAsLong() : in.get("multiplier");
-        s = spec.shift().isPresent() ? spec.shift().getAsInt() : (int) in.get("shift");
-      }
-      long zp = spec.zeroPoint().isPresent() ? spec.zeroPoint().getAsLong() : in.get("zero_point");
+      long b = CommonInputs.value(spec, Param.Role.BIAS, in);
+      long m = CommonInputs.value(spec, Param.Role.MULTIPLIER, in);
+      int s = (int) CommonInputs.value(spec, Param.Role.SHIFT, in);
+      long zp = CommonInputs.value(spec, Param.Role.ZERO_POINT, in);
       return DyadicModel.requantize(acc, b, m, s, spec.rounding(), zp, out);
     }
 
     @Override
     public ToLongFunction<long[]> bind(List<String> names) {
-      if (!spec.channels().isEmpty() || spec.multiplier().isPresent() || spec.shift().isPresent() || spec.zeroPoint().isPresent()) {
+      if (spec.params().stream().anyMatch(x -> x.role() != Param.Role.BIAS && !x.isPort())) {
         return RequantizerModel.super.bind(names);
       }
       int acc = RequantizerModel.position(names, "acc");
-      int b = spec.bias() ? RequantizerModel.position(names, "bias") : -1;
-      int mi = RequantizerModel.position(names, "multiplier");
-      int si = RequantizerModel.position(names, "shift");
-      int zi = RequantizerModel.position(names, "zero_point");
+      int b = CommonInputs.position(spec, Param.Role.BIAS, names);
+      int mi = CommonInputs.position(spec, Param.Role.MULTIPLIER, names);
+      int si = CommonInputs.position(spec, Param.Role.SHIFT, names);
+      int zi = CommonInputs.position(spec, Param.Role.ZERO_POINT, names);
       Rounding r = spec.rounding();
       OutputRange o = out;
       return v -> DyadicModel.requantize(v[acc], b < 0 ? 0 : v[b], v[mi], (int) v[si], r, v[zi], o);
@@ -218,16 +212,18 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
       long min = CornerVectors.accMin(spec.accBits());
       long max = CornerVectors.accMax(spec.accBits());
       int m = spec.mBits();
-      long[] ms = spec.multiplier().isPresent() ? new long[] {spec.multiplier().getAsLong()} : new long[] {0, 1, 1L << (m - 1), (1L << m) - 1};
-      int sMax = CornerVectors.width(inputs, "shift") < 0 ? spec.maxShift() : (1 << CornerVectors.width(inputs, "shift")) - 1;
-      int[] ss = spec.shift().isPresent() ? new int[] {spec.shift().getAsInt()} : new int[] {0, 1, m, spec.accBits() / 2 + m, sMax};
+      Param mp = CommonInputs.param(spec, Param.Role.MULTIPLIER);
+      Param sp = CommonInputs.param(spec, Param.Role.SHIFT);
+      long[] ms = mp.isConst() ? new long[] {mp.constant()} : new long[] {0, 1, 1L << (m - 1), (1L << m) - 1};
+      int sMax = CornerVectors.width(inputs, sp.name()) < 0 ? spec.maxShift() : (1 << CornerVectors.width(inputs, sp.name())) - 1;
+      int[] ss = sp.isConst() ? new int[] {(int) sp.constant()} : new int[] {0, 1, m, spec.accBits() / 2 + m, sMax};
       long[] zps = {out.min(), 0, out.max()};
       List<long[]> vectors = new ArrayList<>();
       for (long mul : ms) {
         for (int s : ss) {
           for (long acc : CornerVectors.aroundDivision(Math.min(s, 61), min, max, out)) {
             for (long zp : zps) {
-              vectors.add(CornerVectors.vector(inputs, acc, "multiplier", mul, "shift", s, "zero_point", zp));
+              vectors.add(CornerVectors.vector(inputs, acc, mp.name(), mul, sp.name(), s, CommonInputs.name(spec, Param.Role.ZERO_POINT), zp));
             }
           }
         }
@@ -238,12 +234,14 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
     @Override
     public long random(PortSpec p, SplittableRandom rnd, ValueSampler accs) {
       int m = spec.mBits();
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.randomBias(accs);
-        case "multiplier" -> rnd.nextInt(50) == 0 ? rnd.nextLong(1L << m) : (1L << (m - 1)) + rnd.nextLong(1L << (m - 1));
-        case "shift" -> rnd.nextLong(1L << p.width());
-        case "zero_point" -> CommonInputs.randomZeroPoint(rnd, out);
-        case "channel" -> CommonInputs.channel(p, rnd);
+      if (CommonInputs.isChannel(p)) {
+        return CommonInputs.channel(p, rnd);
+      }
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.randomBias(accs);
+        case MULTIPLIER -> rnd.nextInt(50) == 0 ? rnd.nextLong(1L << m) : (1L << (m - 1)) + rnd.nextLong(1L << (m - 1));
+        case SHIFT -> rnd.nextLong(1L << p.width());
+        case ZERO_POINT -> CommonInputs.randomZeroPoint(rnd, out);
         default -> throw CommonInputs.noSuchInput(spec.scheme(), p);
       };
     }
@@ -252,20 +250,22 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
     @Override
     public long fitted(PortSpec p, SplittableRandom rnd, double spread) {
       int m = spec.mBits();
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.fittedBias(rnd, spread);
-        case "multiplier" -> (1L << (m - 1)) + rnd.nextLong(1L << (m - 1));
-        case "shift" -> Math.max(0, Math.min((1L << p.width()) - 1,
+      if (CommonInputs.isChannel(p)) {
+        return CommonInputs.channel(p, rnd);
+      }
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.fittedBias(rnd, spread);
+        case MULTIPLIER -> (1L << (m - 1)) + rnd.nextLong(1L << (m - 1));
+        case SHIFT -> Math.max(0, Math.min((1L << p.width()) - 1,
             Math.round(CommonInputs.log2Down(spread, out) + (m - 1) + 0.58) + rnd.nextInt(-1, 2)));
-        case "zero_point" -> CommonInputs.fittedZeroPoint(rnd, out);
-        case "channel" -> CommonInputs.channel(p, rnd);
+        case ZERO_POINT -> CommonInputs.fittedZeroPoint(rnd, out);
         default -> throw CommonInputs.noSuchInput(spec.scheme(), p);
       };
     }
 
     @Override
     public boolean enumerable(PortSpec p) {
-      return p.name().equals("shift") || p.name().equals("multiplier") || p.name().equals("channel");
+      return CommonInputs.isChannel(p) || CommonInputs.carries(spec, p, Param.Role.SHIFT) || CommonInputs.carries(spec, p, Param.Role.MULTIPLIER);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.scheme.SchemeOption.Kind;
 import dev.qrtl.spec.Fp32ScaleSpec;
 import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.Param;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.stimulus.ValueSampler;
@@ -134,21 +135,21 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
 
     @Override
     public long apply(long acc, Inputs in) {
-      long b = spec.bias() ? in.get("bias") : 0;
-      float f = spec.scale().isPresent() ? spec.scale().get() : Float.intBitsToFloat((int) in.get("scale"));
-      long zp = spec.zeroPoint().isPresent() ? spec.zeroPoint().getAsLong() : in.get("zero_point");
+      long b = CommonInputs.value(spec, Param.Role.BIAS, in);
+      float f = Float.intBitsToFloat((int) CommonInputs.value(spec, Param.Role.SCALE, in));
+      long zp = CommonInputs.value(spec, Param.Role.ZERO_POINT, in);
       return Fp32ScaleModel.requantize(acc + b, f, zp, out);
     }
 
     @Override
     public ToLongFunction<long[]> bind(List<String> names) {
-      if (spec.scale().isPresent() || spec.zeroPoint().isPresent()) {
+      if (!CommonInputs.param(spec, Param.Role.SCALE).isPort() || !CommonInputs.param(spec, Param.Role.ZERO_POINT).isPort()) {
         return RequantizerModel.super.bind(names);
       }
       int acc = RequantizerModel.position(names, "acc");
-      int b = spec.bias() ? RequantizerModel.position(names, "bias") : -1;
-      int fi = RequantizerModel.position(names, "scale");
-      int zi = RequantizerModel.position(names, "zero_point");
+      int b = CommonInputs.position(spec, Param.Role.BIAS, names);
+      int fi = CommonInputs.position(spec, Param.Role.SCALE, names);
+      int zi = CommonInputs.position(spec, Param.Role.ZERO_POINT, names);
       OutputRange o = out;
       return v -> Fp32ScaleModel.requantize(v[acc] + (b < 0 ? 0 : v[b]), Float.intBitsToFloat((int) v[fi]), v[zi], o);
     }
@@ -165,8 +166,8 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
       for (long acc : accs) {
         for (float f : scales) {
           for (long zp : zps) {
-            vectors.add(CornerVectors.vector(inputs, CornerVectors.clamp(acc, min, max), "scale", Float.floatToRawIntBits(f) & 0xFFFFFFFFL,
-                "zero_point", zp));
+            vectors.add(CornerVectors.vector(inputs, CornerVectors.clamp(acc, min, max), CommonInputs.name(spec, Param.Role.SCALE),
+                Float.floatToRawIntBits(f) & 0xFFFFFFFFL, CommonInputs.name(spec, Param.Role.ZERO_POINT), zp));
           }
         }
       }
@@ -175,10 +176,10 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
 
     @Override
     public long random(PortSpec p, SplittableRandom rnd, ValueSampler accs) {
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.randomBias(accs);
-        case "zero_point" -> CommonInputs.randomZeroPoint(rnd, out);
-        case "scale" -> {
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.randomBias(accs);
+        case ZERO_POINT -> CommonInputs.randomZeroPoint(rnd, out);
+        case SCALE -> {
           if (rnd.nextInt(50) == 0) {
             yield 0;
           }
@@ -191,10 +192,10 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
 
     @Override
     public long fitted(PortSpec p, SplittableRandom rnd, double spread) {
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.fittedBias(rnd, spread);
-        case "zero_point" -> CommonInputs.fittedZeroPoint(rnd, out);
-        case "scale" -> Float.floatToRawIntBits((float) (Math.pow(2, -CommonInputs.log2Down(spread, out)) * rnd.nextDouble(0.5, 2)))
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.fittedBias(rnd, spread);
+        case ZERO_POINT -> CommonInputs.fittedZeroPoint(rnd, out);
+        case SCALE -> Float.floatToRawIntBits((float) (Math.pow(2, -CommonInputs.log2Down(spread, out)) * rnd.nextDouble(0.5, 2)))
             & 0xFFFFFFFFL;
         default -> throw CommonInputs.noSuchInput(spec.scheme(), p);
       };

@@ -8,6 +8,7 @@ import dev.qrtl.golden.ShiftRoundModel;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.scheme.SchemeOption.Kind;
 import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.Param;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.spec.ShiftRoundSpec;
@@ -172,27 +173,21 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
       return spec;
     }
 
-    private boolean runtimeShift() {
-      return spec.shift().isEmpty() && spec.channelShifts().isEmpty();
-    }
-
     @Override
     public long apply(long acc, Inputs in) {
-      long b = spec.bias() ? in.get("bias") : 0;
-      int k = spec.shift().isPresent() ? spec.shift().getAsInt()
-          : !spec.channelShifts().isEmpty() ? spec.channelShifts().get((int) Math.min(in.get("channel"), spec.channelShifts().size() - 1))
-          : (int) in.get("shift");
+      long b = CommonInputs.value(spec, Param.Role.BIAS, in);
+      int k = (int) CommonInputs.param(spec, Param.Role.SHIFT).value(in::get);
       return ShiftRoundModel.requantize(acc, b, k, spec.rounding(), out);
     }
 
     @Override
     public ToLongFunction<long[]> bind(List<String> names) {
-      if (!runtimeShift()) {
+      if (!CommonInputs.param(spec, Param.Role.SHIFT).isPort()) {
         return RequantizerModel.super.bind(names);
       }
       int acc = RequantizerModel.position(names, "acc");
-      int b = spec.bias() ? RequantizerModel.position(names, "bias") : -1;
-      int k = RequantizerModel.position(names, "shift");
+      int b = CommonInputs.position(spec, Param.Role.BIAS, names);
+      int k = CommonInputs.position(spec, Param.Role.SHIFT, names);
       Rounding r = spec.rounding();
       OutputRange o = out;
       return v -> ShiftRoundModel.requantize(v[acc], b < 0 ? 0 : v[b], (int) v[k], r, o);
@@ -200,11 +195,12 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
 
     @Override
     public List<long[]> corners(List<PortSpec> inputs) {
+      Param shift = CommonInputs.param(spec, Param.Role.SHIFT);
       List<Integer> ks = new ArrayList<>();
-      if (spec.shift().isPresent()) {
-        ks.add(spec.shift().getAsInt());
+      if (shift.isConst()) {
+        ks.add((int) shift.constant());
       } else {
-        int w = CornerVectors.width(inputs, "shift");
+        int w = CornerVectors.width(inputs, shift.name());
         int kMax = w < 0 ? spec.accBits() - 1 : (int) Math.min(62, (1L << w) - 1);
         for (int k : new int[] {0, 1, 2, spec.accBits() / 2, spec.accBits() - 1, kMax}) {
           if (!ks.contains(k) && k <= kMax) {
@@ -217,7 +213,7 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
       List<long[]> vectors = new ArrayList<>();
       for (int k : ks) {
         for (long acc : CornerVectors.aroundDivision(k, min, max, out)) {
-          vectors.add(CornerVectors.vector(inputs, acc, "shift", k));
+          vectors.add(CornerVectors.vector(inputs, acc, shift.name(), k));
         }
       }
       return vectors;
@@ -225,27 +221,31 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
 
     @Override
     public long random(PortSpec p, SplittableRandom rnd, ValueSampler accs) {
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.randomBias(accs);
-        case "shift" -> rnd.nextLong(1L << p.width());
-        case "channel" -> CommonInputs.channel(p, rnd);
+      if (CommonInputs.isChannel(p)) {
+        return CommonInputs.channel(p, rnd);
+      }
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.randomBias(accs);
+        case SHIFT -> rnd.nextLong(1L << p.width());
         default -> throw CommonInputs.noSuchInput(spec.scheme(), p);
       };
     }
 
     @Override
     public long fitted(PortSpec p, SplittableRandom rnd, double spread) {
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.fittedBias(rnd, spread);
-        case "shift" -> Math.max(0, Math.min((1L << p.width()) - 1, Math.round(CommonInputs.log2Down(spread, out)) + rnd.nextInt(-1, 2)));
-        case "channel" -> CommonInputs.channel(p, rnd);
+      if (CommonInputs.isChannel(p)) {
+        return CommonInputs.channel(p, rnd);
+      }
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.fittedBias(rnd, spread);
+        case SHIFT -> Math.max(0, Math.min((1L << p.width()) - 1, Math.round(CommonInputs.log2Down(spread, out)) + rnd.nextInt(-1, 2)));
         default -> throw CommonInputs.noSuchInput(spec.scheme(), p);
       };
     }
 
     @Override
     public boolean enumerable(PortSpec p) {
-      return p.name().equals("shift") || p.name().equals("channel");
+      return CommonInputs.isChannel(p) || CommonInputs.carries(spec, p, Param.Role.SHIFT);
     }
   }
 }

@@ -7,7 +7,9 @@ import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.TfliteModel;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.scheme.SchemeOption.Kind;
+import dev.qrtl.spec.ChannelPair;
 import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.Param;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.stimulus.Stimulus;
@@ -72,8 +74,8 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
           throw new IllegalArgumentException("give " + o.name() + " or " + CHANNEL_SCALES.name() + ", not both");
         }
       }
-      List<int[]> pairs = Arrays.stream(v.reals(CHANNEL_SCALES.name()).orElseThrow()).mapToObj(TfliteModel::quantizeMultiplier)
-          .map(q -> new int[] {q.m0(), q.shift()}).toList();
+      List<ChannelPair> pairs = Arrays.stream(v.reals(CHANNEL_SCALES.name()).orElseThrow()).mapToObj(TfliteModel::quantizeMultiplier)
+          .map(q -> new ChannelPair(q.m0(), q.shift())).toList();
       return new TfliteSpec(b.accBits(), b.out(), single, OptionalInt.empty(), OptionalInt.empty(), zp, b.bias(), b.pipeline(), pairs);
     }
     OptionalInt m = v.integer(M0.name());
@@ -183,31 +185,23 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
 
     @Override
     public long apply(long acc, Inputs in) {
-      long b = spec.bias() ? in.get("bias") : 0;
-      int m0;
-      int shift;
-      if (!spec.channelMultipliers().isEmpty()) {
-        int[] c = spec.channelMultipliers().get((int) Math.min(in.get("channel"), spec.channelMultipliers().size() - 1));
-        m0 = c[0];
-        shift = c[1];
-      } else {
-        m0 = spec.m0().isPresent() ? spec.m0().getAsInt() : (int) in.get("m0");
-        shift = spec.shift().isPresent() ? spec.shift().getAsInt() : (int) in.get("shift");
-      }
-      long zp = spec.zeroPoint().isPresent() ? spec.zeroPoint().getAsLong() : in.get("zero_point");
+      long b = CommonInputs.value(spec, Param.Role.BIAS, in);
+      int m0 = (int) CommonInputs.value(spec, Param.Role.MULTIPLIER, in);
+      int shift = (int) CommonInputs.value(spec, Param.Role.SHIFT, in);
+      long zp = CommonInputs.value(spec, Param.Role.ZERO_POINT, in);
       return TfliteModel.requantize(acc, b, m0, shift, zp, spec.single(), out);
     }
 
     @Override
     public ToLongFunction<long[]> bind(List<String> names) {
-      if (spec.m0().isPresent() || spec.shift().isPresent() || !spec.channelMultipliers().isEmpty() || spec.zeroPoint().isPresent()) {
+      if (spec.params().stream().anyMatch(x -> x.role() != Param.Role.BIAS && !x.isPort())) {
         return RequantizerModel.super.bind(names);
       }
       int acc = RequantizerModel.position(names, "acc");
-      int b = spec.bias() ? RequantizerModel.position(names, "bias") : -1;
-      int mi = RequantizerModel.position(names, "m0");
-      int si = RequantizerModel.position(names, "shift");
-      int zi = RequantizerModel.position(names, "zero_point");
+      int b = CommonInputs.position(spec, Param.Role.BIAS, names);
+      int mi = CommonInputs.position(spec, Param.Role.MULTIPLIER, names);
+      int si = CommonInputs.position(spec, Param.Role.SHIFT, names);
+      int zi = CommonInputs.position(spec, Param.Role.ZERO_POINT, names);
       boolean single = spec.single();
       OutputRange o = out;
       return v -> TfliteModel.requantize(v[acc], b < 0 ? 0 : v[b], (int) v[mi], (int) v[si], v[zi], single, o);
@@ -226,7 +220,8 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
         for (long m0 : m0s) {
           for (long sh : shifts) {
             for (long zp : zps) {
-              vectors.add(CornerVectors.vector(inputs, CornerVectors.clamp(acc, min, max), "m0", m0, "shift", sh, "zero_point", zp));
+              vectors.add(CornerVectors.vector(inputs, CornerVectors.clamp(acc, min, max), CommonInputs.name(spec, Param.Role.MULTIPLIER),
+                  m0, CommonInputs.name(spec, Param.Role.SHIFT), sh, CommonInputs.name(spec, Param.Role.ZERO_POINT), zp));
             }
           }
         }
@@ -236,26 +231,30 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
 
     @Override
     public long random(PortSpec p, SplittableRandom rnd, ValueSampler accs) {
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.randomBias(accs);
-        case "shift" -> spec.single()
+      if (CommonInputs.isChannel(p)) {
+        return CommonInputs.channel(p, rnd);
+      }
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.randomBias(accs);
+        case SHIFT -> spec.single()
             ? (rnd.nextInt(8) == 0 ? rnd.nextInt(-31, 31) : -rnd.nextInt(32))
             : (rnd.nextInt(8) == 0 ? rnd.nextInt(-32, 32) : -rnd.nextInt(32));
-        case "m0" -> rnd.nextInt(50) == 0 ? 0 : (1 << 30) + rnd.nextInt(1 << 30);
-        case "zero_point" -> CommonInputs.randomZeroPoint(rnd, out);
-        case "channel" -> CommonInputs.channel(p, rnd);
+        case MULTIPLIER -> rnd.nextInt(50) == 0 ? 0 : (1 << 30) + rnd.nextInt(1 << 30);
+        case ZERO_POINT -> CommonInputs.randomZeroPoint(rnd, out);
         default -> throw CommonInputs.noSuchInput(spec.scheme(), p);
       };
     }
 
     @Override
     public long fitted(PortSpec p, SplittableRandom rnd, double spread) {
-      return switch (p.name()) {
-        case "bias" -> CommonInputs.fittedBias(rnd, spread);
-        case "shift" -> Math.max(-31, Math.min(30, -Math.round(CommonInputs.log2Down(spread, out)) + rnd.nextInt(-1, 2)));
-        case "m0" -> (1 << 30) + rnd.nextInt(1 << 30);
-        case "zero_point" -> CommonInputs.fittedZeroPoint(rnd, out);
-        case "channel" -> CommonInputs.channel(p, rnd);
+      if (CommonInputs.isChannel(p)) {
+        return CommonInputs.channel(p, rnd);
+      }
+      return switch (CommonInputs.role(spec, p)) {
+        case BIAS -> CommonInputs.fittedBias(rnd, spread);
+        case SHIFT -> Math.max(-31, Math.min(30, -Math.round(CommonInputs.log2Down(spread, out)) + rnd.nextInt(-1, 2)));
+        case MULTIPLIER -> (1 << 30) + rnd.nextInt(1 << 30);
+        case ZERO_POINT -> CommonInputs.fittedZeroPoint(rnd, out);
         default -> throw CommonInputs.noSuchInput(spec.scheme(), p);
       };
     }

@@ -8,6 +8,7 @@ import dev.qrtl.golden.ThresholdModel;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.scheme.SchemeOption.Kind;
 import dev.qrtl.spec.OutputSpec;
+import dev.qrtl.spec.Param;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.spec.Rounding;
 import dev.qrtl.spec.ThresholdSpec;
@@ -70,9 +71,9 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
       int k = v.integer(SHIFT.name()).getAsInt();
       long[] t = ThresholdModel.fromMonotone(a -> ShiftRoundModel.requantize(a, 0, k, r, range), CornerVectors.accMin(b.accBits()),
           CornerVectors.accMax(b.accBits()), range.min(), range.max());
-      return new ThresholdSpec(b.accBits(), levels, Optional.of(t), b.pipeline());
+      return new ThresholdSpec(b.accBits(), levels, ThresholdSpec.constants(t), b.pipeline());
     }
-    return new ThresholdSpec(b.accBits(), levels, v.longs(THRESHOLDS.name()).map(long[]::clone), b.pipeline());
+    return new ThresholdSpec(b.accBits(), levels, v.longs(THRESHOLDS.name()).map(t -> Arrays.stream(t).boxed().toList()), b.pipeline());
   }
 
   @Override
@@ -153,25 +154,24 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
 
     @Override
     public long apply(long acc, Inputs in) {
-      long[] t = spec.thresholds().orElse(null);
-      if (t == null) {
-        t = new long[count];
-        for (int i = 0; i < count; i++) {
-          t[i] = in.get("thr_" + i);
-        }
+      List<Param> params = spec.params();
+      long[] t = new long[count];
+      for (int i = 0; i < count; i++) {
+        t[i] = params.get(i).value(in::get);
       }
       return ThresholdModel.requantize(acc, t, spec.out().min().longValue());
     }
 
     @Override
     public ToLongFunction<long[]> bind(List<String> names) {
-      if (spec.thresholds().isPresent()) {
+      List<Param> params = spec.params();
+      if (params.stream().anyMatch(x -> !x.isPort())) {
         return RequantizerModel.super.bind(names);
       }
       int acc = RequantizerModel.position(names, "acc");
       int[] t = new int[count];
       for (int i = 0; i < t.length; i++) {
-        t[i] = RequantizerModel.position(names, "thr_" + i);
+        t[i] = RequantizerModel.position(names, params.get(i).name());
       }
       long offset = spec.out().min().longValue();
       return v -> {
@@ -191,10 +191,12 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
       List<long[]> vectors = new ArrayList<>();
       for (long acc : new long[] {min, max, 0, 1, -1}) {
         long[] v = CornerVectors.vector(inputs, acc);
+        List<Param> params = spec.params();
         for (int i = 0; i < inputs.size(); i++) {
-          if (inputs.get(i).name().startsWith("thr_")) {
-            int t = Integer.parseInt(inputs.get(i).name().substring(4));
-            v[i] = CornerVectors.clamp(acc + t - count / 2, min, max); // thresholds around acc: ties at acc itself
+          for (int t = 0; t < params.size(); t++) {
+            if (params.get(t).isPort() && params.get(t).name().equals(inputs.get(i).name())) {
+              v[i] = CornerVectors.clamp(acc + t - count / 2, min, max); // thresholds around acc: ties at acc itself
+            }
           }
         }
         vectors.add(v);
@@ -204,7 +206,7 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
 
     @Override
     public long random(PortSpec p, SplittableRandom rnd, ValueSampler accs) {
-      if (p.name().startsWith("thr_")) {
+      if (CommonInputs.role(spec, p) == Param.Role.THRESHOLD) {
         return rnd.nextInt(4) == 0 ? accs.uniform() : accs.uniform() >> (spec.accBits() / 2);
       }
       throw CommonInputs.noSuchInput(spec.scheme(), p);
@@ -212,7 +214,7 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
 
     @Override
     public long fitted(PortSpec p, SplittableRandom rnd, double spread) {
-      if (p.name().startsWith("thr_")) {
+      if (CommonInputs.role(spec, p) == Param.Role.THRESHOLD) {
         return Math.round(rnd.nextDouble(-3, 3) * spread);
       }
       throw CommonInputs.noSuchInput(spec.scheme(), p);
@@ -220,7 +222,7 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
 
     @Override
     public boolean layerParameter(PortSpec p) {
-      return p.name().startsWith("thr_");
+      return CommonInputs.carries(spec, p, Param.Role.THRESHOLD);
     }
 
     /** Thresholds must ascend: sorts the {@code thr_<i>} values of one vector in place. */
@@ -229,7 +231,7 @@ final class ThresholdScheme implements Scheme<ThresholdSpec> {
       int first = -1;
       int n = 0;
       for (int i = 0; i < inputs.size(); i++) {
-        if (inputs.get(i).name().startsWith("thr_")) {
+        if (CommonInputs.carries(spec, inputs.get(i), Param.Role.THRESHOLD)) {
           first = first < 0 ? i : first;
           n++;
         }

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  *     (empty: per-tensor); an index past the table selects its last entry
  */
 public record DyadicSpec(int accBits, OutputSpec out, int mBits, Rounding rounding, OptionalLong multiplier, OptionalInt shift,
-    OptionalLong zeroPoint, boolean bias, int pipeline, List<long[]> channels) implements QuantizerSpec {
+    OptionalLong zeroPoint, boolean bias, int pipeline, List<ChannelPair> channels) implements QuantizerSpec {
   public static final int MAX_M_BITS = 31;
 
   public DyadicSpec {
@@ -30,16 +30,13 @@ public record DyadicSpec(int accBits, OutputSpec out, int mBits, Rounding roundi
     if (mBits < 1 || mBits > MAX_M_BITS) {
       throw new IllegalArgumentException("dyadic: multiplier width m = " + mBits + " is outside 1.." + MAX_M_BITS);
     }
-    channels = channels.stream().map(long[]::clone).toList();
+    channels = List.copyOf(channels);
     if (!channels.isEmpty() && (multiplier.isPresent() || shift.isPresent())) {
       throw new IllegalArgumentException("dyadic: give a per-tensor multiplier and shift or per-channel pairs, not both");
     }
-    for (long[] c : channels) {
-      if (c.length != 2) {
-        throw new IllegalArgumentException("dyadic: a per-channel entry is a pair (M, s), not " + c.length + " numbers");
-      }
-      checkMultiplier(c[0], mBits);
-      checkShift(c[1], accBits, mBits);
+    for (ChannelPair c : channels) {
+      checkMultiplier(c.multiplier(), mBits);
+      checkShift(c.shift(), accBits, mBits);
     }
     if (multiplier.isPresent()) {
       checkMultiplier(multiplier.getAsLong(), mBits);
@@ -90,6 +87,18 @@ public record DyadicSpec(int accBits, OutputSpec out, int mBits, Rounding roundi
     return out.bits() + 1;
   }
 
+  /** The multiplier M and the shift s (constants, run-time inputs or per-channel tables), the zero point, the bias. */
+  @Override
+  public List<Param> params() {
+    Param m = !channels.isEmpty() ? Param.table("multiplier", Param.Role.MULTIPLIER, mBits, false, "M", channels.stream().map(ChannelPair::multiplier).toList())
+        : Param.of("multiplier", Param.Role.MULTIPLIER, mBits, false, "M", multiplier);
+    Param s = !channels.isEmpty() ? Param.table("shift", Param.Role.SHIFT, shiftBits(), false, "s", channels.stream().map(c -> (long) c.shift()).toList())
+        : Param.of("shift", Param.Role.SHIFT, shiftBits(), false, "s", shift.isPresent() ? OptionalLong.of(shift.getAsInt())
+            : OptionalLong.empty());
+    Param z = Param.of("zero_point", Param.Role.ZERO_POINT, zeroPointBits(), true, "z", zeroPoint);
+    return QuantizerSpec.withBias(List.of(m, s, z), bias, accBits);
+  }
+
   @Override
   public String scheme() {
     return "dyadic";
@@ -101,14 +110,14 @@ public record DyadicSpec(int accBits, OutputSpec out, int mBits, Rounding roundi
     String ms;
     if (!channels.isEmpty()) {
       int h = 1;
-      for (long[] c : channels) {
-        h = 31 * h + java.util.Arrays.hashCode(c);
+      for (ChannelPair c : channels) {
+        h = 31 * h + java.util.Arrays.hashCode(new long[] {c.multiplier(), c.shift()}); // the name's hash as ever
       }
-      ms = "_mc" + channels.size() + "_" + Integer.toHexString(h);
+      ms = "_mc" + channels.size() + "_" + Integer.toHexString(h); // one tag for the table of pairs
     } else {
-      ms = (multiplier.isPresent() ? "_M" + multiplier.getAsLong() : "_Mrt") + (shift.isPresent() ? "_s" + shift.getAsInt() : "_srt");
+      ms = params().get(0).nameTag() + params().get(1).nameTag();
     }
-    String z = zeroPoint.isPresent() ? "_z" + (zeroPoint.getAsLong() < 0 ? "n" + -zeroPoint.getAsLong() : zeroPoint.getAsLong()) : "_zrt";
+    String z = params().get(2).nameTag();
     return "requant_dyadic_m" + mBits + "_a" + accBits + "_" + out.tag() + r + ms + z + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);
   }
 }

@@ -36,6 +36,17 @@ public record Fp32ScaleSpec(int accBits, OutputSpec out, Optional<Float> scale, 
     return out.bits() + 1;
   }
 
+  /** The binary32 scale (its IEEE-754 bits), the zero point, the bias. */
+  @Override
+  public java.util.List<Param> params() {
+    Param s = scale.isPresent()
+        ? new Param("scale", Param.Role.SCALE, 32, false, new ParamSource.Const(Integer.toUnsignedLong(Float.floatToRawIntBits(scale.get())),
+            Float.toString(scale.get()) + " (0x" + Integer.toHexString(Float.floatToRawIntBits(scale.get())) + ")"), "f")
+        : Param.port("scale", Param.Role.SCALE, 32, false, "f");
+    Param z = Param.of("zero_point", Param.Role.ZERO_POINT, zeroPointBits(), true, "z", zeroPoint);
+    return QuantizerSpec.withBias(java.util.List.of(s, z), bias, accBits);
+  }
+
   @Override
   public String scheme() {
     return "fp32-scale";
@@ -43,8 +54,9 @@ public record Fp32ScaleSpec(int accBits, OutputSpec out, Optional<Float> scale, 
 
   @Override
   public String moduleName() {
-    String s = scale.isPresent() ? "_f" + Integer.toHexString(Float.floatToRawIntBits(scale.get())) : "_frt";
-    String z = zeroPoint.isPresent() ? "_z" + (zeroPoint.getAsLong() < 0 ? "n" + -zeroPoint.getAsLong() : zeroPoint.getAsLong()) : "_zrt";
+    Param f = params().get(0);
+    String s = f.isConst() ? "_f" + Long.toHexString(f.constant()) : f.nameTag(); // the scale's bits in hexadecimal
+    String z = params().get(1).nameTag();
     return "requant_fp32_scale_a" + accBits + "_" + out.tag() + s + z + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);
   }
 }

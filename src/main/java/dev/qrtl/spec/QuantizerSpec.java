@@ -23,6 +23,26 @@ public interface QuantizerSpec extends DesignSpec {
   /** The module name, derived from every parameter that changes the logic. */
   String moduleName();
 
+  /**
+   * The scheme's parameters, each declared once with where its value comes from (constant,
+   * run-time input, per-channel table), in the order the header lists them; the bias, where
+   * there is one, last. Ports, the golden model's reading, test vectors, header and module name
+   * follow from this list.
+   */
+  default java.util.List<Param> params() {
+    return java.util.List.of();
+  }
+
+  /** The bias input a spec declares, if any. */
+  static java.util.List<Param> withBias(java.util.List<Param> params, boolean bias, int bits) {
+    if (!bias) {
+      return params;
+    }
+    java.util.List<Param> all = new java.util.ArrayList<>(params);
+    all.add(Param.port("bias", Param.Role.BIAS, bits, true, "bias"));
+    return java.util.List.copyOf(all);
+  }
+
   /** Checks what every scheme shares. */
   static void checkCommon(String scheme, int accBits, OutputSpec out, int pipeline) {
     if (accBits < MIN_ACC_BITS || accBits > MAX_ACC_BITS) {

@@ -53,6 +53,16 @@ public record ShiftRoundSpec(int accBits, OutputSpec out, Rounding rounding, Opt
     return Math.max(1, 32 - Integer.numberOfLeadingZeros(accBits - 1));
   }
 
+  /** The shift k: a constant, a run-time input or a per-channel table; the bias. */
+  @Override
+  public java.util.List<Param> params() {
+    Param k = !channelShifts.isEmpty()
+        ? Param.table("shift", Param.Role.SHIFT, shiftBits(), false, "k", channelShifts.stream().map(Integer::longValue).toList())
+        : Param.of("shift", Param.Role.SHIFT, shiftBits(), false, "k", shift.isPresent() ? java.util.OptionalLong.of(shift.getAsInt())
+            : java.util.OptionalLong.empty());
+    return QuantizerSpec.withBias(java.util.List.of(k), bias, accBits);
+  }
+
   @Override
   public String scheme() {
     return floorScheme ? "floor" : "shift-round";
@@ -60,10 +70,10 @@ public record ShiftRoundSpec(int accBits, OutputSpec out, Rounding rounding, Opt
 
   @Override
   public String moduleName() {
-    String k = shift.isPresent() ? "k" + shift.getAsInt()
-        : channelShifts.isEmpty() ? "krt" : "kc" + channelShifts.size() + "_" + Integer.toHexString(channelShifts.hashCode());
+    Param k = params().get(0);
+    String kTag = k.isTable() ? "_kc" + channelShifts.size() + "_" + Integer.toHexString(channelShifts.hashCode()) : k.nameTag();
     String r = floorScheme ? "" : "_" + rounding.cliName().replace('-', '_');
-    return "requant_" + scheme().replace('-', '_') + "_a" + accBits + "_" + out.tag() + r + "_" + k
+    return "requant_" + scheme().replace('-', '_') + "_a" + accBits + "_" + out.tag() + r + kTag
         + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);
   }
 }

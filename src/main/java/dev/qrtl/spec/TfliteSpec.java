@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  *     {@code channel} input (empty: per-tensor); an index past the table selects its last entry
  */
 public record TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalInt m0, OptionalInt shift, OptionalLong zeroPoint, boolean bias, int pipeline,
-    java.util.List<int[]> channelMultipliers)
+    java.util.List<ChannelPair> channelMultipliers)
     implements QuantizerSpec {
   public static final int SHIFT_BITS = 6;
 
@@ -27,13 +27,16 @@ public record TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalIn
   }
 
   public TfliteSpec {
-    channelMultipliers = channelMultipliers.stream().map(int[]::clone).toList();
+    channelMultipliers = java.util.List.copyOf(channelMultipliers);
     if (!channelMultipliers.isEmpty() && (m0.isPresent() || shift.isPresent())) {
       throw new IllegalArgumentException((single ? "tflite-single" : "tflite-double")
           + ": give a per-tensor M0/shift or per-channel multipliers, not both");
     }
-    for (int[] c : channelMultipliers) {
-      checkMultiplier(single, c[0], c[1]);
+    for (ChannelPair c : channelMultipliers) {
+      if (c.multiplier() != (int) c.multiplier()) {
+        throw new IllegalArgumentException((single ? "tflite-single" : "tflite-double") + ": M0 " + c.multiplier() + " is not an int32");
+      }
+      checkMultiplier(single, (int) c.multiplier(), c.shift());
     }
     String name = single ? "tflite-single" : "tflite-double";
     QuantizerSpec.checkCommon(name, accBits, out, pipeline);
@@ -70,6 +73,20 @@ public record TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalIn
     return out.bits() + 1;
   }
 
+  /** M0 and the shift (constants, run-time inputs or per-channel tables), the zero point, the int32 bias. */
+  @Override
+  public java.util.List<Param> params() {
+    Param m = !channelMultipliers.isEmpty()
+        ? Param.table("m0", Param.Role.MULTIPLIER, 32, true, "m", channelMultipliers.stream().map(ChannelPair::multiplier).toList())
+        : Param.of("m0", Param.Role.MULTIPLIER, 32, true, "m", m0.isPresent() ? OptionalLong.of(m0.getAsInt()) : OptionalLong.empty());
+    Param s = !channelMultipliers.isEmpty()
+        ? Param.table("shift", Param.Role.SHIFT, SHIFT_BITS, true, "s", channelMultipliers.stream().map(c -> (long) c.shift()).toList())
+        : Param.of("shift", Param.Role.SHIFT, SHIFT_BITS, true, "s", shift.isPresent() ? OptionalLong.of(shift.getAsInt())
+            : OptionalLong.empty());
+    Param z = Param.of("zero_point", Param.Role.ZERO_POINT, zeroPointBits(), true, "z", zeroPoint);
+    return QuantizerSpec.withBias(java.util.List.of(m, s, z), bias, 32);
+  }
+
   @Override
   public String scheme() {
     return single ? "tflite-single" : "tflite-double";
@@ -77,19 +94,18 @@ public record TfliteSpec(int accBits, OutputSpec out, boolean single, OptionalIn
 
   @Override
   public String moduleName() {
+    java.util.List<Param> p = params();
+    String ms;
     if (!channelMultipliers.isEmpty()) {
       int h = 1;
-      for (int[] c : channelMultipliers) {
-        h = 31 * h + java.util.Arrays.hashCode(c);
+      for (ChannelPair c : channelMultipliers) {
+        h = 31 * h + java.util.Arrays.hashCode(new int[] {(int) c.multiplier(), c.shift()}); // the name's hash as ever
       }
-      String z = zeroPoint.isPresent() ? "_z" + (zeroPoint.getAsLong() < 0 ? "n" + -zeroPoint.getAsLong() : zeroPoint.getAsLong()) : "_zrt";
-      return "requant_" + (single ? "tflite_single" : "tflite_double") + "_a" + accBits + "_" + out.tag() + "_mc"
-          + channelMultipliers.size() + "_" + Integer.toHexString(h) + z + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);
+      ms = "_mc" + channelMultipliers.size() + "_" + Integer.toHexString(h); // one tag for the table of pairs
+    } else {
+      ms = p.get(0).nameTag() + p.get(1).nameTag();
     }
-    String m = m0.isPresent() ? "_m" + m0.getAsInt() : "_mrt";
-    String s = shift.isPresent() ? "_s" + (shift.getAsInt() < 0 ? "n" + -shift.getAsInt() : shift.getAsInt()) : "_srt";
-    String z = zeroPoint.isPresent() ? "_z" + (zeroPoint.getAsLong() < 0 ? "n" + -zeroPoint.getAsLong() : zeroPoint.getAsLong()) : "_zrt";
-    return "requant_" + (single ? "tflite_single" : "tflite_double") + "_a" + accBits + "_" + out.tag() + m + s + z
+    return "requant_" + (single ? "tflite_single" : "tflite_double") + "_a" + accBits + "_" + out.tag() + ms + p.get(2).nameTag()
         + (bias ? "_bias" : "") + QuantizerSpec.pipeTag(pipeline);
   }
 }

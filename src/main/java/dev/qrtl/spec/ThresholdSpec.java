@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param thresholds constant thresholds, or empty for run-time {@code thr_<i>} inputs
  * @param pipeline registered stages
  */
-public record ThresholdSpec(int accBits, OutputSpec out, Optional<long[]> thresholds, int pipeline) implements QuantizerSpec {
+public record ThresholdSpec(int accBits, OutputSpec out, Optional<java.util.List<Long>> thresholds, int pipeline) implements QuantizerSpec {
+  /** Constant thresholds as numbers. */
+  public static Optional<java.util.List<Long>> constants(long... t) {
+    return Optional.of(Arrays.stream(t).boxed().toList());
+  }
+
   public ThresholdSpec {
     QuantizerSpec.checkCommon("threshold", accBits, out, pipeline);
     if (out.bits() > 8) {
@@ -20,7 +25,7 @@ public record ThresholdSpec(int accBits, OutputSpec out, Optional<long[]> thresh
           + " comparators; the threshold scheme supports up to 8 bits");
     }
     if (thresholds.isPresent()) {
-      long[] t = thresholds.get().clone();
+      long[] t = thresholds.get().stream().mapToLong(Long::longValue).toArray();
       if (t.length != count(out)) {
         throw new IllegalArgumentException("threshold: " + out.bits() + "-bit output needs " + count(out)
             + " thresholds, not " + t.length);
@@ -31,7 +36,7 @@ public record ThresholdSpec(int accBits, OutputSpec out, Optional<long[]> thresh
               + " < T_" + (i - 1) + " = " + t[i - 1]);
         }
       }
-      thresholds = Optional.of(t);
+      thresholds = Optional.of(java.util.List.copyOf(thresholds.get()));
     }
   }
 
@@ -44,9 +49,20 @@ public record ThresholdSpec(int accBits, OutputSpec out, Optional<long[]> thresh
     return "threshold";
   }
 
+  /** The 2^b - 1 thresholds {@code thr_<i>}, each a constant or a run-time input. */
+  @Override
+  public java.util.List<Param> params() {
+    java.util.List<Param> p = new java.util.ArrayList<>();
+    for (int i = 0; i < count(out); i++) {
+      p.add(Param.of("thr_" + i, Param.Role.THRESHOLD, accBits, true, "t", thresholds.isPresent()
+          ? java.util.OptionalLong.of(thresholds.get().get(i)) : java.util.OptionalLong.empty()));
+    }
+    return java.util.List.copyOf(p);
+  }
+
   @Override
   public String moduleName() {
-    String t = thresholds.map(v -> "_t" + Integer.toHexString(Arrays.hashCode(v))).orElse("_trt");
+    String t = thresholds.map(v -> "_t" + Integer.toHexString(v.hashCode())).orElse("_trt"); // a List<Long> hashes as long[] does
     return "requant_threshold_a" + accBits + "_" + out.tag() + t + QuantizerSpec.pipeTag(pipeline);
   }
 }

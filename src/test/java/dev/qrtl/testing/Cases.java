@@ -85,7 +85,7 @@ public final class Cases {
       q.add(new Quantizer(n + "_a24_q8_const_bias", new TfliteSpec(24, s(8), single, OptionalInt.of(1832519380), OptionalInt.of(-8),
           OptionalLong.of(-3), true, 0), NO_COCOTB));
       q.add(new Quantizer(n + "_a32_q4_channels_p1", new TfliteSpec(32, s(4), single, OptionalInt.empty(), OptionalInt.empty(),
-          OptionalLong.empty(), false, 1, List.of(new int[] {1 << 30, -3}, new int[] {Integer.MAX_VALUE, -12})), NO_COCOTB));
+          OptionalLong.empty(), false, 1, List.of(new dev.qrtl.spec.ChannelPair(1 << 30, -3), new dev.qrtl.spec.ChannelPair(Integer.MAX_VALUE, -12))), NO_COCOTB));
     }
     q.add(new Quantizer("fp32_scale_a32_q8", new Fp32ScaleSpec(32, s(8), Optional.empty(), OptionalLong.empty(), false, 0), ALL));
     q.add(new Quantizer("fp32_scale_a24_q8_const_bias", new Fp32ScaleSpec(24, s(8), Optional.of(0.0123f), OptionalLong.of(2), true, 0),
@@ -98,10 +98,11 @@ public final class Cases {
     q.add(new Quantizer("dyadic_m6_a20_q6_wrap_half_even_const", dyadic(20, wrap6, 6, Rounding.HALF_EVEN, OptionalLong.of(45),
         OptionalInt.of(9), OptionalLong.of(2), false, 0, List.of()), NO_COCOTB));
     q.add(new Quantizer("dyadic_m5_a24_q8_channels_bias", dyadic(24, s(8), 5, Rounding.HALF_AWAY, OptionalLong.empty(), OptionalInt.empty(),
-        OptionalLong.empty(), true, 0, List.of(new long[] {17, 9}, new long[] {31, 14}, new long[] {16, 3})), NO_COCOTB));
+        OptionalLong.empty(), true, 0, List.of(new dev.qrtl.spec.ChannelPair(17, 9), new dev.qrtl.spec.ChannelPair(31, 14),
+        new dev.qrtl.spec.ChannelPair(16, 3))), NO_COCOTB));
     q.add(new Quantizer("dyadic_m12_a32_q4u_relu_floor_p1", dyadic(32, relu4u, 12, Rounding.FLOOR, OptionalLong.empty(), OptionalInt.empty(),
         OptionalLong.of(0), false, 1, List.of()), NO_COCOTB));
-    q.add(new Quantizer("threshold_a12_q2_const_p1", new ThresholdSpec(12, s(2), Optional.of(new long[] {-40, 0, 33}), 1), NO_COCOTB));
+    q.add(new Quantizer("threshold_a12_q2_const_p1", new ThresholdSpec(12, s(2), ThresholdSpec.constants(-40, 0, 33), 1), NO_COCOTB));
     return q;
   }
 
@@ -143,7 +144,7 @@ public final class Cases {
           for (int i = 0; i < t.length; i++) {
             t[i] = i - t.length / 2;
           }
-          specs.add(lint("th_" + tag + "_const", new ThresholdSpec(w[0], out, Optional.of(t), 0)));
+          specs.add(lint("th_" + tag + "_const", new ThresholdSpec(w[0], out, ThresholdSpec.constants(t), 0)));
         }
       }
     }
@@ -151,7 +152,7 @@ public final class Cases {
   }
 
   private static DyadicSpec dyadic(int acc, OutputSpec out, int m, Rounding r, OptionalLong mul, OptionalInt shift, OptionalLong zp,
-      boolean bias, int pipeline, List<long[]> channels) {
+      boolean bias, int pipeline, List<dev.qrtl.spec.ChannelPair> channels) {
     return new DyadicSpec(acc, out, m, r, mul, shift, zp, bias, pipeline, channels);
   }
 

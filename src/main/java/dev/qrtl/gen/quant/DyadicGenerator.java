@@ -1,6 +1,8 @@
 package dev.qrtl.gen.quant;
 
 import dev.qrtl.core.Expr;
+import dev.qrtl.gen.ParamSignals;
+import dev.qrtl.spec.Param;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
@@ -24,44 +26,30 @@ public final class DyadicGenerator {
   public static Module generate(DyadicSpec spec, Structure structure) {
     ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description(spec.mBits() + "-bit dyadic requantizer: q = clamp(R((acc" + (spec.bias() ? " + bias" : "") + ") * M / 2^s) + zp)");
+    ParamSignals ps = new ParamSignals(m, spec.channelBits());
+    java.util.List<Param> params = spec.params();
     m.param("scheme", spec.scheme())
         .param("acc_bits", spec.accBits())
         .param("out_bits", spec.out().bits())
         .param("out_signed", spec.out().signed())
         .param("m_bits", spec.mBits())
         .param("rounding", spec.rounding().cliName())
-        .param("multiplier", spec.multiplier().isPresent() ? Long.toString(spec.multiplier().getAsLong())
-            : spec.channels().isEmpty() ? "runtime" : "per-channel " + spec.channels().stream().map(c -> Long.toString(c[0])).toList())
-        .param("shift", spec.shift().isPresent() ? Integer.toString(spec.shift().getAsInt())
-            : spec.channels().isEmpty() ? "runtime" : "per-channel " + spec.channels().stream().map(c -> Long.toString(c[1])).toList())
-        .param("zero_point", spec.zeroPoint().isPresent() ? Long.toString(spec.zeroPoint().getAsLong()) : "runtime")
+        .param("multiplier", params.get(0).header())
+        .param("shift", params.get(1).header())
+        .param("zero_point", params.get(2).header())
         .param("bias", spec.bias())
         .param("relu", spec.out().relu())
         .param("saturate", spec.out().saturate())
         .param("pipeline", spec.pipeline());
     Signal acc = m.input("acc", HwType.s(spec.accBits()));
-    Expr x = spec.bias() ? m.wire("sum", acc.add(m.input("bias", HwType.s(spec.accBits())))) : acc;
-    HwType mt = HwType.u(spec.mBits());
-    HwType st = HwType.u(spec.shiftBits());
-    Expr multiplier;
-    Expr shift = null;
-    if (!spec.channels().isEmpty()) {
-      Signal channel = m.input("channel", HwType.u(spec.channelBits()));
-      multiplier = m.wire("channel_multiplier", ChannelTable.lookup(channel, spec.channels().stream().map(c -> c[0]).toList(), mt));
-      shift = m.wire("channel_shift", ChannelTable.lookup(channel, spec.channels().stream().map(c -> c[1]).toList(), st));
-    } else {
-      multiplier = spec.multiplier().isPresent() ? Expr.lit(spec.multiplier().getAsLong(), mt) : m.input("multiplier", mt);
-      if (spec.shift().isEmpty()) {
-        shift = m.input("shift", st);
-      }
-    }
+    Expr x = spec.bias() ? m.wire("sum", acc.add(ps.of(params.get(3)))) : acc;
+    Expr multiplier = ps.of(params.get(0));
+    Expr shift = params.get(1).isConst() ? null : ps.of(params.get(1));
     Expr product = m.wire("product", x.mul(multiplier.toSigned()));
     Quotient scaled = shift == null
-        ? RoundingShift.divideConstant(structure, product, spec.shift().getAsInt(), spec.rounding())
+        ? RoundingShift.divideConstant(structure, product, (int) params.get(1).constant(), spec.rounding())
         : RoundingShift.divideVariable(structure, product, shift, spec.rounding());
-    Expr zp = spec.zeroPoint().isPresent()
-        ? Expr.lit(spec.zeroPoint().getAsLong(), HwType.s(spec.zeroPointBits()))
-        : m.input("zero_point", HwType.s(spec.zeroPointBits()));
+    Expr zp = ps.of(params.get(2));
     OutputStage.finishQuotient(structure, m, scaled, zp, spec.out(), spec.pipeline());
     return m.build();
   }

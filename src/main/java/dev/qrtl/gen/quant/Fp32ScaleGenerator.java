@@ -1,6 +1,8 @@
 package dev.qrtl.gen.quant;
 
 import dev.qrtl.core.Expr;
+import dev.qrtl.gen.ParamSignals;
+import dev.qrtl.spec.Param;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
@@ -38,18 +40,20 @@ public final class Fp32ScaleGenerator {
   public static Module generate(Fp32ScaleSpec spec, Structure structure) {
     ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description("float32 requantizer: q = clamp(rne(float32(acc" + (spec.bias() ? " + bias" : "") + ") * scale) + zp)");
+    ParamSignals ps = new ParamSignals(m, 1);
+    java.util.List<Param> params = spec.params();
     m.param("scheme", spec.scheme())
         .param("acc_bits", spec.accBits())
         .param("out_bits", spec.out().bits())
         .param("out_signed", spec.out().signed())
-        .param("scale", spec.scale().map(f -> Float.toString(f) + " (0x" + Integer.toHexString(Float.floatToRawIntBits(f)) + ")").orElse("runtime"))
-        .param("zero_point", spec.zeroPoint().isPresent() ? Long.toString(spec.zeroPoint().getAsLong()) : "runtime")
+        .param("scale", params.get(0).header())
+        .param("zero_point", params.get(1).header())
         .param("bias", spec.bias())
         .param("relu", spec.out().relu())
         .param("saturate", spec.out().saturate())
         .param("pipeline", spec.pipeline());
     Signal acc = m.input("acc", HwType.s(spec.accBits()));
-    Expr x = spec.bias() ? m.wire("sum", acc.add(m.input("bias", HwType.s(spec.accBits())))) : acc;
+    Expr x = spec.bias() ? m.wire("sum", acc.add(ps.of(params.get(2)))) : acc;
 
     // 1. int -> float
     int w = x.width();
@@ -61,9 +65,7 @@ public final class Fp32ScaleGenerator {
     Expr expA = ma[1]; // unbiased exponent of x, u(...)
 
     // 2. scale fields
-    Expr scaleBits = spec.scale().isPresent()
-        ? Expr.lit(Integer.toUnsignedLong(Float.floatToRawIntBits(spec.scale().get())), HwType.u(32))
-        : m.input("scale", HwType.u(32));
+    Expr scaleBits = ps.of(params.get(0));
     Expr scaleNegative = scaleBits.bit(31);
     Expr biasedExp = scaleBits.slice(30, 23);
     Expr fraction = scaleBits.slice(22, 0);
@@ -102,9 +104,7 @@ public final class Fp32ScaleGenerator {
     // 5. sign, zero point, clamp
     Expr resultNegative = negative.xor(scaleNegative);
     Expr signed = m.wire("int_value", resultNegative.select(magnitudeOut.neg(), magnitudeOut));
-    Expr zp = spec.zeroPoint().isPresent()
-        ? Expr.lit(spec.zeroPoint().getAsLong(), HwType.s(spec.zeroPointBits()))
-        : m.input("zero_point", HwType.s(spec.zeroPointBits()));
+    Expr zp = ps.of(params.get(1));
     OutputStage.finish(m, m.wire("with_zp", signed.add(zp)), spec.out(), spec.pipeline());
     return m.build();
   }

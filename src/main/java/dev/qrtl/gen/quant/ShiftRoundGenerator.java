@@ -2,6 +2,8 @@ package dev.qrtl.gen.quant;
 
 import dev.qrtl.spec.ShiftRoundSpec;
 import dev.qrtl.core.Expr;
+import dev.qrtl.gen.ParamSignals;
+import dev.qrtl.spec.Param;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
@@ -24,13 +26,14 @@ public final class ShiftRoundGenerator {
     ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description((spec.floorScheme() ? "floor (truncating) " : "") + "power-of-two requantizer: q = clamp(R((acc"
             + (spec.bias() ? " + bias" : "") + ") / 2^k))");
+    ParamSignals ps = new ParamSignals(m, spec.channelBits());
+    Param k = Param.withRole(spec.params(), Param.Role.SHIFT).orElseThrow();
     m.param("scheme", spec.scheme())
         .param("acc_bits", spec.accBits())
         .param("out_bits", spec.out().bits())
         .param("out_signed", spec.out().signed())
         .param("rounding", spec.rounding().cliName())
-        .param("shift", spec.shift().isPresent() ? Integer.toString(spec.shift().getAsInt())
-            : spec.channelShifts().isEmpty() ? "runtime" : "per-channel " + spec.channelShifts())
+        .param("shift", k.header())
         .param("bias", spec.bias())
         .param("relu", spec.out().relu())
         .param("saturate", spec.out().saturate())
@@ -39,18 +42,13 @@ public final class ShiftRoundGenerator {
     Expr x = acc;
     if (spec.bias()) {
       m.stage("bias");
-      x = m.wire("sum", acc.add(m.input("bias", HwType.s(spec.accBits()))));
+      x = m.wire("sum", acc.add(ps.of(Param.withRole(spec.params(), Param.Role.BIAS).orElseThrow())));
     }
     Quotient rounded;
-    if (spec.shift().isPresent()) {
-      rounded = RoundingShift.divideConstant(structure, x, spec.shift().getAsInt(), spec.rounding());
-    } else if (!spec.channelShifts().isEmpty()) {
-      Signal channel = m.input("channel", HwType.u(spec.channelBits()));
-      Expr k = m.wire("channel_shift", ChannelTable.lookup(channel,
-          spec.channelShifts().stream().map(Integer::longValue).toList(), HwType.u(spec.shiftBits())));
-      rounded = RoundingShift.divideVariable(structure, x, k, spec.rounding());
+    if (k.isConst()) {
+      rounded = RoundingShift.divideConstant(structure, x, (int) k.constant(), spec.rounding());
     } else {
-      rounded = RoundingShift.divideVariable(structure, x, m.input("shift", HwType.u(spec.shiftBits())), spec.rounding());
+      rounded = RoundingShift.divideVariable(structure, x, ps.of(k), spec.rounding());
     }
     OutputStage.finishQuotient(structure, m, rounded, null, spec.out(), spec.pipeline());
     return m.build();

@@ -2,6 +2,8 @@ package dev.qrtl.gen.quant;
 
 import dev.qrtl.spec.TfliteSpec;
 import dev.qrtl.core.Expr;
+import dev.qrtl.gen.ParamSignals;
+import dev.qrtl.spec.Param;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
@@ -29,17 +31,15 @@ public final class TfliteGenerator {
     ModuleBuilder m = new ModuleBuilder(structure.moduleName(spec.moduleName()))
         .description("TFLite fixed-point requantizer (" + (spec.single() ? "single" : "double")
             + " rounding): q = clamp(MBQM(acc" + (spec.bias() ? " + bias" : "") + ", M0, shift) + zp)");
+    ParamSignals ps = new ParamSignals(m, spec.channelBits());
+    java.util.List<Param> params = spec.params();
     m.param("scheme", spec.scheme())
         .param("acc_bits", spec.accBits())
         .param("out_bits", spec.out().bits())
         .param("out_signed", spec.out().signed())
-        .param("m0", spec.m0().isPresent() ? Integer.toString(spec.m0().getAsInt())
-            : spec.channelMultipliers().isEmpty() ? "runtime"
-            : "per-channel " + spec.channelMultipliers().stream().map(c -> Integer.toString(c[0])).toList())
-        .param("shift", spec.shift().isPresent() ? Integer.toString(spec.shift().getAsInt())
-            : spec.channelMultipliers().isEmpty() ? "runtime"
-            : "per-channel " + spec.channelMultipliers().stream().map(c -> Integer.toString(c[1])).toList())
-        .param("zero_point", spec.zeroPoint().isPresent() ? Long.toString(spec.zeroPoint().getAsLong()) : "runtime")
+        .param("m0", params.get(0).header())
+        .param("shift", params.get(1).header())
+        .param("zero_point", params.get(2).header())
         .param("bias", spec.bias())
         .param("relu", spec.out().relu())
         .param("saturate", spec.out().saturate())
@@ -47,27 +47,13 @@ public final class TfliteGenerator {
     Signal acc = m.input("acc", HwType.s(spec.accBits()));
     Expr x = acc.extend(32);
     if (spec.bias()) {
-      x = m.wire("sum", x.add(m.input("bias", S32)).truncate(32)); // int32 wraps
+      x = m.wire("sum", x.add(ps.of(params.get(3))).truncate(32)); // int32 wraps
     }
-    Expr m0;
-    Expr shift;
-    if (!spec.channelMultipliers().isEmpty()) {
-      // Per-channel constants: a small table, then the run-time datapath.
-      Signal channel = m.input("channel", HwType.u(spec.channelBits()));
-      m0 = m.wire("channel_m0", ChannelTable.lookup(channel,
-          spec.channelMultipliers().stream().map(c -> (long) c[0]).toList(), S32));
-      shift = m.wire("channel_shift", ChannelTable.lookup(channel,
-          spec.channelMultipliers().stream().map(c -> (long) c[1]).toList(), HwType.s(TfliteSpec.SHIFT_BITS)));
-    } else {
-      m0 = spec.m0().isPresent() ? Expr.lit(spec.m0().getAsInt(), S32) : m.input("m0", S32);
-      shift = spec.shift().isPresent()
-          ? Expr.lit(spec.shift().getAsInt(), HwType.s(TfliteSpec.SHIFT_BITS))
-          : m.input("shift", HwType.s(TfliteSpec.SHIFT_BITS));
-    }
+    // per-channel constants are a small table before the run-time datapath
+    Expr m0 = ps.of(params.get(0));
+    Expr shift = ps.of(params.get(1));
     Quotient scaled = spec.single() ? single(m, x, m0, shift, spec, structure) : doubleRounding(m, x, m0, shift, spec, structure);
-    Expr zp = spec.zeroPoint().isPresent()
-        ? Expr.lit(spec.zeroPoint().getAsLong(), HwType.s(spec.zeroPointBits()))
-        : m.input("zero_point", HwType.s(spec.zeroPointBits()));
+    Expr zp = ps.of(params.get(2));
     OutputStage.finishQuotient(structure, m, scaled, zp, spec.out(), spec.pipeline());
     return m.build();
   }

@@ -2,6 +2,8 @@ package dev.qrtl.gen.quant;
 
 import dev.qrtl.spec.ThresholdSpec;
 import dev.qrtl.core.Expr;
+import dev.qrtl.gen.ParamSignals;
+import dev.qrtl.spec.Param;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Lit;
 import dev.qrtl.core.Module;
@@ -22,23 +24,21 @@ public final class ThresholdGenerator {
   public static Module generate(ThresholdSpec spec) {
     ModuleBuilder m = new ModuleBuilder(spec.moduleName())
         .description("multi-threshold requantizer: q = out_min + #{i : acc >= T_i}");
+    ParamSignals ps = new ParamSignals(m, 1);
+    List<Param> params = spec.params();
     m.param("scheme", spec.scheme())
         .param("acc_bits", spec.accBits())
         .param("out_bits", spec.out().bits())
         .param("out_signed", spec.out().signed())
-        .param("thresholds", spec.thresholds().map(t -> java.util.Arrays.toString(t)).orElse("runtime"))
+        .param("thresholds", spec.thresholds().map(Object::toString).orElse("runtime"))
         .param("pipeline", spec.pipeline());
     Signal acc = m.input("acc", HwType.s(spec.accBits()));
     int n = ThresholdSpec.count(spec.out());
     List<Expr> hits = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Expr t;
-      if (spec.thresholds().isPresent()) {
-        long v = spec.thresholds().get()[i];
-        t = Lit.fitting(v, true);
-      } else {
-        t = m.input("thr_" + i, HwType.s(spec.accBits()));
-      }
+      Param p = params.get(i);
+      // a constant threshold is the narrowest literal of its value, so comparisons outside the range fold away
+      Expr t = p.isConst() ? Lit.fitting(p.constant(), true) : ps.port(p);
       hits.add(acc.ge(t));
     }
     m.stage("population count of the thresholds reached");

@@ -215,7 +215,7 @@ class QuantizerEquivalenceTest {
     OutputRange r = range(out);
     long[] t = ThresholdModel.fromMonotone(a -> ShiftRoundModel.requantize(a, 0, 6, Rounding.HALF_EVEN, r), ACC_MIN, ACC_MAX, -8, 7);
     IrSimulator sim = new IrSimulator(ThresholdGenerator.generate(
-        new ThresholdSpec(ACC, out, java.util.Optional.of(t), 0)));
+        new ThresholdSpec(ACC, out, ThresholdSpec.constants(t), 0)));
     for (long acc = ACC_MIN; acc <= ACC_MAX; acc++) {
       sim.poke("acc", acc);
       assertEquals(ShiftRoundModel.requantize(acc, 0, 6, Rounding.HALF_EVEN, r), sim.peekLong("q"), "acc=" + acc);
@@ -241,7 +241,7 @@ class QuantizerEquivalenceTest {
     java.util.List<int[]> mult = java.util.List.of(new int[] {1 << 30, -3}, new int[] {1518500250, -7}, new int[] {0, 0});
     for (boolean single : new boolean[] {false, true}) {
       TfliteSpec tf = new TfliteSpec(ACC, out, single, java.util.OptionalInt.empty(), java.util.OptionalInt.empty(),
-          java.util.OptionalLong.of(-3), false, 0, mult);
+          java.util.OptionalLong.of(-3), false, 0, mult.stream().map(c -> new dev.qrtl.spec.ChannelPair(c[0], c[1])).toList());
       IrSimulator t = new IrSimulator(TfliteGenerator.generate(tf));
       for (int ch = 0; ch < 4; ch++) {
         int[] c = mult.get(Math.min(ch, mult.size() - 1));

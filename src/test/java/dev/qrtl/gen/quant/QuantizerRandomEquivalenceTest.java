@@ -91,7 +91,7 @@ class QuantizerRandomEquivalenceTest {
     SplittableRandom rnd = new SplittableRandom(SEED + 3);
     long[] t = ThresholdModel.fromMonotone(a -> ShiftRoundModel.requantize(a, 0, 12, Rounding.HALF_EVEN, R8),
         Integer.MIN_VALUE, Integer.MAX_VALUE, -128, 127);
-    IrSimulator sim = new IrSimulator(ThresholdGenerator.generate(new ThresholdSpec(32, S8, java.util.Optional.of(t), 0)));
+    IrSimulator sim = new IrSimulator(ThresholdGenerator.generate(new ThresholdSpec(32, S8, ThresholdSpec.constants(t), 0)));
     for (int v = 0; v < VECTORS; v++) {
       long a = acc(rnd);
       sim.poke("acc", a);
