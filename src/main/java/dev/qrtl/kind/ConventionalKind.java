@@ -41,17 +41,17 @@ final class ConventionalKind extends TileKind<ConventionalSpec> {
   private static final double BN_SPREAD = 128.0 * 64;
 
   @Override
-  TileRecords.TileModel tileModel(ConventionalSpec spec) {
-    return new TileRecords.TileModel() {
+  TileModel tileModel(ConventionalSpec spec) {
+    return new TileModel() {
       @Override
       public MacArraySpec array() {
         return spec.array();
       }
 
       @Override
-      public List<TileRecords.Stage> stages() {
-        return List.of(new TileRecords.Stage(Schemes.model(spec.convRequant()), "conv_", Double.NaN),
-            new TileRecords.Stage(Schemes.model(spec.bnRequant()), "bn_", BN_SPREAD));
+      public List<TileModel.Stage> stages() {
+        return List.of(new TileModel.Stage(Schemes.model(spec.convRequant()), "conv_", Double.NaN),
+            new TileModel.Stage(Schemes.model(spec.bnRequant()), "bn_", BN_SPREAD));
       }
 
       @Override

@@ -33,15 +33,15 @@ final class MacArrayKind extends TileKind<MacArraySpec> {
   }
 
   @Override
-  TileRecords.TileModel tileModel(MacArraySpec spec) {
-    return new TileRecords.TileModel() {
+  TileModel tileModel(MacArraySpec spec) {
+    return new TileModel() {
       @Override
       public MacArraySpec array() {
         return spec;
       }
 
       @Override
-      public List<TileRecords.Stage> stages() {
+      public List<TileModel.Stage> stages() {
         return List.of();
       }
 

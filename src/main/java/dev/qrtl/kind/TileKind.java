@@ -19,9 +19,9 @@ abstract class TileKind<S extends DesignSpec> implements DesignKind<S> {
   }
 
   /** The tile stream's view of a design of this kind: its array, requantizer stages, own parameters and tile model. */
-  abstract TileRecords.TileModel tileModel(S spec);
+  abstract TileModel tileModel(S spec);
 
-  TileRecords.TileModel tileModelAny(DesignSpec spec) {
+  TileModel tileModelAny(DesignSpec spec) {
     return tileModel(cast(spec));
   }
 

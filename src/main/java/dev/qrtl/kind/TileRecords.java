@@ -59,42 +59,6 @@ public final class TileRecords implements RecordSource {
   private long tile;
   private boolean resetDone;
 
-  /**
-   * What a MAC kind tells the tile stream: its array, the requantizer stages after it (each with
-   * the prefix of its per-column parameter ports and the spread of the values reaching it), the
-   * parameters of its own datapath, and its golden model of a whole tile.
-   */
-  interface TileModel {
-    MacArraySpec array();
-
-    /** The requantizer stages, in order (none for a bare array). */
-    List<Stage> stages();
-
-    /** Whether {@code p} is an input of the kind's own datapath (a batch norm's multiplier), not a requantizer's. */
-    default boolean ownsParameter(PortSpec p) {
-      return false;
-    }
-
-    /** A value for such an input, drawn from {@code rnd}. */
-    default long drawParameter(PortSpec p, SplittableRandom rnd) {
-      throw new IllegalArgumentException("no datapath parameter '" + p.name() + "'");
-    }
-
-    /**
-     * The expected outputs of a tile: {@code acc} the exact dot products, {@code stage[s][j]} stage
-     * s's golden function of column j, {@code param} the drawn value of an input by port name.
-     */
-    long[][] expected(long[][] acc, LongUnaryOperator[][] stage, java.util.function.ToLongFunction<String> param);
-  }
-
-  /**
-   * A requantizer stage of a MAC design.
-   *
-   * @param prefix what its per-column parameter ports start with ({@code conv_}, {@code bn_}; "" for the unified module's epilogue)
-   * @param spread the spread of its inputs (NaN: the array's accumulators)
-   */
-  record Stage(RequantizerModel model, String prefix, double spread) {}
-
   /** The records of a MAC design of any registered tile kind. */
   public static TileRecords of(Manifest m, Stimulus stimulus, long vectors, long seed) {
     DesignKind<?> kind = DesignKinds.named(m.kind());
@@ -292,7 +256,7 @@ public final class TileRecords implements RecordSource {
 
   /** Draws the run-time requantizer inputs into {@code params}; returns [stage][column] golden functions. */
   private LongUnaryOperator[][] requantizers(long[] params) {
-    List<Stage> st = model.stages();
+    List<TileModel.Stage> st = model.stages();
     LongUnaryOperator[][] stages = new LongUnaryOperator[st.size()][cols];
     double spread = Math.sqrt(k) * Math.pow(2, aBits - 2) * Math.pow(2, wBits - 2);
     for (int i = 0; i < layout.inputs().size(); i++) {
@@ -302,7 +266,7 @@ public final class TileRecords implements RecordSource {
         params[i] = model.drawParameter(p, rnd);
       } else if (!st.isEmpty() && name.lastIndexOf('_') > 0 && isParamPort(name)) {
         String base = name.substring(0, name.lastIndexOf('_'));
-        Stage stage = stageOf(base);
+        TileModel.Stage stage = stageOf(base);
         RequantizerModel g = stage.model();
         PortSpec bare = new PortSpec(base.substring(stage.prefix().length()), "input", p.width(), p.signed());
         double s = Double.isNaN(stage.spread()) ? spread : stage.spread();
@@ -324,9 +288,9 @@ public final class TileRecords implements RecordSource {
   }
 
   /** The stage a parameter port belongs to: the one with the longest prefix the port's name starts with. */
-  private Stage stageOf(String base) {
-    Stage best = null;
-    for (Stage s : model.stages()) {
+  private TileModel.Stage stageOf(String base) {
+    TileModel.Stage best = null;
+    for (TileModel.Stage s : model.stages()) {
       if (base.startsWith(s.prefix()) && (best == null || s.prefix().length() > best.prefix().length())) {
         best = s;
       }
@@ -339,7 +303,7 @@ public final class TileRecords implements RecordSource {
 
   /** Whether {@code name} belongs to another stage than the one of prefix {@code pre} (a longer prefix claims it). */
   private boolean claimedElsewhere(String name, String pre) {
-    for (Stage s : model.stages()) {
+    for (TileModel.Stage s : model.stages()) {
       if (s.prefix().length() > pre.length() && name.startsWith(s.prefix())) {
         return true;
       }
@@ -362,7 +326,7 @@ public final class TileRecords implements RecordSource {
 
   /** Lets each stage's model arrange the values drawn for one column (thresholds ascend). */
   private void arrangePerColumn(long[] params) {
-    for (Stage stage : model.stages()) {
+    for (TileModel.Stage stage : model.stages()) {
       String pre = stage.prefix();
       for (int j = 0; j < cols; j++) {
         List<Integer> idx = new ArrayList<>();

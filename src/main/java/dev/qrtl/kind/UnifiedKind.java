@@ -35,16 +35,16 @@ final class UnifiedKind extends TileKind<UnifiedSpec> {
   }
 
   @Override
-  TileRecords.TileModel tileModel(UnifiedSpec spec) {
-    return new TileRecords.TileModel() {
+  TileModel tileModel(UnifiedSpec spec) {
+    return new TileModel() {
       @Override
       public MacArraySpec array() {
         return spec.array();
       }
 
       @Override
-      public List<TileRecords.Stage> stages() {
-        return List.of(new TileRecords.Stage(Schemes.model(spec.epilogue()), "", Double.NaN));
+      public List<TileModel.Stage> stages() {
+        return List.of(new TileModel.Stage(Schemes.model(spec.epilogue()), "", Double.NaN));
       }
 
       @Override

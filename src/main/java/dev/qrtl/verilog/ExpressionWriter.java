@@ -4,7 +4,6 @@ import dev.qrtl.core.Binary;
 import dev.qrtl.core.Concat;
 import dev.qrtl.core.Convert;
 import dev.qrtl.core.Expr;
-import dev.qrtl.core.ExprVisitor;
 import dev.qrtl.core.HwType;
 import dev.qrtl.core.Instance;
 import dev.qrtl.core.Lit;
@@ -43,9 +42,9 @@ final class ExpressionWriter {
 
   private final Module module;
   private final ModuleScope scope;
-  private final Map<Expr, Operand> emitted = new IdentityHashMap<>();
-  private final Map<Expr, Integer> uses = new IdentityHashMap<>();
-  private final Renderer renderer = new Renderer();
+  final Map<Expr, Operand> emitted = new IdentityHashMap<>();
+  final Map<Expr, Integer> uses = new IdentityHashMap<>();
+  private final OperationRenderer renderer = new OperationRenderer(this);
   /** The named net the expression being written feeds: temporaries are named after it. */
   private String hint = "v";
 
@@ -75,7 +74,7 @@ final class ExpressionWriter {
   }
 
   /** The same bits without signedness reinterpretations (which change no bit). */
-  private static Expr peel(Expr e) {
+  static Expr peel(Expr e) {
     while (e instanceof Convert c && c.op() == dev.qrtl.core.ConvertOp.REINTERPRET) {
       e = c.operand();
     }
@@ -134,7 +133,7 @@ final class ExpressionWriter {
       // A part-select of a named net is written where it is read.
       o = new Operand(range(whole), e.type(), Kind.EXPR);
     } else {
-      String t = scope.newTemp(e.type(), hint + "_" + word(e));
+      String t = scope.newTemp(e.type(), hint + "_" + TempNames.word(e));
       String text = e.accept(renderer);
       scope.assigns.add("assign " + t + " = " + text + ";");
       o = new Operand(t, e.type(), Kind.NAME);
@@ -151,7 +150,7 @@ final class ExpressionWriter {
    * operation whose bits are the same at any context width and signedness (sum, difference,
    * bitwise, left shift, select, or a one-bit comparison or reduction), read once, not yet named.
    */
-  private boolean inlinable(Expr e) {
+  boolean inlinable(Expr e) {
     if (emitted.containsKey(e) || uses.getOrDefault(e, 0) != 1) {
       return false;
     }
@@ -169,7 +168,7 @@ final class ExpressionWriter {
   }
 
   /** The operation's text in parentheses, or null (after naming it) when it is too long. */
-  private String inline(Expr e) {
+  String inline(Expr e) {
     String saved = hint;
     String text = e.accept(renderer);
     hint = saved;
@@ -185,20 +184,20 @@ final class ExpressionWriter {
 
   /** A new wire named after the net being fed, assigned {@code text} (the rendering of {@code e}). */
   private Operand temporary(Expr e, String text) {
-    String t = scope.newTemp(e.type(), hint + "_" + word(e));
+    String t = scope.newTemp(e.type(), hint + "_" + TempNames.word(e));
     scope.assigns.add("assign " + t + " = " + text + ";");
     return new Operand(t, e.type(), Kind.NAME);
   }
 
   /** A bit range of a base expression that is not itself a slice or truncation. */
-  private record Bits(Expr base, int hi, int lo) {}
+  record Bits(Expr base, int hi, int lo) {}
 
   private static boolean isTruncate(Expr e) {
     return e instanceof Convert c && c.op() == dev.qrtl.core.ConvertOp.TRUNCATE;
   }
 
   /** Slices of slices (and truncations) folded into one range of the innermost operand. */
-  private Bits bitsOf(Expr e) {
+  Bits bitsOf(Expr e) {
     int hi = e.width() - 1;
     int lo = 0;
     Expr cur = e;
@@ -218,59 +217,11 @@ final class ExpressionWriter {
     }
   }
 
-  /** What a temporary holds, for its name. */
-  private static String word(Expr e) {
-    if (e instanceof Binary b) {
-      return switch (b.op()) {
-        case ADD -> "sum";
-        case SUB -> "diff";
-        case MUL -> "product";
-        case AND -> "and";
-        case OR -> "or";
-        case XOR -> "xor";
-        case EQ -> "eq";
-        case NE -> "ne";
-        case LT -> "lt";
-        case LE -> "le";
-        case GT -> "gt";
-        case GE -> "ge";
-        case SHL -> "shl";
-        case SHR -> "shr";
-      };
-    }
-    if (e instanceof Unary u) {
-      return switch (u.op()) {
-        case NOT -> "inv";
-        case NEG -> "neg";
-        case AND_REDUCE -> "all";
-        case OR_REDUCE -> "any";
-        case XOR_REDUCE -> "parity";
-      };
-    }
-    if (e instanceof Mux) {
-      return "sel";
-    }
-    if (e instanceof Concat) {
-      return "cat";
-    }
-    if (e instanceof Lit) {
-      return "const";
-    }
-    if (e instanceof Convert c) {
-      return switch (c.op()) {
-        case EXTEND -> "ext";
-        case TRUNCATE -> "low";
-        case REINTERPRET -> "as";
-      };
-    }
-    return "bits";
-  }
-
   /**
    * A name read with its operand's signedness where Verilog's meaning depends on it (multiply,
    * arithmetic shift, comparison): {@code $signed(x)} when the net was declared otherwise.
    */
-  private String typed(Operand o) {
+  String typed(Operand o) {
     if (o.kind() == Kind.LITERAL) {
       return o.text();
     }
@@ -285,7 +236,7 @@ final class ExpressionWriter {
   }
 
   /** The operand as a declared name (a literal gets a temp), for bit selects. */
-  private Operand named(Expr e) {
+  Operand named(Expr e) {
     Operand o = operand(e);
     if (o.isName()) {
       return o;
@@ -303,12 +254,12 @@ final class ExpressionWriter {
     }
   }
 
-  private void useBits(Operand o, int hi, int lo) {
+  void useBits(Operand o, int hi, int lo) {
     scope.used.get(o.text()).set(lo, hi + 1);
   }
 
   /** Operand text extended (by its own signedness) to {@code w} bits. */
-  private String ext(Expr e, int w) {
+  String ext(Expr e, int w) {
     return extended(e, w).text();
   }
 
@@ -316,7 +267,7 @@ final class ExpressionWriter {
    * The operand extended to {@code w} bits: a bare name (read with its declared signedness) or a
    * literal when no extension is needed, else an unsigned expression text.
    */
-  private Operand extended(Expr e, int w) {
+  Operand extended(Expr e, int w) {
     Expr bare = peel(e);
     HwType type = new HwType(w, e.signed());
     if (e.width() < w && !emitted.containsKey(bare)) {
@@ -372,7 +323,7 @@ final class ExpressionWriter {
   }
 
   /** Operand extended to {@code w} bits and read as signed when {@code signed}, as a comparison needs. */
-  private String extSigned(Expr e, int w, boolean signed) {
+  String extSigned(Expr e, int w, boolean signed) {
     Operand o = extended(e, w);
     switch (o.kind()) {
       case NAME:
@@ -385,7 +336,7 @@ final class ExpressionWriter {
   }
 
   /** A multiplier operand: extended by Verilog to the product's width, so a constant is a bit pattern. */
-  private String factor(Operand o, Expr e) {
+  String factor(Operand o, Expr e) {
     if (o.kind() != Kind.LITERAL) {
       return typed(o);
     }
@@ -394,163 +345,12 @@ final class ExpressionWriter {
   }
 
   /** A bit range of a named net as Verilog text. */
-  private String range(Bits b) {
+  String range(Bits b) {
     Operand o = named(b.base());
     useBits(o, b.hi(), b.lo());
     if (b.lo() == 0 && b.hi() == o.type().width() - 1) {
       return o.text();
     }
     return b.hi() == b.lo() ? o.text() + "[" + b.hi() + "]" : o.text() + "[" + b.hi() + ":" + b.lo() + "]";
-  }
-
-  private final class Renderer implements ExprVisitor<String> {
-    @Override
-    public String visitSignal(Signal s) {
-      throw new AssertionError("leaves are operands, not rendered: " + s);
-    }
-
-    @Override
-    public String visitLit(Lit l) {
-      throw new AssertionError("leaves are operands, not rendered: " + l);
-    }
-
-    @Override
-    public String visitUnary(Unary u) {
-      switch (u.op()) {
-        case NOT:
-          return "~" + ext(u.operand(), u.type().width());
-        case NEG:
-          return "-" + ext(u.operand(), u.type().width());
-        case AND_REDUCE:
-        case OR_REDUCE:
-        case XOR_REDUCE:
-          {
-            Expr x = peel(u.operand());
-            if (inlinable(x)) {
-              String text = inline(x); // a reduction's operand is self-determined
-              if (!emitted.get(x).isName()) {
-                return u.op().symbol() + text;
-              }
-            }
-            Operand o = operand(x);
-            if (o.kind() == Kind.LITERAL) {
-              o = named(peel(u.operand()));
-            }
-            useAll(o);
-            return u.op().symbol() + o.text();
-          }
-        default:
-          throw new AssertionError(u.op());
-      }
-    }
-
-    @Override
-    public String visitBinary(Binary b) {
-      int w = b.type().width();
-      switch (b.op()) {
-        case ADD:
-        case SUB:
-        case AND:
-        case OR:
-        case XOR:
-          return ext(b.left(), w) + " " + b.op().symbol() + " " + ext(b.right(), w);
-        case MUL:
-          {
-            // Natural widths: Verilog extends both (same-signedness) operands to the context
-            // width, and synthesis sees a wa x wb multiplier instead of a w x w one.
-            Operand l = operand(b.left());
-            Operand r = operand(b.right());
-            useAll(l);
-            useAll(r);
-            return factor(l, b.left()) + " * " + factor(r, b.right());
-          }
-        case EQ:
-        case NE:
-        case LT:
-        case LE:
-        case GT:
-        case GE:
-          {
-            int m = Math.max(b.left().width(), b.right().width());
-            boolean s = b.left().signed();
-            return extSigned(b.left(), m, s) + " " + b.op().symbol() + " " + extSigned(b.right(), m, s);
-          }
-        case SHL:
-          {
-            Operand amount = operand(b.right());
-            useAll(amount);
-            return ext(b.left(), w) + " << " + amount.text();
-          }
-        case SHR:
-          {
-            Operand value = operand(b.left());
-            Operand amount = operand(b.right());
-            useAll(value);
-            useAll(amount);
-            return typed(value) + (b.left().signed() ? " >>> " : " >> ") + amount.text();
-          }
-        default:
-          throw new AssertionError(b.op());
-      }
-    }
-
-    @Override
-    public String visitMux(Mux m) {
-      int w = m.type().width();
-      if (inlinable(m.select())) {
-        String text = inline(m.select()); // the select is self-determined: any one-bit operation
-        if (text != null && !emitted.get(m.select()).isName()) {
-          return text + " ? " + ext(m.ifTrue(), w) + " : " + ext(m.ifFalse(), w);
-        }
-      }
-      Operand sel = operand(m.select());
-      useAll(sel);
-      return sel.text() + " ? " + ext(m.ifTrue(), w) + " : " + ext(m.ifFalse(), w);
-    }
-
-    @Override
-    public String visitSlice(Slice s) {
-      return range(bitsOf(s));
-    }
-
-    @Override
-    public String visitConcat(Concat c) {
-      List<String> parts = new ArrayList<>();
-      for (Expr p : c.parts()) {
-        Operand o = operand(p);
-        useAll(o);
-        parts.add(o.text());
-      }
-      return "{" + String.join(", ", parts) + "}";
-    }
-
-    @Override
-    public String visitConvert(Convert c) {
-      int w = c.type().width();
-      switch (c.op()) {
-        case EXTEND:
-          return ext(c.operand(), w);
-        case TRUNCATE:
-          return range(bitsOf(c));
-        case REINTERPRET:
-          {
-            Expr inner = peel(c.operand());
-            if (!(inner instanceof Signal) && !(inner instanceof Lit)
-                && !emitted.containsKey(inner) && uses.getOrDefault(inner, 0) == 1) {
-              // Same bits, other signedness: write the single-use operation straight in.
-              return inner.accept(this);
-            }
-            Operand o = operand(inner);
-            if (!o.isName()) {
-              Lit l = (Lit) inner;
-              return VerilogLiteral.of(c.type().wrap(l.value()), c.type());
-            }
-            useAll(o);
-            return o.text();
-          }
-        default:
-          throw new AssertionError(c.op());
-      }
-    }
   }
 }
