@@ -1,12 +1,11 @@
 package dev.qrtl.compare;
 
-import dev.qrtl.energy.EnergyEstimator;
+import dev.qrtl.energy.GateLevelCost;
+import dev.qrtl.energy.UnitCost;
+import dev.qrtl.energy.UnitCostModel;
 import dev.qrtl.energy.EnergyReport;
-import dev.qrtl.manifest.Manifest;
-import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.Schemes;
-import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.tools.ToolException;
@@ -185,16 +184,23 @@ public final class Comparison {
   /** The most register stages a unit gets to meet a common clock. */
   static final int MAX_STAGES = dev.qrtl.spec.QuantizerSpec.MAX_PIPELINE;
 
+  /** How a comparison prices its units: synthesis (for the common clock, where there is one), then gate-level energy. */
+  static UnitCostModel cost(CompareConfig c) {
+    return new GateLevelCost(c.tech(), c.timing(), c.clockNs(), c.timeout());
+  }
+
   private static CompareRow row(Task t, CompareConfig c) {
     if (c.clockNs().isPresent()) {
       return rowAtClock(t, c);
     }
-    Manifest m = ManifestIo.read(t.manifest());
-    SynthResult s = SynthRunner.run(t.manifest(), c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
-    EnergyReport e = EnergyEstimator.estimate(t.manifest(), m, s, c.tech().library(), c.energy());
-    return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
-        s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
-        null, null).withVerification(verify(t, c.pipeline(), t.manifest(), e, c));
+    UnitCost u = cost(c).price(t.manifest(), c.energy());
+    return row(t, u, null).withVerification(verify(t, c.pipeline(), t.manifest(), u.energy(), c));
+  }
+
+  private static CompareRow row(Task t, UnitCost u, Integer stages) {
+    SynthResult s = u.synthesis();
+    return new CompareRow(t.form().label(), t.accBits(), t.outBits(), u.design(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
+        s.criticalPathNs(), s.fmaxMhz(), u.energyPj(), u.energyCi95Pj(), u.energyZeroDelayPj(), u.leakagePj(), null, null, stages);
   }
 
   /**
@@ -208,18 +214,16 @@ public final class Comparison {
     double period = c.clockNs().getAsDouble();
     int stages = c.pipeline();
     Path manifest = t.manifest();
-    SynthResult s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.clockNs(), c.timeout());
+    UnitCostModel cost = cost(c);
+    SynthResult s = cost.synthesize(manifest);
     while (s.criticalPathNs() > period && stages < MAX_STAGES) {
       stages = nextStages(stages, s.criticalPathNs(), period);
       manifest = Designs.write(t.form().scheme().forComparison(t.form().form(), t.accBits(), t.outBits(), c.energy().stimulus(), stages),
           CacheDirs.root().resolve("designs"));
-      s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.clockNs(), c.timeout());
+      s = cost.synthesize(manifest);
     }
-    Manifest m = ManifestIo.read(manifest);
-    EnergyReport e = EnergyEstimator.estimate(manifest, m, s, c.tech().library(), c.energy());
-    return new CompareRow(t.form().label(), t.accBits(), t.outBits(), m.top(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
-        s.criticalPathNs(), s.fmaxMhz(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(), e.delays().leakagePj(),
-        null, null, stages).withVerification(verify(t, stages, manifest, e, c));
+    UnitCost u = cost.price(manifest, s, c.energy());
+    return row(t, u, stages).withVerification(verify(t, stages, manifest, u.energy(), c));
   }
 
   /** The row's unit co-simulated (as many vectors as the energy run's operations) and proved where it can be. */

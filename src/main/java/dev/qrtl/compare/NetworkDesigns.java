@@ -1,12 +1,11 @@
 package dev.qrtl.compare;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.energy.EnergyEstimator;
+import dev.qrtl.energy.CustomWorkload;
+import dev.qrtl.energy.UnitCost;
+import dev.qrtl.sim.RecordSource;
 import dev.qrtl.energy.EnergyOptions;
-import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.gen.mac.ConventionalGenerator;
-import dev.qrtl.manifest.Manifest;
-import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.kind.DefaultDesigns;
 import dev.qrtl.kind.Designs;
@@ -18,9 +17,6 @@ import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.OutputSpec;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.stimulus.Stimulus;
-import dev.qrtl.synth.SynthMode;
-import dev.qrtl.synth.SynthResult;
-import dev.qrtl.synth.SynthRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,30 +93,33 @@ final class NetworkDesigns {
 
   private static NetworkRow.Stage requantStage(Stage s, Path designs, CompareConfig c) {
     Path manifest = Designs.write(s.requant(), designs);
-    Manifest m = ManifestIo.read(manifest);
-    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     EnergyOptions o = new EnergyOptions(c.energy().operations(), c.energy().seed(), Stimulus.parse(s.stimulus()), c.energy().clockNs(),
         c.energy().paramPeriod(), c.energy().batches(), c.energy().conventions());
-    EnergyReport e = EnergyEstimator.estimate(manifest, m, r, c.tech().library(), o);
-    return new NetworkRow.Stage(s.name(), m.top(), r.areaUm2(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(),
-        s.stimulus());
+    UnitCost u = Comparison.cost(c).price(manifest, o);
+    return new NetworkRow.Stage(s.name(), u.design(), u.areaUm2(), u.energyPj(), u.energyCi95Pj(), u.energyZeroDelayPj(), s.stimulus());
   }
 
   /** The batch-norm and ReLU stages: int8 inputs ~ N(0, 42) clamped; mul and add held per layer (1024 values). */
   private static NetworkRow.Stage datapathStage(Stage s, Path designs, CompareConfig c) {
     Module mod = s.module();
     Path manifest = dev.qrtl.kind.Designs.writeExample(mod, designs);
-    SynthResult r = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     List<PortSpec> ins = mod.inputs().stream().map(p -> new PortSpec(p.name(), "input", p.type().width(), p.type().signed())).toList();
     List<PortSpec> outs = mod.outputs().stream().map(p -> new PortSpec(p.name(), "output", p.type().width(), p.type().signed())).toList();
     PortLayout layout = new PortLayout(ins, outs);
-    SplittableRandom rnd = new SplittableRandom(c.energy().seed());
     long ops = c.energy().operations();
+    UnitCost u = Comparison.cost(c).price(manifest, c.energy(), new CustomWorkload("output value", layout, false,
+        () -> datapathRecords(layout, c.energy().seed()), ops, ops, null));
+    return new NetworkRow.Stage(s.name(), mod.name(), u.areaUm2(), u.energyPj(), u.energyCi95Pj(), u.energyZeroDelayPj(), s.stimulus());
+  }
+
+  /** The stage's records: x int8 ~ N(0, 42), mul and add held for 1024 values (a layer's), no golden model (exact integer arithmetic). */
+  private static RecordSource datapathRecords(PortLayout layout, long seed) {
+    List<PortSpec> ins = layout.inputs();
+    SplittableRandom rnd = new SplittableRandom(seed);
     long[] held = new long[ins.size()];
     long[] produced = {0};
     int rec = layout.recordWords();
-    EnergyReport e = EnergyEstimator.estimate(mod.name(), "output value", EnergyEstimator.netlist(r, mod.name()), r, c.tech().library(),
-        c.energy(), layout, false, (buf, count) -> {
+    return (buf, count) -> {
           for (int k = 0; k < count; k++, produced[0]++) {
             int base = k * rec;
             buf[base] = 0; // no golden model: the stage is exact integer arithmetic, checked by lint and earlier tests
@@ -137,8 +136,6 @@ final class NetworkDesigns {
               }
             }
           }
-        }, ops, ops, System.nanoTime());
-    return new NetworkRow.Stage(s.name(), mod.name(), r.areaUm2(), e.delays().totalPj(), e.delays().ci95Pj(), e.zeroDelay().totalPj(),
-        s.stimulus());
+        };
   }
 }

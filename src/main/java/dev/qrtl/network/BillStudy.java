@@ -5,12 +5,12 @@ import dev.qrtl.accuracy.AccuracyResult;
 import dev.qrtl.accuracy.AccuracyStudy;
 import dev.qrtl.accuracy.ErrorRow;
 import dev.qrtl.accuracy.ScaleChoice;
-import dev.qrtl.energy.EnergyEstimator;
+import dev.qrtl.energy.GateLevelCost;
+import dev.qrtl.energy.UnitCost;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.liberty.Cell;
 import dev.qrtl.manifest.Manifest;
-import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.KRule;
@@ -18,7 +18,6 @@ import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.stimulus.Stimulus;
-import dev.qrtl.synth.SynthMode;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.tools.ToolException;
@@ -176,11 +175,12 @@ public final class BillStudy {
   private static UnitPrice requant(Schemes.Form f, int acc, int out, Stimulus st, NetworkConfig c) {
     QuantizerSpec spec = f.scheme().forComparison(f.form(), acc, out, st, 0);
     Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
-    Manifest m = ManifestIo.read(manifest);
-    SynthResult s = SynthRunner.run(manifest, c.tech(), SynthMode.FLAT, c.timing(), c.timeout());
     EnergyOptions e = c.energy();
     EnergyOptions o = new EnergyOptions(e.operations(), e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
-    EnergyReport r = EnergyEstimator.estimate(manifest, m, s, c.tech().library(), o);
+    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
+    Manifest m = u.manifest();
+    SynthResult s = u.synthesis();
+    EnergyReport r = u.energy();
     Set<String> data = Set.of("acc", "bias", "rst", "clk");
     int params = m.inputs().stream().filter(p -> !data.contains(p.name()) && !p.name().equals(m.clock())).mapToInt(PortSpec::width).sum();
     return new UnitPrice(m.top(), s.areaUm2(), r.delays().totalPj(), r.delays().ci95Pj(), s.criticalPathNs(), params, st.text(),

@@ -1,9 +1,11 @@
 package dev.qrtl.network;
 
 import dev.qrtl.core.Module;
-import dev.qrtl.energy.EnergyEstimator;
+import dev.qrtl.energy.CustomWorkload;
+import dev.qrtl.energy.GateLevelCost;
+import dev.qrtl.energy.UnitCost;
+import dev.qrtl.sim.RecordSource;
 import dev.qrtl.energy.EnergyOptions;
-import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.gen.mac.PeGenerator;
 import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.sim.PortLayout;
@@ -11,9 +13,6 @@ import dev.qrtl.spec.MacArraySpec;
 import dev.qrtl.spec.MacForm;
 import dev.qrtl.stimulus.ProductsStimulus;
 import dev.qrtl.stimulus.ValueSampler;
-import dev.qrtl.synth.SynthMode;
-import dev.qrtl.synth.SynthResult;
-import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.synth.TimingConditions;
 import dev.qrtl.util.CacheDirs;
@@ -46,20 +45,23 @@ final class PeEnergy {
     MacArraySpec s = spec(aBits, wBits, accBits, k);
     Module pe = PeGenerator.broadcast(s);
     Path manifest = dev.qrtl.kind.Designs.writeExample(pe, CacheDirs.root().resolve("designs"));
-    SynthResult r = SynthRunner.run(manifest, tech, SynthMode.FLAT, timing, timeout);
     ProductsStimulus data = new ProductsStimulus(k, aBits, wBits, 0.5, java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty());
     EnergyOptions opts = new EnergyOptions(o.operations(), o.seed(), data, o.clockNs(), o.paramPeriod(), o.batches(), o.conventions());
-    String key = Hashing.sha256(CodeDigest.current(), Path.of(r.netlistDir()).getFileName().toString(), r.librarySha256(),
-        r.conditions().toString(), opts.toString()).substring(0, 24);
-    EnergyReport e = EnergyEstimator.cached(key, pe.name(), () -> measure(pe, r, tech, opts, s));
-    return new UnitPrice(pe.name(), r.areaUm2(), e.delays().totalPj(), e.delays().ci95Pj(), r.criticalPathNs(), 0, data.text(),
-        "gate-level simulation with delays");
-  }
-
-  private static EnergyReport measure(Module pe, SynthResult r, TechLibraries.Resolved tech, EnergyOptions o, MacArraySpec s) {
     List<PortSpec> ins = pe.inputs().stream().map(p -> new PortSpec(p.name(), "input", p.type().width(), p.type().signed())).toList();
     List<PortSpec> outs = pe.outputs().stream().map(p -> new PortSpec(p.name(), "output", p.type().width(), p.type().signed())).toList();
     PortLayout layout = new PortLayout(ins, outs);
+    CustomWorkload w = new CustomWorkload("multiply-accumulate", layout, true, () -> records(layout, opts, s), opts.operations(),
+        opts.operations(), r -> Hashing.sha256(CodeDigest.current(), Path.of(r.netlistDir()).getFileName().toString(), r.librarySha256(),
+            r.conditions().toString(), opts.toString()).substring(0, 24));
+    UnitCost u = new GateLevelCost(tech, timing, timeout).price(manifest, opts, w);
+    return new UnitPrice(pe.name(), u.areaUm2(), u.energyPj(), u.energyCi95Pj(), u.delayNs(), 0, data.text(),
+        "gate-level simulation with delays");
+  }
+
+  /** The PE's records: products of the layer's operand distributions, K terms per dot product, every accumulator checked. */
+  private static RecordSource records(PortLayout layout, EnergyOptions o, MacArraySpec s) {
+    List<PortSpec> ins = layout.inputs();
+    List<PortSpec> outs = layout.outputs();
     ProductsStimulus data = (ProductsStimulus) o.stimulus();
     ValueSampler a = data.activations(s.aBits(), o.seed());
     ValueSampler w = data.weights(s.wBits(), o.seed() + 1);
@@ -68,9 +70,7 @@ final class PeEnergy {
     long mask = s.accBits() == 64 ? -1L : (1L << s.accBits()) - 1;
     long[] state = {0, 0, 0}; // record index, accumulator after the last edge, previous input's contribution
     long[] prev = new long[4]; // a, w, first, valid of the previous record
-    long ops = o.operations();
-    return EnergyEstimator.estimate(pe.name(), "multiply-accumulate", EnergyEstimator.netlist(r, pe.name()), r, tech.library(), o, layout,
-        true, (buf, count) -> {
+    return (buf, count) -> {
           for (int i = 0; i < count; i++, state[0]++) {
             long n = state[0];
             int base = i * rec;
@@ -105,7 +105,7 @@ final class PeEnergy {
             prev[2] = n == 0 ? 0 : first;
             prev[3] = n == 0 ? 0 : 1;
           }
-        }, ops, ops, System.nanoTime());
+        };
   }
 
   private static long wrap(long v, long mask, int bits) {
