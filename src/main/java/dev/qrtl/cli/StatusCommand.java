@@ -54,7 +54,7 @@ public final class StatusCommand implements Callable<Integer> {
         state = "missing";
       } else {
         try {
-          Shards.Partial p = Shards.read(f);
+          var p = Shards.read(f);
           state = p.definitionHash().equals(d.hash()) ? "done (" + p.results().size() + " points)" : "of another sweep";
           done += p.definitionHash().equals(d.hash()) ? 1 : 0;
         } catch (RuntimeException e) {

@@ -8,9 +8,7 @@ import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
-import dev.qrtl.tools.ToolException;
 import dev.qrtl.util.CacheDirs;
-import dev.qrtl.util.Progress;
 import dev.qrtl.util.QrtlVersion;
 import java.nio.file.Path;
 import dev.qrtl.accuracy.AccuracyConfig;
@@ -22,10 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a comparison: generates every (scheme, accumulator width, output width) requantizer and the
@@ -127,45 +121,12 @@ public final class Comparison {
   }
 
   private static List<Object> execute(List<Task> tasks, CompareConfig c) {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "qrtl-compare");
-      t.setDaemon(true);
-      return t;
-    });
-    try (Progress bar = Progress.start("synthesize + estimate", tasks.size(), c.progress())) {
-      List<Future<Object>> futures = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
-      // the largest units first, so that no core waits at the end for one big synthesis
-      List<Integer> order = new ArrayList<>();
-      for (int i = 0; i < tasks.size(); i++) {
-        order.add(i);
-      }
-      order.sort(java.util.Comparator.comparingDouble((Integer i) -> -cost(tasks.get(i))).thenComparing(i -> i));
-      for (int i : order) {
-        Task t = tasks.get(i);
-        futures.set(i, pool.submit(() -> {
-          Object r = t.network() == null ? row(t, c) : NetworkDesigns.row(t.network(), t.manifest(), c);
-          bar.step(t.network() != null ? "network: " + t.network().name() : t.form().label() + " " + t.accBits() + " -> " + t.outBits());
-          return r;
-        }));
-      }
-      List<Object> out = new ArrayList<>();
-      for (Future<Object> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new ToolException("comparison failed: " + cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ToolException("comparison interrupted");
-    } finally {
-      pool.shutdownNow();
+    List<StudyEngine.Point<Object>> points = new ArrayList<>();
+    for (Task t : tasks) {
+      String label = t.network() != null ? "network: " + t.network().name() : t.form().label() + " " + t.accBits() + " -> " + t.outBits();
+      points.add(new StudyEngine.Point<>(label, cost(t), () -> t.network() == null ? row(t, c) : NetworkDesigns.row(t.network(), t.manifest(), c)));
     }
+    return StudyEngine.run("synthesize + estimate", points, c.progress());
   }
 
   private static String plain(double v) {

@@ -2,9 +2,7 @@ package dev.qrtl.compare;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Hashing;
 import dev.qrtl.util.QrtlException;
 import java.io.IOException;
@@ -13,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +30,7 @@ public final class Shards {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Definition(String qrtl, String command, List<String> schemes, List<Integer> accBits, List<Integer> outBits, String library,
       String librarySha256, String timing, String pricing, String stimulus, long seed, long operations, int paramPeriod, int batches,
-      boolean network, int pipeline, Double clockNs, List<SweepPoint> points) {
+      boolean network, int pipeline, Double clockNs, List<SweepPoint> points) implements ShardStore.Definition {
     public Definition {
       schemes = List.copyOf(schemes);
       accBits = List.copyOf(accBits);
@@ -42,6 +38,7 @@ public final class Shards {
       points = List.copyOf(points);
     }
 
+    @Override
     public String hash() {
       try {
         return Hashing.sha256(ManifestIo.mapper().writeValueAsString(this));
@@ -51,20 +48,14 @@ public final class Shards {
     }
   }
 
-  /** One point's result: a comparison row or a network-level row. */
-  @JsonPropertyOrder({"index", "row", "network"})
+  /** One point's result: a comparison row or a network-level row (exactly one of them). */
+  @JsonPropertyOrder({"row", "network"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record PointResult(int index, CompareRow row, NetworkRow network) {}
+  public record PointResult(CompareRow row, NetworkRow network) {}
 
-  /**
-   * A shard's partial result: the sweep it belongs to, which shard, and its points' results, with
-   * the SHA-256 of the definition and of the results (what a merge recomputes).
-   */
-  @JsonPropertyOrder({"format", "definitionHash", "resultsSha256", "shard", "shards", "definition", "header", "results"})
-  public record Partial(String format, String definitionHash, String resultsSha256, int shard, int shards, Definition definition,
-      CompareResult header, List<PointResult> results) {}
-
-  static final String FORMAT = dev.qrtl.util.ResultFormat.SHARD.id();
+  /** A comparison's shards: the sweep's definition, the header every shard shares, a row per point. */
+  public static final ShardStore<Definition, CompareResult, PointResult> STORE = new ShardStore<>("comparison", Definition.class,
+      CompareResult.class, PointResult.class, Shards::check);
 
   /** i/n as the command line writes it, 1-based. */
   public record Spec(int index, int count) {
@@ -133,57 +124,33 @@ public final class Shards {
     Comparison.Plan p = Comparison.plan(c);
     Definition d = definition(c);
     List<Integer> mine = partition(d.points(), s.count()).get(s.index() - 1);
-    List<Object> results = Comparison.runPoints(c, p, mine);
     List<PointResult> out = new ArrayList<>();
-    for (int i = 0; i < mine.size(); i++) {
-      Object r = results.get(i);
-      out.add(new PointResult(mine.get(i), r instanceof CompareRow row ? row : null, r instanceof NetworkRow n ? n : null));
+    for (Object r : Comparison.runPoints(c, p, mine)) {
+      out.add(new PointResult(r instanceof CompareRow row ? row : null, r instanceof NetworkRow n ? n : null));
     }
-    Partial partial = new Partial(FORMAT, d.hash(), ShardChecks.digest(out), s.index(), s.count(), d, Comparison.header(c, p.skipped()),
-        out);
-    Path f = file(dir, s);
-    try {
-      Files.createDirectories(dir);
-      AtomicFiles.writeString(f, ManifestIo.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(partial) + "\n");
-    } catch (IOException e) {
-      throw new QrtlException("cannot write the partial result " + f + ": " + e.getMessage());
-    }
-    return f;
+    return STORE.write(dir, s, d, Comparison.header(c, p.skipped()), mine, out);
   }
 
-  /**
-   * Reads one partial result, checking that it is whole and describes itself consistently: its
-   * format, both digests, the shard's place in the sweep, and every figure in its domain.
-   */
-  public static Partial read(Path f) {
-    Partial p = ShardChecks.read(f, dev.qrtl.util.ResultFormat.SHARD, Partial.class);
-    if (p.definition() == null || p.header() == null || p.results() == null) {
-      throw new QrtlException(f + ": field " + (p.definition() == null ? "definition" : p.header() == null ? "header" : "results")
-          + " is missing");
+  /** Reads one partial result of a sweep, checked whole ({@link ShardStore#read}). */
+  public static ShardStore.Partial<Definition, CompareResult, PointResult> read(Path f) {
+    return STORE.read(f);
+  }
+
+  /** A comparison's own checks of a shard: its header, and every row's figures in their domains. */
+  private static void check(Path f, Definition d, CompareResult header, String at, int index, PointResult r) {
+    if (header == null) {
+      throw new QrtlException(f + ": field header is missing");
     }
-    ShardChecks.checkDigests(f, p.definitionHash(), p.definition().hash(), p.resultsSha256(), p.results());
-    ShardChecks.sha256(f, "definition.librarySha256", p.definition().librarySha256());
-    ShardChecks.sha256(f, "header.librarySha256", p.header().librarySha256());
-    ShardChecks.checkIndex(f, p.shard(), p.shards());
-    List<SweepPoint> points = p.definition().points();
-    for (int i = 0; i < points.size(); i++) {
-      ShardChecks.equal(f, "definition.points[" + i + "].index", points.get(i).index(), i, "its place in the list");
+    ShardChecks.sha256(f, "definition.librarySha256", d.librarySha256());
+    ShardChecks.sha256(f, "header.librarySha256", header.librarySha256());
+    if ((r.row() == null) == (r.network() == null)) {
+      throw new QrtlException(f + ": field " + at + " must hold a row or a network row, exactly one");
     }
-    List<Integer> expected = partition(points, p.shards()).get(p.shard() - 1);
-    List<Integer> got = p.results().stream().map(PointResult::index).toList();
-    if (!expected.equals(got) || p.results().stream().anyMatch(r -> (r.row() == null) == (r.network() == null))) {
-      throw new QrtlException(f + " is corrupted: shard " + p.shard() + "/" + p.shards() + " should hold points " + expected + ", it holds "
-          + got);
+    if (r.row() != null) {
+      checkRow(f, at + ".row", r.row(), d);
+    } else {
+      checkNetworkRow(f, at + ".network", r.network());
     }
-    for (int i = 0; i < p.results().size(); i++) {
-      PointResult r = p.results().get(i);
-      if (r.row() != null) {
-        checkRow(f, "results[" + i + "].row", r.row(), p.definition());
-      } else {
-        checkNetworkRow(f, "results[" + i + "].network", r.network());
-      }
-    }
-    return p;
   }
 
   private static void checkRow(Path f, String at, CompareRow r, Definition d) {
@@ -236,9 +203,6 @@ public final class Shards {
     }
   }
 
-  private static String firstLine(String s) {
-    return s == null ? "" : s.split("\n")[0];
-  }
 
   /** Every partial result in {@code paths} (files, or folders of {@code shard-*.json}), sorted by name. */
   public static List<Path> expand(List<Path> paths) {
@@ -264,50 +228,11 @@ public final class Shards {
 
   /** Merges the partial results of one sweep into its result, refusing anything else in one line. */
   public static CompareResult merge(List<Path> files) {
-    Map<Integer, Partial> byShard = new TreeMap<>();
-    Partial first = null;
-    for (Path f : files) {
-      Partial p = read(f);
-      if (first == null) {
-        first = p;
-      } else if (!p.definitionHash().equals(first.definitionHash())) {
-        throw new QrtlException(f + " belongs to another sweep (definition " + p.definitionHash().substring(0, 12) + ", not "
-            + first.definitionHash().substring(0, 12) + ")");
-      } else if (p.shards() != first.shards()) {
-        throw new QrtlException(f + " is shard " + p.shard() + " of " + p.shards() + ", the others are of " + first.shards());
-      } else if (!p.header().equals(first.header())) {
-        throw new QrtlException(f + " was priced with other tools or a different library than " + files.get(0) + " (" + p.header().yosys()
-            + ", " + p.header().java() + ")");
-      }
-      if (byShard.put(p.shard(), p) != null) {
-        throw new QrtlException("shard " + p.shard() + "/" + p.shards() + " is given twice (" + f + ")");
-      }
+    ShardStore.Merged<Definition, CompareResult, PointResult> m = STORE.merge(files, null);
+    List<Object> results = new ArrayList<>();
+    for (PointResult r : m.results()) {
+      results.add(r.row() != null ? r.row() : r.network());
     }
-    List<Integer> missing = new ArrayList<>();
-    for (int i = 1; i <= first.shards(); i++) {
-      if (!byShard.containsKey(i)) {
-        missing.add(i);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new QrtlException("the sweep " + first.definitionHash().substring(0, 12) + " is incomplete: shard" + (missing.size() > 1 ? "s " : " ")
-          + missing.stream().map(i -> i + "/" + byShardCount(byShard)).reduce((a, b) -> a + ", " + b).orElse("") + " missing");
-    }
-    Map<Integer, Object> results = new TreeMap<>();
-    for (Partial p : byShard.values()) {
-      for (PointResult r : p.results()) {
-        if (results.put(r.index(), r.row() != null ? r.row() : r.network()) != null) {
-          throw new QrtlException("point " + r.index() + " (" + first.definition().points().get(r.index()).label() + ") is in two shards");
-        }
-      }
-    }
-    if (results.size() != first.definition().points().size()) {
-      throw new QrtlException("the shards hold " + results.size() + " of the sweep's " + first.definition().points().size() + " points");
-    }
-    return Comparison.assemble(first.header(), new ArrayList<>(results.values()), null);
-  }
-
-  private static int byShardCount(Map<Integer, Partial> m) {
-    return m.values().iterator().next().shards();
+    return Comparison.assemble(m.header(), results, null);
   }
 }

@@ -2,20 +2,17 @@ package dev.qrtl.network;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.qrtl.compare.ShardChecks;
+import dev.qrtl.compare.ShardStore;
 import dev.qrtl.compare.Shards;
 import dev.qrtl.compare.SweepPoint;
 import dev.qrtl.manifest.ManifestIo;
-import dev.qrtl.util.AtomicFiles;
 import dev.qrtl.util.Hashing;
-import dev.qrtl.util.QrtlException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A network bill in shards: the points are the bill's distinct units (processing elements and
@@ -26,8 +23,6 @@ import java.util.TreeMap;
  * bytes a single run writes.
  */
 public final class BillShards {
-  static final String FORMAT = dev.qrtl.util.ResultFormat.NETWORK_SHARD.id();
-
   private BillShards() {}
 
   /** What the bill is: the network (its source names a model file's SHA-256), the options, the units. */
@@ -35,7 +30,8 @@ public final class BillShards {
       "librarySha256", "timing", "pricing", "operations", "seed", "paramPeriod", "batches", "errorSamples", "points"})
   public record Definition(String qrtl, String command, String network, String source, String input, int layers, List<String> schemes,
       int aBits, int wBits, String array, String library, String librarySha256, String timing, String pricing, long operations, long seed,
-      int paramPeriod, int batches, int errorSamples, List<SweepPoint> points) {
+      int paramPeriod, int batches, int errorSamples, List<SweepPoint> points) implements ShardStore.Definition {
+    @Override
     public String hash() {
       try {
         return Hashing.sha256(ManifestIo.mapper().writeValueAsString(this));
@@ -45,14 +41,9 @@ public final class BillShards {
     }
   }
 
-  /** One unit's price. */
-  @JsonPropertyOrder({"index", "price"})
-  public record Priced(int index, UnitPrice price) {}
-
-  /** A shard's partial result, with the SHA-256 of its definition and of its results (what a merge recomputes). */
-  @JsonPropertyOrder({"format", "definitionHash", "resultsSha256", "shard", "shards", "definition", "results"})
-  public record Partial(String format, String definitionHash, String resultsSha256, int shard, int shards, Definition definition,
-      List<Priced> results) {}
+  /** A bill's shards: its definition, no shared header, a price per unit. */
+  public static final ShardStore<Definition, Void, UnitPrice> STORE = new ShardStore<>("network bill", Definition.class, Void.class, UnitPrice.class,
+      BillShards::check);
 
   static Definition definition(NetworkConfig c, BillStudy.Plan p) {
     var lib = c.tech().library();
@@ -75,42 +66,17 @@ public final class BillShards {
     BillStudy.Plan p = BillStudy.plan(c);
     Definition d = definition(c, p);
     List<Integer> mine = Shards.partition(d.points(), s.count()).get(s.index() - 1);
-    List<UnitPrice> prices = BillStudy.price(p, mine, c);
-    List<Priced> out = new ArrayList<>();
-    for (int i = 0; i < mine.size(); i++) {
-      out.add(new Priced(mine.get(i), prices.get(i)));
-    }
-    Path f = Shards.file(dir, s);
-    try {
-      Files.createDirectories(dir);
-      AtomicFiles.writeString(f, ManifestIo.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(new Partial(FORMAT, d.hash(),
-          ShardChecks.digest(out), s.index(), s.count(), d, out)) + "\n");
-    } catch (IOException e) {
-      throw new QrtlException("cannot write the partial result " + f + ": " + e.getMessage());
-    }
-    return f;
+    return STORE.write(dir, s, d, null, mine, BillStudy.price(p, mine, c));
   }
 
-  /** Reads one partial result: its format, strict JSON, both digests and the shard's index and count. */
-  public static Partial read(Path f) {
-    Partial x = ShardChecks.read(f, dev.qrtl.util.ResultFormat.NETWORK_SHARD, Partial.class);
-    if (x.definition() == null || x.results() == null) {
-      throw new QrtlException(f + ": field " + (x.definition() == null ? "definition" : "results") + " is missing");
-    }
-    ShardChecks.checkDigests(f, x.definitionHash(), x.definition().hash(), x.resultsSha256(), x.results());
-    ShardChecks.checkIndex(f, x.shard(), x.shards());
-    ShardChecks.sha256(f, "definition.librarySha256", x.definition().librarySha256());
-    for (int i = 0; i < x.results().size(); i++) {
-      if (x.results().get(i).price() == null) {
-        throw new QrtlException(f + ": field results[" + i + "].price is missing");
-      }
-      check(f, "results[" + i + "].price", x.results().get(i).price());
-    }
-    return x;
+  /** Reads one partial result of a bill, checked whole ({@link ShardStore#read}). */
+  public static ShardStore.Partial<Definition, Void, UnitPrice> read(Path f) {
+    return STORE.read(f);
   }
 
   /** One unit's price: what it says it is, and every figure in its domain. */
-  private static void check(Path f, String at, UnitPrice p) {
+  private static void check(Path f, Definition d, Void header, String at, int index, UnitPrice p) {
+    ShardChecks.sha256(f, "definition.librarySha256", d.librarySha256());
     ShardChecks.present(f, at + ".design", p.design());
     ShardChecks.present(f, at + ".stimulus", p.stimulus());
     ShardChecks.present(f, at + ".model", p.model());
@@ -125,48 +91,12 @@ public final class BillShards {
   public static NetworkBill merge(NetworkConfig c, List<Path> files) {
     BillStudy.Plan p = BillStudy.plan(c);
     Definition d = definition(c, p);
-    Map<Integer, Partial> byShard = new TreeMap<>();
-    int shards = -1;
-    for (Path f : files) {
-      Partial x = read(f);
-      if (!x.definitionHash().equals(d.hash())) {
-        throw new QrtlException(f + " belongs to another bill (definition " + x.definitionHash().substring(0, 12) + ", this command line's is "
-            + d.hash().substring(0, 12) + ")");
-      }
-      if (shards >= 0 && x.shards() != shards) {
-        throw new QrtlException(f + " is shard " + x.shard() + " of " + x.shards() + ", the others are of " + shards);
-      }
-      shards = x.shards();
-      List<Integer> expected = Shards.partition(d.points(), x.shards()).get(x.shard() - 1);
-      if (!expected.equals(x.results().stream().map(Priced::index).toList()) || x.results().stream().anyMatch(r -> r.price() == null)) {
-        throw new QrtlException(f + " is corrupted: shard " + x.shard() + "/" + x.shards() + " should hold units " + expected);
-      }
-
-      if (byShard.put(x.shard(), x) != null) {
-        throw new QrtlException("shard " + x.shard() + "/" + x.shards() + " is given twice (" + f + ")");
-      }
-    }
-    List<String> missing = new ArrayList<>();
-    for (int i = 1; i <= shards; i++) {
-      if (!byShard.containsKey(i)) {
-        missing.add(i + "/" + shards);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new QrtlException("the bill " + d.hash().substring(0, 12) + " is incomplete: shard" + (missing.size() > 1 ? "s " : " ")
-          + String.join(", ", missing) + " missing");
-    }
+    ShardStore.Merged<Definition, Void, UnitPrice> m = STORE.merge(files, d.hash());
     List<BillStudy.Key> keys = new ArrayList<>(p.jobs().keySet());
     Map<BillStudy.Key, UnitPrice> prices = new LinkedHashMap<>();
-    for (Partial x : byShard.values()) {
-      for (Priced r : x.results()) {
-        prices.put(keys.get(r.index()), r.price());
-      }
+    for (int i = 0; i < keys.size(); i++) {
+      prices.put(keys.get(i), m.results().get(i));
     }
-    Map<BillStudy.Key, UnitPrice> ordered = new LinkedHashMap<>();
-    for (BillStudy.Key k : keys) {
-      ordered.put(k, prices.get(k));
-    }
-    return BillStudy.assemble(c, p, ordered);
+    return BillStudy.assemble(c, p, prices);
   }
 }

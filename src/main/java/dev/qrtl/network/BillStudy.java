@@ -20,7 +20,6 @@ import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
-import dev.qrtl.tools.ToolException;
 import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.QrtlVersion;
 import java.nio.file.Path;
@@ -31,10 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Computes a network bill. Every distinct unit is priced once: a requantizer per (scheme,
@@ -56,10 +51,26 @@ public final class BillStudy {
 
   private BillStudy() {}
 
+  /** What a unit of a bill is for. */
+  enum Role {
+    /** The processing element of a layer's MACs. */
+    PE("pe"),
+    /** The requantizer of a layer's outputs. */
+    REQUANT("requant"),
+    /** The conventional pipeline's second requantizer, after the batch norm. */
+    BN_REQUANT("bn-requant");
+
+    final String label;
+
+    Role(String label) {
+      this.label = label;
+    }
+  }
+
   /** One unit to price: a processing element, a requantizer, or the conventional pipeline's second requantizer. */
-  record Key(String kind, String scheme, int accBits, int k) {
+  record Key(Role role, String scheme, int accBits, int k) {
     String label() {
-      return kind + (scheme.isEmpty() ? "" : " " + scheme) + " " + accBits + " bits" + (k > 0 ? ", K " + k : "");
+      return role.label + (scheme.isEmpty() ? "" : " " + scheme) + " " + accBits + " bits" + (k > 0 ? ", K " + k : "");
     }
   }
 
@@ -75,13 +86,13 @@ public final class BillStudy {
     for (Layer l : c.network().layers()) {
       int acc = l.accBits(c.aBits(), c.wBits());
       int k = l.k();
-      jobs.putIfAbsent(new Key("pe", "", acc, k), () -> PeEnergy.price(c.aBits(), c.wBits(), acc, k, c.tech(), c.timing(), c.energy(),
+      jobs.putIfAbsent(new Key(Role.PE, "", acc, k), () -> PeEnergy.price(c.aBits(), c.wBits(), acc, k, c.tech(), c.timing(), c.energy(),
           c.timeout()));
       for (Schemes.Form f : c.forms()) {
         int unitAcc = f.scheme().unitAccBits(acc);
         if (f.scheme().unsupported(unitAcc, out).isEmpty()) {
           Stimulus st = layerStimulus(k, c);
-          jobs.putIfAbsent(new Key("requant", f.label(), unitAcc, k), () -> requant(f, unitAcc, out, st, c));
+          jobs.putIfAbsent(new Key(Role.REQUANT, f.label(), unitAcc, k), () -> requant(f, unitAcc, out, st, c));
         }
       }
     }
@@ -93,7 +104,7 @@ public final class BillStudy {
         int b = f.scheme().unitAccBits(bnBits);
         if (f.scheme().unsupported(b, out).isEmpty()) {
           Stimulus st = Stimulus.parse("gaussian:sigma=" + Math.round(127 / 3.0 * (1 << (BN_MUL_BITS - 2))));
-          jobs.put(new Key("bn-requant", f.label(), b, 0), () -> requant(f, b, out, st, c));
+          jobs.put(new Key(Role.BN_REQUANT, f.label(), b, 0), () -> requant(f, b, out, st, c));
         }
       }
     }
@@ -136,17 +147,17 @@ public final class BillStudy {
     List<NetworkBill.LayerBill> layers = new ArrayList<>();
     for (Layer l : c.network().layers()) {
       int acc = l.accBits(c.aBits(), c.wBits());
-      UnitPrice pe = prices.get(new Key("pe", "", acc, l.k()));
+      UnitPrice pe = prices.get(new Key(Role.PE, "", acc, l.k()));
       List<NetworkBill.SchemeCost> costs = new ArrayList<>();
       long conventionalCount = l.outputs() * (l.batchNorm() ? 2 : 1);
       for (Schemes.Form f : c.forms()) {
         int unitAcc = f.scheme().unitAccBits(acc);
-        UnitPrice u = prices.get(new Key("requant", f.label(), unitAcc, l.k()));
+        UnitPrice u = prices.get(new Key(Role.REQUANT, f.label(), unitAcc, l.k()));
         if (u == null) {
           continue; // the scheme cannot be built at this width: no row
         }
         double unified = l.outputs() * u.energyPj();
-        UnitPrice bn = l.batchNorm() ? prices.get(new Key("bn-requant", f.label(), f.scheme().unitAccBits(bnBits), 0)) : null;
+        UnitPrice bn = l.batchNorm() ? prices.get(new Key(Role.BN_REQUANT, f.label(), f.scheme().unitAccBits(bnBits), 0)) : null;
         double conventional = unified + (bn == null ? 0 : l.outputs() * bn.energyPj());
         double mac = l.macs() * pe.energyPj();
         boolean bias = l.quantization() != null ? l.quantization().bias() : l.op() != Layer.Op.MATMUL;
@@ -258,7 +269,7 @@ public final class BillStudy {
       int widestK) {
     double ff = c.tech().library().cells().values().stream().filter(x -> x.sequential() && !x.asyncControl() && !x.dontUse())
         .mapToDouble(Cell::area).min().orElse(Double.NaN);
-    UnitPrice pe = prices.get(new Key("pe", "", widest, widestK));
+    UnitPrice pe = prices.get(new Key(Role.PE, "", widest, widestK));
     double mac = 0;
     double movement = 0;
     for (NetworkBill.LayerBill l : layers) {
@@ -295,7 +306,7 @@ public final class BillStudy {
         continue; // a scheme that cannot serve every layer has no network total
       }
       int unitAcc = f.scheme().unitAccBits(widest);
-      UnitPrice widestUnit = prices.get(new Key("requant", f.label(), unitAcc, widestK));
+      UnitPrice widestUnit = prices.get(new Key(Role.REQUANT, f.label(), unitAcc, widestK));
       int bitsPerChannel = widestUnit.parameterBits() + unitAcc;
       out.add(new NetworkBill.Total(f.label(), mac, unified, conventional, 100 * unified / (mac + unified),
           conventional > 0 ? 100 * (conventional - unified) / conventional : 0, params,
@@ -306,53 +317,22 @@ public final class BillStudy {
   }
 
   private static Map<Key, UnitPrice> execute(Map<Key, Callable<UnitPrice>> jobs, NetworkConfig c) {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), jobs.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "qrtl-network");
-      t.setDaemon(true);
-      return t;
-    });
-    List<Key> keys = new ArrayList<>(jobs.keySet());
-    // the widest, costliest units first (tflite-class requantizers, then the rest), so no core idles at the end
-    List<Key> order = new ArrayList<>(keys);
-    order.sort(java.util.Comparator.comparingDouble((Key k) -> -size(k, c)).thenComparing(keys::indexOf));
-    Map<Key, Future<UnitPrice>> futures = new LinkedHashMap<>();
-    for (Key k : order) {
-      futures.put(k, pool.submit(jobs.get(k)));
+    List<dev.qrtl.compare.StudyEngine.Point<UnitPrice>> points = new ArrayList<>();
+    for (Map.Entry<Key, Callable<UnitPrice>> e : jobs.entrySet()) {
+      points.add(new dev.qrtl.compare.StudyEngine.Point<>(e.getKey().label(), size(e.getKey(), c), e.getValue()));
     }
+    List<UnitPrice> prices = dev.qrtl.compare.StudyEngine.run("price units", points, c.progress());
     Map<Key, UnitPrice> out = new LinkedHashMap<>();
-    try (dev.qrtl.util.Progress bar = dev.qrtl.util.Progress.start("price layers", c.network().layers().size(), c.progress())) {
-      for (Layer l : c.network().layers()) {
-        int acc = l.accBits(c.aBits(), c.wBits());
-        for (Key k : keys) {
-          if (k.accBits() == acc && (k.k() == l.k() || k.kind().equals("bn-requant")) && !out.containsKey(k)) {
-            out.put(k, futures.get(k).get());
-          }
-        }
-        bar.step(l.name());
-      }
-      for (Key k : keys) {
-        if (!out.containsKey(k)) {
-          out.put(k, futures.get(k).get());
-        }
-      }
-      return out;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new ToolException("pricing the network failed: " + cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ToolException("pricing the network interrupted");
-    } finally {
-      pool.shutdownNow();
+    int i = 0;
+    for (Key k : jobs.keySet()) {
+      out.put(k, prices.get(i++));
     }
+    return out;
   }
 
+
   private static double size(Key k, NetworkConfig c) {
-    if (k.kind().equals("pe")) {
+    if (k.role() == Role.PE) {
       return 8.0 * k.accBits();
     }
     Schemes.Form f = Schemes.form(k.scheme());

@@ -25,10 +25,8 @@ public enum ResultFormat {
   PIPELINES("qrtl-pipelines-1"),
   /** {@code pareto.json}: the accuracy-cost front. */
   PARETO("qrtl-pareto-1"),
-  /** {@code shard-i-of-n.json} of a sweep. */
-  SHARD("qrtl-shard-2"),
-  /** {@code shard-i-of-n.json} of a network bill. */
-  NETWORK_SHARD("qrtl-network-shard-2");
+  /** {@code shard-i-of-n.json}: one shard of a study (a sweep, a network bill), which it names. */
+  SHARD("qrtl-shard-2");
 
   /** The largest results file qrtl reads: results are kilobytes to a few megabytes. */
   public static final long MAX_BYTES = 64L << 20;

@@ -55,11 +55,9 @@ class ShardsTest {
     for (int s = 1; s <= shards; s++) {
       List<Shards.PointResult> results = new ArrayList<>();
       for (int i : parts.get(s - 1)) {
-        results.add(new Shards.PointResult(i, row(i), null));
+        results.add(new Shards.PointResult(row(i), null));
       }
-      Shards.Partial p = new Shards.Partial(Shards.FORMAT, d.hash(), ShardChecks.digest(results), s, shards, d, header(), results);
-      Path f = Shards.file(into, new Shards.Spec(s, shards));
-      Files.writeString(f, ManifestIo.mapper().writeValueAsString(p));
+      Path f = Shards.STORE.write(into, new Shards.Spec(s, shards), d, header(), parts.get(s - 1), results);
       files.add(f);
     }
     return files;
@@ -110,7 +108,7 @@ class ShardsTest {
     List<Path> a = write(definition(points(24, 5), 1), 4, dir.resolve("a"));
     List<Path> b = write(definition(points(24, 5), 2), 4, dir.resolve("b"));
     String m = refusal(List.of(a.get(0), a.get(1), b.get(2), a.get(3)));
-    assertTrue(m.contains("belongs to another sweep"), m);
+    assertTrue(m.contains("belongs to another comparison"), m);
   }
 
   @Test
@@ -131,7 +129,7 @@ class ShardsTest {
     assertTrue(refusal(a).contains("is not readable JSON"), "truncated");
     Files.writeString(f, text.replace("\"products:k=64\"", "\"products:k=65\""));
     assertTrue(refusal(a).contains("field definition does not match its digest"), "definition edited");
-    Files.writeString(f, text.replaceFirst("\"index\"\\s*:\\s*[0-9]+,(\\s*)\"row\"", "\"index\" : 999,$1\"row\""));
+    Files.writeString(f, text.replaceFirst("\"index\"\\s*:\\s*[0-9]+,(\\s*)\"result\"", "\"index\" : 999,$1\"result\""));
     assertTrue(refusal(a).contains("field results does not match its digest resultsSha256"), "a point moved");
     Files.writeString(f, text.replaceFirst("\"energyPj\"\\s*:\\s*[0-9.Ee-]+", "\"energyPj\" : 0.123456"));
     assertTrue(refusal(a).contains("field results does not match its digest resultsSha256"), "a figure edited");
@@ -139,8 +137,10 @@ class ShardsTest {
     assertTrue(refusal(a).contains("field shard is 7, outside 1..4"), "shard index out of range");
     Files.writeString(f, text.replaceFirst("\"shards\"\\s*:\\s*4", "\"shards\" : 0"));
     assertTrue(refusal(a).contains("field shards is 0, outside 1..10000"), "shard count out of range");
-    Files.writeString(f, text.replaceFirst("\"format\"\\s*:\\s*\"qrtl-shard-2\"", "\"format\" : \"qrtl-network-shard-2\""));
-    assertTrue(refusal(a).contains("is a network shard result (qrtl-network-shard-2), not a shard result"), "a shard of another kind");
+    Files.writeString(f, text.replaceFirst("\"study\"\\s*:\\s*\"comparison\"", "\"study\" : \"network bill\""));
+    assertTrue(refusal(a).contains("is a shard of a network bill, not of a comparison"), "a shard of another study");
+    Files.writeString(f, text.replaceFirst("\"format\"\\s*:\\s*\"qrtl-shard-2\"", "\"format\" : \"qrtl-comparison-1\""));
+    assertTrue(refusal(a).contains("is a comparison result (qrtl-comparison-1), not a shard result"), "a file of another kind");
   }
 
   /** Edits that also rewrite the results digest (deliberate ones) still meet the range and consistency checks. */
@@ -148,26 +148,28 @@ class ShardsTest {
   void rewrittenDigestsStillMeetTheDomainChecks() throws Exception {
     List<Path> a = write(definition(points(24, 5), 1), 4, dir);
     Path f = a.get(1);
-    Shards.Partial p = ManifestIo.mapper().readValue(Files.readString(f), Shards.Partial.class);
-    java.util.function.Function<List<Shards.PointResult>, Shards.Partial> with = r -> new Shards.Partial(p.format(), p.definitionHash(),
-        ShardChecks.digest(r), p.shard(), p.shards(), p.definition(), p.header(), r);
-    CompareRow r0 = p.results().get(0).row();
-    List<Shards.PointResult> negative = new ArrayList<>(p.results());
-    negative.set(0, new Shards.PointResult(p.results().get(0).index(), new CompareRow(r0.scheme(), 16, 4, r0.design(), -5, 12, 30, 0.5,
-        2000, 0.1, 0.01, 0.09, 0.001, null, null, null, null, r0.verification()), null));
+    var p = Shards.read(f);
+    java.util.function.Function<List<ShardStore.Result<Shards.PointResult>>, ShardStore.Partial<Shards.Definition, CompareResult,
+        Shards.PointResult>> with = r -> new ShardStore.Partial<>(p.format(), p.study(), p.definitionHash(), ShardChecks.digest(r), p.shard(),
+        p.shards(), p.definition(), p.header(), r);
+    CompareRow r0 = p.results().get(0).result().row();
+    int i0 = p.results().get(0).index();
+    List<ShardStore.Result<Shards.PointResult>> negative = new ArrayList<>(p.results());
+    negative.set(0, new ShardStore.Result<>(i0, new Shards.PointResult(new CompareRow(r0.scheme(), 16, 4, r0.design(), -5, 12, 30, 0.5,
+        2000, 0.1, 0.01, 0.09, 0.001, null, null, null, null, r0.verification()), null)));
     Files.writeString(f, ManifestIo.mapper().writeValueAsString(with.apply(negative)));
     String m = refusal(a);
-    assertTrue(m.contains(f + ": field results[0].row.areaUm2 is -5.0, not a finite non-negative number"), m);
-    List<Shards.PointResult> moved = new ArrayList<>(p.results());
-    moved.set(0, new Shards.PointResult(999, r0, null));
+    assertTrue(m.contains(f + ": field results[0].result.row.areaUm2 is -5.0, not a finite non-negative number"), m);
+    List<ShardStore.Result<Shards.PointResult>> moved = new ArrayList<>(p.results());
+    moved.set(0, new ShardStore.Result<>(999, p.results().get(0).result()));
     Files.writeString(f, ManifestIo.mapper().writeValueAsString(with.apply(moved)));
     assertTrue(refusal(a).contains("is corrupted: shard 2/4 should hold points"), "a point moved");
-    List<Shards.PointResult> counted = new ArrayList<>(p.results());
-    counted.set(0, new Shards.PointResult(p.results().get(0).index(), new CompareRow(r0.scheme(), 16, 4, r0.design(), 10, 12, 30, 0.5,
-        2000, 0.1, 0.01, 0.09, 0.001, null, null, null, null, new RowVerification(150, 200, RowVerification.ONE_FORM)), null));
+    List<ShardStore.Result<Shards.PointResult>> counted = new ArrayList<>(p.results());
+    counted.set(0, new ShardStore.Result<>(i0, new Shards.PointResult(new CompareRow(r0.scheme(), 16, 4, r0.design(), 10, 12, 30, 0.5,
+        2000, 0.1, 0.01, 0.09, 0.001, null, null, null, null, new RowVerification(150, 200, RowVerification.ONE_FORM)), null)));
     Files.writeString(f, ManifestIo.mapper().writeValueAsString(with.apply(counted)));
     m = refusal(a);
-    assertTrue(m.contains("field results[0].row.verification.rtlCosimVectors is 150, but the sweep's operations is 200"), m);
+    assertTrue(m.contains("field results[0].result.row.verification.rtlCosimVectors is 150, but the sweep's operations is 200"), m);
   }
 
   @Test

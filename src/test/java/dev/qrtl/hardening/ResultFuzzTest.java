@@ -2,7 +2,6 @@ package dev.qrtl.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.qrtl.compare.ShardChecks;
 import dev.qrtl.compare.Shards;
 import dev.qrtl.compare.SweepPoint;
 import dev.qrtl.manifest.ManifestIo;
@@ -51,12 +50,13 @@ class ResultFuzzTest {
     Shards.Definition d = new Shards.Definition("0.1.0", "compare", List.of("shift-round"), List.of(16), List.of(4, 8), "lib", SHA, "t", "p",
         "products:k=64", 1, 200, 1024, 20, true, 0, null, points);
     List<Shards.PointResult> r = new ArrayList<>();
-    for (int i : Shards.partition(points, 1).get(0)) {
-      r.add(i == 2 ? new Shards.PointResult(i, null, SurfaceBatteryTest.networkRow(400))
-          : new Shards.PointResult(i, SurfaceBatteryTest.row(i == 0 ? 4 : 8, 50 + i), null));
+    List<Integer> mine = Shards.partition(points, 1).get(0);
+    for (int i : mine) {
+      r.add(i == 2 ? new Shards.PointResult(null, SurfaceBatteryTest.networkRow(400))
+          : new Shards.PointResult(SurfaceBatteryTest.row(i == 0 ? 4 : 8, 50 + i), null));
     }
-    byte[] base = ManifestIo.mapper().writeValueAsBytes(new Shards.Partial(ResultFormat.SHARD.id(), d.hash(), ShardChecks.digest(r), 1, 1, d,
-        SurfaceBatteryTest.header(), r));
+    Path tmp = Shards.STORE.write(dir.resolve("base"), new Shards.Spec(1, 1), d, SurfaceBatteryTest.header(), mine, r);
+    byte[] base = Files.readAllBytes(tmp);
     Path f = dir.resolve("shard-1-of-1.json");
     fuzzFile("sweep shard", base, f, () -> Shards.read(f));
   }
@@ -65,10 +65,10 @@ class ResultFuzzTest {
   void shardsOfANetworkBill() throws Exception {
     BillShards.Definition d = new BillShards.Definition("0.1.0", "network", "resnet18", "built-in", "1x3x224x224", 1, List.of("shift-round"),
         8, 8, "16x16", "lib", SHA, "t", "p", 4000, 1, 1024, 25, 0, List.of(new SweepPoint(0, "pe", 1), new SweepPoint(1, "rq", 2)));
-    List<BillShards.Priced> r = List.of(new BillShards.Priced(0, new UnitPrice("pe", 10, 0.5, 0.01, 1, 0, "products:k=9", "gate level")),
-        new BillShards.Priced(1, new UnitPrice("rq", 20, 0.25, 0.01, 1, 5, "products:k=9", "gate level")));
-    byte[] base = ManifestIo.mapper().writeValueAsBytes(new BillShards.Partial(ResultFormat.NETWORK_SHARD.id(), d.hash(), ShardChecks.digest(r),
-        1, 1, d, r));
+    List<UnitPrice> r = List.of(new UnitPrice("pe", 10, 0.5, 0.01, 1, 0, "products:k=9", "gate level"),
+        new UnitPrice("rq", 20, 0.25, 0.01, 1, 5, "products:k=9", "gate level"));
+    Path tmp = BillShards.STORE.write(dir.resolve("base"), new Shards.Spec(1, 1), d, null, List.of(0, 1), r);
+    byte[] base = Files.readAllBytes(tmp);
     Path f = dir.resolve("shard-1-of-1.json");
     fuzzFile("network bill shard", base, f, () -> BillShards.read(f));
   }

@@ -9,6 +9,7 @@ import dev.qrtl.compare.CompareRow;
 import dev.qrtl.compare.NetworkRow;
 import dev.qrtl.compare.RowVerification;
 import dev.qrtl.compare.ShardChecks;
+import dev.qrtl.compare.ShardStore;
 import dev.qrtl.compare.Shards;
 import dev.qrtl.compare.SweepPoint;
 import dev.qrtl.manifest.ManifestIo;
@@ -147,17 +148,19 @@ class SurfaceBatteryTest {
   }
 
   /** Both shards of the sweep; the second's text passes through {@code edit}, both shards' results through {@code results} (digest rewritten). */
-  private static void shardFolder(String name, UnaryOperator<String> edit, UnaryOperator<List<Shards.PointResult>> results) throws IOException {
+  private static void shardFolder(String name, UnaryOperator<String> edit, UnaryOperator<List<ShardStore.Result<Shards.PointResult>>> results)
+      throws IOException {
     Path d = Files.createDirectories(dir.resolve("shards").resolve(name));
     Shards.Definition def = definition();
     List<List<Integer>> parts = Shards.partition(def.points(), 2);
     for (int s = 1; s <= 2; s++) {
-      List<Shards.PointResult> r = new ArrayList<>();
+      List<ShardStore.Result<Shards.PointResult>> r = new ArrayList<>();
       for (int i : parts.get(s - 1)) {
-        r.add(i == 2 ? new Shards.PointResult(i, null, networkRow(400)) : new Shards.PointResult(i, row(i == 0 ? 4 : 8, 50 + i), null));
+        r.add(new ShardStore.Result<>(i, i == 2 ? new Shards.PointResult(null, networkRow(400)) : new Shards.PointResult(row(i == 0 ? 4 : 8,
+            50 + i), null)));
       }
       r = results.apply(r);
-      Shards.Partial p = new Shards.Partial(ResultFormat.SHARD.id(), def.hash(), ShardChecks.digest(r), s, 2, def, header(), r);
+      var p = new ShardStore.Partial<>(ResultFormat.SHARD.id(), "comparison", def.hash(), ShardChecks.digest(r), s, 2, def, header(), r);
       String text = ManifestIo.mapper().writeValueAsString(p);
       Files.writeString(d.resolve("shard-" + s + "-of-2.json"), s == 2 ? edit.apply(text) : text);
     }
@@ -181,40 +184,39 @@ class SurfaceBatteryTest {
     shardFolder("a-list", t -> "[" + t + "]", r -> r);
     shardFolder("empty", t -> "", r -> r);
     shardFolder("no-digest", t -> t.replaceFirst("\"resultsSha256\" : \"[0-9a-f]+\",", ""), r -> r);
-    shardFolder("negative-area", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(x.index(), row(x.row().outBits(), -3),
-        null)));
-    shardFolder("infinite-area", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(x.index(),
+    shardFolder("negative-area", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(row(x.row().outBits(), -3), null)));
+    shardFolder("infinite-area", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(
         row(x.row().outBits(), Double.POSITIVE_INFINITY), null)));
-    shardFolder("counts", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(x.index(), new CompareRow("shift-round", 16,
+    shardFolder("counts", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(new CompareRow("shift-round", 16,
         x.row().outBits(), "u", 5, 1, 1, 1, 1, 1, 1, 1, 1, null, null, null, null, new RowVerification(150, 200, "p")), null)));
-    shardFolder("stage-sums", t -> t, r -> map(r, x -> x.network() == null ? x : new Shards.PointResult(x.index(), null,
+    shardFolder("stage-sums", t -> t, r -> map(r, x -> x.network() == null ? x : new Shards.PointResult(null,
         new NetworkRow("unified", 1, 999, 0.25, 0.01, 0.2, networkRow(400).stages()))));
-    shardFolder("foreign-width", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(x.index(), new CompareRow("shift-round",
+    shardFolder("foreign-width", t -> t, r -> map(r, x -> x.row() == null ? x : new Shards.PointResult(new CompareRow("shift-round",
         32, 4, "u", 5, 1, 1, 1, 1, 1, 1, 1, 1, null, null, null, null, null), null)));
-    shardFolder("moved-point", t -> t, r -> map(r, x -> new Shards.PointResult(x.index() + 100, x.row(), x.network())));
+    shardFolder("moved-point", t -> t, r -> r.stream().map(x -> new ShardStore.Result<>(x.index() + 100, x.result())).toList());
   }
 
-  private static List<Shards.PointResult> map(List<Shards.PointResult> r, UnaryOperator<Shards.PointResult> f) {
-    return r.stream().map(f).toList();
+  /** Each point's result through {@code f} (its index kept). */
+  private static List<ShardStore.Result<Shards.PointResult>> map(List<ShardStore.Result<Shards.PointResult>> r,
+      UnaryOperator<Shards.PointResult> f) {
+    return r.stream().map(x -> new ShardStore.Result<>(x.index(), f.apply(x.result()))).toList();
   }
 
   private static void networkShards() throws IOException {
     Path d = Files.createDirectories(dir.resolve("bill-shards"));
     BillShards.Definition def = new BillShards.Definition("0.1.0", "network", "resnet18", "built-in", "1x3x224x224", 1, List.of("shift-round"),
         8, 8, "16x16", "qrtl_default45", SHA, "t", "p", 4000, 1, 1024, 25, 0, List.of(new SweepPoint(0, "pe", 1)));
-    List<BillShards.Priced> results = List.of(new BillShards.Priced(0, new UnitPrice("pe", 10, 0.5, 0.01, 1, 0, "products:k=9", "gate level")));
-    String good = ManifestIo.mapper().writeValueAsString(new BillShards.Partial(ResultFormat.NETWORK_SHARD.id(), def.hash(),
-        ShardChecks.digest(results), 1, 1, def, results));
+    List<UnitPrice> prices = List.of(new UnitPrice("pe", 10, 0.5, 0.01, 1, 0, "products:k=9", "gate level"));
+    Path good = BillShards.STORE.write(d.resolve("good"), new Shards.Spec(1, 1), def, null, List.of(0), prices);
+    String text = Files.readString(good);
     Files.createDirectories(d.resolve("edited"));
-    Files.writeString(d.resolve("edited/shard-1-of-1.json"), good.replace("\"energyPj\" : 0.5", "\"energyPj\" : 0.05"));
+    Files.writeString(d.resolve("edited/shard-1-of-1.json"), text.replace("\"energyPj\" : 0.5", "\"energyPj\" : 0.05"));
     Files.createDirectories(d.resolve("index"));
-    Files.writeString(d.resolve("index/shard-1-of-1.json"), good.replaceFirst("\"shard\" : 1", "\"shard\" : 3"));
+    Files.writeString(d.resolve("index/shard-1-of-1.json"), text.replaceFirst("\"shard\" : 1", "\"shard\" : 3"));
     Files.createDirectories(d.resolve("count"));
-    Files.writeString(d.resolve("count/shard-1-of-1.json"), good.replaceFirst("\"shards\" : 1", "\"shards\" : -1"));
-    List<BillShards.Priced> negative = List.of(new BillShards.Priced(0, new UnitPrice("pe", 10, -0.5, 0.01, 1, 0, "s", "m")));
-    Files.createDirectories(d.resolve("negative"));
-    Files.writeString(d.resolve("negative/shard-1-of-1.json"), ManifestIo.mapper().writeValueAsString(new BillShards.Partial(
-        ResultFormat.NETWORK_SHARD.id(), def.hash(), ShardChecks.digest(negative), 1, 1, def, negative)));
+    Files.writeString(d.resolve("count/shard-1-of-1.json"), text.replaceFirst("\"shards\" : 1", "\"shards\" : -1"));
+    BillShards.STORE.write(d.resolve("negative"), new Shards.Spec(1, 1), def, null, List.of(0),
+        List.of(new UnitPrice("pe", 10, -0.5, 0.01, 1, 0, "s", "m")));
   }
 
   // ---- results folders for reports ----------------------------------------------------------
@@ -364,7 +366,7 @@ class SurfaceBatteryTest {
         "--out", "{OUT}"));
     c.add(c("merge: a comparison given as a shard", 1, "is a comparison result (qrtl-comparison-1), not a shard result", m,
         "{D}/shards/other-kind", "--out", "{OUT}"));
-    c.add(c("merge: a network shard given as a sweep's", 1, "is a network shard result (qrtl-network-shard-2), not a shard result", m,
+    c.add(c("merge: a network shard given as a sweep's", 1, "is a shard of a network bill, not of a comparison", m,
         "{D}/bill-shards/edited", "--out", "{OUT}"));
     c.add(c("merge: something after the JSON", 1, "is not readable JSON", m, "{D}/shards/trailing", "--out", "{OUT}"));
     c.add(c("merge: a bare JSON string", 1, "is not a qrtl result: it holds a JSON string", m, "{D}/shards/bare-string", "--out", "{OUT}"));
@@ -372,7 +374,7 @@ class SurfaceBatteryTest {
     c.add(c("merge: an empty file", 1, "is empty: not a qrtl result", m, "{D}/shards/empty", "--out", "{OUT}"));
     c.add(c("merge: no results digest", 1, "field results does not match its digest resultsSha256", m, "{D}/shards/no-digest", "--out",
         "{OUT}"));
-    c.add(c("merge: a negative area, digest rewritten", 1, "field results[0].row.areaUm2 is -3.0, not a finite non-negative number", m,
+    c.add(c("merge: a negative area, digest rewritten", 1, "field results[0].result.row.areaUm2 is -3.0, not a finite non-negative number", m,
         "{D}/shards/negative-area", "--out", "{OUT}"));
     c.add(c("merge: an infinite area, digest rewritten", 1, "areaUm2 is Infinity, not a finite non-negative number", m,
         "{D}/shards/infinite-area", "--out", "{OUT}"));
@@ -390,9 +392,9 @@ class SurfaceBatteryTest {
         new String[] {"{D}/bill-shards/edited"})));
     c.add(c("network --merge: a shard index out of range", 1, "field shard is 3, outside 1..1", cat(bill, new String[] {"{D}/bill-shards/index"})));
     c.add(c("network --merge: a negative count", 1, "field shards is -1, outside 1..10000", cat(bill, new String[] {"{D}/bill-shards/count"})));
-    c.add(c("network --merge: a negative energy, digest rewritten", 1, "field results[0].price.energyPj is -0.5, not a finite non-negative",
+    c.add(c("network --merge: a negative energy, digest rewritten", 1, "field results[0].result.energyPj is -0.5, not a finite non-negative",
         cat(bill, new String[] {"{D}/bill-shards/negative"})));
-    c.add(c("network --merge: a sweep's shards", 1, "is a shard result (qrtl-shard-2), not a network shard result", cat(bill,
+    c.add(c("network --merge: a sweep's shards", 1, "is a shard of a comparison, not of a network bill", cat(bill,
         new String[] {"{D}/shards/good"})));
     // reports: each file checked for kind, format and shape before a page is written
     String r = "report";

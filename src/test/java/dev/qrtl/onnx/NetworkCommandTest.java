@@ -118,6 +118,6 @@ class NetworkCommandTest {
     other[4] = "shift-round"; // --schemes
     String[] refused = run(other);
     assertEquals("1", refused[0]);
-    assertTrue(refused[2].contains("belongs to another bill"), refused[2]);
+    assertTrue(refused[2].contains("belongs to another network bill"), refused[2]);
   }
 }
