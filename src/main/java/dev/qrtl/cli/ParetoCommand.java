@@ -5,6 +5,7 @@ import dev.qrtl.accuracy.ScaleChoice;
 import dev.qrtl.compare.CompareConfig;
 import dev.qrtl.compare.CompareResult;
 import dev.qrtl.compare.Comparison;
+import dev.qrtl.compare.ParetoAxis;
 import dev.qrtl.compare.ParetoResult;
 import dev.qrtl.compare.ParetoStudy;
 import dev.qrtl.compare.ResultFolder;
@@ -84,21 +85,23 @@ public final class ParetoCommand implements Callable<Integer> {
       samples = held;
     }
     // every option checked before any synthesis starts
-    AccuracyConfig accuracy = new AccuracyConfig(List.of(), 32, 8, stim, seed, samples, KRule.NEAREST, 0, new ScaleChoice.Calibrated(),
+    ParetoAxis axis = ParetoAxis.DYADIC_M;
+    AccuracyConfig accuracy = new AccuracyConfig(List.of(), axis.accBits(), axis.outBits(), stim, seed, samples, KRule.NEAREST, 0, new ScaleChoice.Calibrated(),
         octavePoints);
     var lib = TechLibraries.resolve(tech, liberty);
     EnergyOptions e = EnergyOptions.of(ops, seed, stim, OptionalDouble.empty(), 1024).withConventions(conventions.conventions());
-    CompareConfig c = new CompareConfig(ParetoStudy.synthesizedForms(), List.of(32), List.of(8), lib, timing.conditions(lib.library()), e,
+    CompareConfig c = new CompareConfig(ParetoStudy.synthesizedForms(axis), List.of(axis.accBits()), List.of(axis.outBits()), lib, timing.conditions(lib.library()), e,
         false, 0, Duration.ofSeconds(timeout), progress.enabled());
     CompareCommand.checkOutputFolder(out);
     long start = System.nanoTime();
     try (OutputLock lock = OutputLock.acquire(out)) {
       CompareResult synth = Comparison.run(c);
-      ParetoResult r = ParetoStudy.build(synth, List.of(), accuracy);
+      ParetoResult r = ParetoStudy.build(axis, synth, List.of(), accuracy);
       if (!r.knee().cost().equals("synthesis")) { // price the knee itself, so its ratios are measured
-        CompareConfig knee = new CompareConfig(List.of(dev.qrtl.scheme.Schemes.form("dyadic:m=" + r.knee().m())), List.of(32), List.of(8),
+        CompareConfig knee = new CompareConfig(List.of(dev.qrtl.scheme.Schemes.form(axis.label(r.knee().m()))), List.of(axis.accBits()),
+            List.of(axis.outBits()),
             lib, c.timing(), e, false, 0, c.timeout(), progress.enabled());
-        r = ParetoStudy.build(synth, Comparison.run(knee).rows(), accuracy);
+        r = ParetoStudy.build(axis, synth, Comparison.run(knee).rows(), accuracy);
       }
       Path dir = ResultFolder.writePareto(r, out);
       ReportCommand.writeAfter(dir, out);

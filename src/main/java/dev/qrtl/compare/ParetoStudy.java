@@ -17,30 +17,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Error against cost for every scheme and for dyadic multipliers m = 1..31, at 32 -> 8 bits:
- * area and energy from synthesis for the default forms and for m in {@link #SYNTHESIZED}, from a
- * fast model fitted to those dyadic units for the other m (marked as such); error from the golden
- * models ({@link AccuracyStudy}: octave mean and worst, calibrated scale).
+ * Error against cost for every scheme and along one parameter axis ({@link ParetoAxis}; by
+ * default the dyadic multiplier's width m = 1..31 at 32 -> 8 bits): area and energy from
+ * synthesis for the default forms and the axis's synthesized values, from a model fitted to those
+ * for the other values (marked as such); error from the golden models ({@link AccuracyStudy}:
+ * octave mean and worst, calibrated scale).
  */
 public final class ParetoStudy {
-  /** The dyadic widths priced by synthesis; the others come from the fitted model. */
-  public static final List<Integer> SYNTHESIZED = List.of(2, 4, 6, 8, 12, 16, 24, 31);
-
   /** The knee's margin: within 2 % of tflite-double's RMS. */
   static final double KNEE_MARGIN = 1.02;
 
-  private static final List<String> DYADIC_TERMS = List.of("1", "A*m"); // one width: the cost grows with the multiplier's m
-
   private ParetoStudy() {}
 
-  /** The forms the comparison synthesizes: the default ones and the synthesized dyadic widths. */
-  public static List<Schemes.Form> synthesizedForms() {
+  /** The forms the comparison synthesizes: the default ones and the axis's synthesized values. */
+  public static List<Schemes.Form> synthesizedForms(ParetoAxis axis) {
     Map<String, Schemes.Form> forms = new LinkedHashMap<>();
     for (Schemes.Form f : Schemes.defaultForms()) {
       forms.put(f.label(), f);
     }
-    for (int m : SYNTHESIZED) {
-      forms.putIfAbsent("dyadic:m=" + m, Schemes.form("dyadic:m=" + m));
+    for (int v : axis.synthesized()) {
+      forms.putIfAbsent(axis.label(v), Schemes.form(axis.label(v)));
     }
     return List.copyOf(forms.values());
   }
@@ -50,31 +46,31 @@ public final class ParetoStudy {
    * synthesized rows ({@code extra}: the knee's own width, so that its ratios are measured, not
    * modelled); the fast model is fitted on {@link #SYNTHESIZED} alone either way.
    */
-  public static ParetoResult build(CompareResult synth, List<CompareRow> extra, AccuracyConfig accuracyBase) {
+  public static ParetoResult build(ParetoAxis axis, CompareResult synth, List<CompareRow> extra, AccuracyConfig accuracyBase) {
     Map<String, CompareRow> cost = new HashMap<>();
     List<CompareRow> all = new ArrayList<>(synth.rows());
     all.addAll(extra);
     for (CompareRow r : all) {
-      if (r.accBits() == 32 && r.outBits() == 8) {
+      if (r.accBits() == axis.accBits() && r.outBits() == axis.outBits()) {
         cost.put(r.scheme(), r);
       }
     }
-    FastModel.SchemeFit dyadic = dyadicFit(synth.rows(), synth.library());
+    FastModel.SchemeFit fitted = fit(axis, synth.rows(), synth.library());
     List<Schemes.Form> forms = new ArrayList<>(Schemes.defaultForms());
-    for (int m = 1; m <= 31; m++) {
-      String label = "dyadic:m=" + m;
+    for (int v = axis.from(); v <= axis.to(); v++) {
+      String label = axis.label(v);
       if (forms.stream().noneMatch(f -> f.label().equals(label))) {
         forms.add(Schemes.form(label));
       }
     }
-    AccuracyConfig c = new AccuracyConfig(forms, 32, 8, accuracyBase.stimulus(), accuracyBase.seed(), accuracyBase.samples(), KRule.NEAREST,
+    AccuracyConfig c = new AccuracyConfig(forms, axis.accBits(), axis.outBits(), accuracyBase.stimulus(), accuracyBase.seed(), accuracyBase.samples(), KRule.NEAREST,
         0, new ScaleChoice.Calibrated(), accuracyBase.octavePoints());
     AccuracyResult acc = AccuracyStudy.run(c);
     List<ParetoPoint> points = new ArrayList<>();
     for (Schemes.Form f : forms) {
       ErrorRow mean = view(acc, f.label(), "octave mean");
       ErrorRow worst = view(acc, f.label(), "octave worst");
-      Integer m = f.form().variables().get("m");
+      Integer m = f.form().family().equals(axis.family()) ? f.form().variables().get(axis.variable()) : null;
       CompareRow r = cost.get(f.label());
       double area;
       double energy;
@@ -84,12 +80,12 @@ public final class ParetoStudy {
         energy = r.energyPj();
         source = "synthesis";
       } else if (m != null) {
-        Map<String, Integer> vars = Map.of("m", m);
-        area = dyadic.area().predict(dyadic.terms(), 32, 8, vars);
-        energy = dyadic.energy().predict(dyadic.terms(), 32, 8, vars);
+        Map<String, Integer> vars = Map.of(axis.variable(), m);
+        area = fitted.area().predict(fitted.terms(), axis.accBits(), axis.outBits(), vars);
+        energy = fitted.energy().predict(fitted.terms(), axis.accBits(), axis.outBits(), vars);
         source = "fast model";
       } else {
-        throw new IllegalStateException("the comparison priced no " + f.label() + " unit at 32 -> 8");
+        throw new IllegalStateException("the comparison priced no " + f.label() + " unit at " + axis.accBits() + " -> " + axis.outBits());
       }
       points.add(new ParetoPoint(f.label(), m, source, area, energy, mean.metrics().rms(), mean.metrics().rmsCi(), worst.metrics().rms(),
           false, false));
@@ -97,28 +93,31 @@ public final class ParetoStudy {
     points = fronts(points);
     ParetoPoint baseline = points.stream().filter(p -> p.form().equals(Schemes.BASELINE)).findFirst().orElseThrow();
     ParetoPoint knee = points.stream().filter(p -> p.m() != null && p.rms() <= KNEE_MARGIN * baseline.rms()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no dyadic width reaches tflite-double's error"));
-    String fit = String.format(Locale.ROOT, "dyadic area and energy = a + b * 32m, least squares on the synthesized widths %s; "
-        + "largest leave-one-out error: area %.1f %%, energy %.1f %%", SYNTHESIZED, 100 * dyadic.area().maxLeaveOneOutError(),
-        100 * dyadic.energy().maxLeaveOneOutError());
+        .orElseThrow(() -> new IllegalStateException("no " + axis.family() + " form reaches " + Schemes.BASELINE + "'s error"));
+    String fit = String.format(Locale.ROOT, "%s area and energy = a + b * %d%s, least squares on the synthesized widths %s; "
+        + "largest leave-one-out error: area %.1f %%, energy %.1f %%", axis.family(), axis.accBits(), axis.variable(), axis.synthesized(),
+        100 * fitted.area().maxLeaveOneOutError(), 100 * fitted.energy().maxLeaveOneOutError());
     return new ParetoResult(synth.qrtl(), synth.library(), synth.yosys(), synth.stimulus(), synth.seed(), synth.operations(), c.samples(),
         c.octavePoints(), fit, baseline.rms(), new ParetoResult.Knee(knee.m(), knee.rms(), knee.cost(), baseline.areaUm2() / knee.areaUm2(),
             baseline.energyPj() / knee.energyPj()), points);
   }
 
-  private static FastModel.SchemeFit dyadicFit(List<CompareRow> rows, String library) {
+  /** The model of the axis's cost in its variable, fitted to the synthesized values. */
+  private static FastModel.SchemeFit fit(ParetoAxis axis, List<CompareRow> rows, String library) {
     List<FastModelFit.Point> pts = new ArrayList<>();
-    for (int m : SYNTHESIZED) {
-      String label = "dyadic:m=" + m;
-      CompareRow r = rows.stream().filter(x -> x.scheme().equals(label) && x.accBits() == 32 && x.outBits() == 8).findFirst().orElse(null);
+    for (int v : axis.synthesized()) {
+      String label = axis.label(v);
+      CompareRow r = rows.stream().filter(x -> x.scheme().equals(label) && x.accBits() == axis.accBits() && x.outBits() == axis.outBits())
+          .findFirst().orElse(null);
       if (r == null) {
-        throw new IllegalStateException("the comparison priced no dyadic:m=" + m + " unit at 32 -> 8");
+        throw new IllegalStateException("the comparison priced no " + label + " unit at " + axis.accBits() + " -> " + axis.outBits());
       }
-      pts.add(new FastModelFit.Point("dyadic", DYADIC_TERMS, 32, 8, Map.of("m", m), r.areaUm2(), r.energyPj()));
+      pts.add(new FastModelFit.Point(axis.family(), axis.terms(), axis.accBits(), axis.outBits(), Map.of(axis.variable(), v), r.areaUm2(),
+          r.energyPj()));
     }
-    FastModel.SchemeFit fit = FastModelFit.fit(pts, library, "pareto").schemes().get("dyadic");
+    FastModel.SchemeFit fit = FastModelFit.fit(pts, library, "pareto").schemes().get(axis.family());
     if (fit == null) {
-      throw new IllegalStateException("the synthesized dyadic widths do not determine a fit");
+      throw new IllegalStateException("the synthesized " + axis.family() + " widths do not determine a fit");
     }
     return fit;
   }
