@@ -30,6 +30,8 @@ class ReadableVerilogTest {
   void defaultDesignsHaveFewGeneratedNamesAndNoCopies() {
     int wires = 0;
     int temps = 0;
+    int requantWires = 0;
+    int requantTemps = 0;
     List<String> copies = new ArrayList<>();
     List<String> report = new ArrayList<>();
     for (GeneratedDesign d : DefaultDesigns.all()) {
@@ -39,6 +41,10 @@ class ReadableVerilogTest {
         int[] c = e.wireCounts();
         wires += c[0];
         temps += c[1];
+        if (m.name().startsWith("requant_")) {
+          requantWires += c[0];
+          requantTemps += c[1];
+        }
         report.add(String.format(Locale.ROOT, "%s %d/%d", m.name(), c[1], c[0]));
         Set<String> declaredWires = new LinkedHashSet<>();
         Matcher w = WIRE.matcher(text);
@@ -55,8 +61,9 @@ class ReadableVerilogTest {
       }
     }
     double share = temps / (double) wires;
-    System.out.printf(Locale.ROOT, "readable Verilog: %d of %d declared wires named by the emitter (%.1f %%); %s%n",
-        temps, wires, 100 * share, String.join(", ", report));
+    System.out.printf(Locale.ROOT, "readable Verilog: %d of %d declared wires named by the emitter (%.1f %%); the requantizers alone %d of"
+        + " %d (%.1f %%); %s%n", temps, wires, 100 * share, requantTemps, requantWires, 100.0 * requantTemps / requantWires,
+        String.join(", ", report));
     assertTrue(copies.isEmpty(), "wires that copy another: " + copies);
     assertTrue(share <= 0.20, "more than 20 % generated names: " + temps + " of " + wires);
   }

@@ -59,7 +59,7 @@ public final class Fp32ScaleGenerator {
     int w = x.width();
     Expr negative = m.wire("x_negative", x.bit(w - 1));
     Expr magnitude = m.wire("x_magnitude", negative.select(x.neg(), x).asUnsigned().truncate(w));
-    Expr msb = m.wire("x_msb", FloatParts.msbIndex(magnitude));
+    Expr msb = m.wire("x_msb", dev.qrtl.gen.Arith.leadingOneChain(magnitude));
     Expr[] ma = toFloat(m, magnitude, msb, w);
     Expr mantA = ma[0];
     Expr expA = ma[1]; // unbiased exponent of x, u(...)
@@ -78,7 +78,7 @@ public final class Fp32ScaleGenerator {
     // 3. exact product M * 2^E, E = (expA - 23) + expS
     Expr product = m.wire("product", mantA.mul(mantS)); // u48
     Expr e = m.wire("product_exp", expA.toSigned().sub(Expr.lit(23, HwType.s(6))).add(expS));
-    Expr pm = m.wire("product_msb", FloatParts.msbIndex(product));
+    Expr pm = m.wire("product_msb", dev.qrtl.gen.Arith.leadingOneChain(product));
     // Rounding position: keep 24 significant bits, and nothing below 2^-149.
     Expr byPrecision = pm.toSigned().sub(Expr.lit(23, HwType.s(6)));
     Expr bySubnormal = Expr.lit(-149, HwType.s(9)).sub(e);
@@ -93,7 +93,7 @@ public final class Fp32ScaleGenerator {
     Expr fNegative = f.lt(Expr.lit(0, HwType.s(1)));
     Expr rightAmount = clampToUnsigned(f.neg(), 63, 6);
     Expr down = RoundingShift.divideVariable(structure, rounded, rightAmount, Rounding.HALF_EVEN).value();
-    Expr leftAmount = clampToUnsigned(f, outRoom, FloatParts.bitsFor(outRoom));
+    Expr leftAmount = clampToUnsigned(f, outRoom, dev.qrtl.gen.Arith.bitsFor(outRoom));
     Expr up = rounded.shl(leftAmount);
     Expr tooLarge = f.gt(Expr.lit(outRoom - 1, HwType.fitting(java.math.BigInteger.valueOf(outRoom - 1), java.math.BigInteger.valueOf(outRoom - 1), true)))
         .and(rounded.ne(Expr.lit(0, HwType.s(1))));
@@ -114,7 +114,7 @@ public final class Fp32ScaleGenerator {
     int norm = Math.max(w, 25);
     Expr wide = magnitude.extend(norm);
     // Normalise: move the leading one to bit norm-1.
-    Expr lz = Expr.lit(norm - 1, HwType.u(FloatParts.bitsFor(norm - 1))).sub(msb).asUnsigned().truncate(FloatParts.bitsFor(norm - 1));
+    Expr lz = Expr.lit(norm - 1, HwType.u(dev.qrtl.gen.Arith.bitsFor(norm - 1))).sub(msb).asUnsigned().truncate(dev.qrtl.gen.Arith.bitsFor(norm - 1));
     Expr normalised = m.wire("x_normalised", wide.shl(lz).truncate(norm));
     Expr top = normalised.slice(norm - 1, norm - 24); // 24 bits, leading one on top (or zero)
     Expr round = normalised.bit(norm - 25);
