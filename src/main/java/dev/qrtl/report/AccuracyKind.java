@@ -138,7 +138,8 @@ final class AccuracyKind implements ReportKind {
     Double conventional = null;
     for (JsonNode x : rows) {
       if (Json.text(x, "/form").equals("shift-round")) {
-        if (Json.text(x, "/pipeline").equals("unified")) {
+        // the unified module is the pipeline with one requantization per output
+        if (Json.num(x, "/requantizations") != null && Json.num(x, "/requantizations") == 1) {
           unified = Json.num(x, "/metrics/rms");
         } else {
           conventional = Json.num(x, "/metrics/rms");
