@@ -127,7 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
       pw.println("note: without " + Schemes.BASELINE + " in --schemes there are no baseline ratios");
     }
     CompareResult r = Comparison.run(c);
-    Path dir = ResultFolder.write(r, out);
+    Path dir = ResultFolder.write(r, c.clockNs(), out);
     pw.printf("%d units and %d network-level designs on %s (%s, %s), energy from %s at seed %d%n", r.rows().size(), r.network().size(),
         r.library(), r.corner(), r.yosys(), r.stimulus(), r.seed());
     pw.print(ResultWriter.headline(r));

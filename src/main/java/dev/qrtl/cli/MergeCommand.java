@@ -29,9 +29,10 @@ public final class MergeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CompareCommand.checkOutputFolder(out);
-    CompareResult r = Shards.merge(Shards.expand(inputs)); // every shard checked before anything is written
+    Shards.Merged merged = Shards.mergeWithClock(Shards.expand(inputs)); // every shard checked before anything is written
+    CompareResult r = merged.result();
     try (OutputLock lock = OutputLock.acquire(out)) {
-      Path dir = ResultFolder.write(r, out);
+      Path dir = ResultFolder.write(r, merged.clockNs(), out);
       ReportCommand.writeAfter(dir, out);
       var pw = spec.commandLine().getOut();
       pw.printf("merged %d units and %d network-level designs on %s (%s)%n", r.rows().size(), r.network().size(), r.library(), r.yosys());

@@ -1,9 +1,9 @@
 package dev.qrtl.compare;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalDouble;
 
 /**
  * A whole comparison run with what reproduces it. No times or local paths, so the same inputs give
@@ -27,15 +27,17 @@ public record CompareResult(String qrtl, String library, String corner, String l
     return dev.qrtl.util.ResultFormat.COMPARISON.id();
   }
 
-  /** The results folder's name: the library, and the pipeline depth when the units are registered. */
-  public String folderName() {
-    String clockTag = rows.stream().anyMatch(r -> r.stages() != null) ? "-clock" + clockTag() : "";
+  /**
+   * The results folder's name: the library, the pipeline depth when the units are registered, and
+   * the common clock when the sweep had one ({@code clockNs}, from its configuration or definition).
+   */
+  public String folderName(OptionalDouble clockNs) {
+    String clockTag = clockNs.isPresent() && rows.stream().anyMatch(r -> r.stages() != null) ? "-clock" + clockTag(clockNs.getAsDouble()) : "";
     return (pipeline == 0 ? library : library + "-pipeline" + pipeline) + clockTag;
   }
 
   /** The common clock as the folder says it: 1 ns -> "1ns", 4 ns -> "4ns", 2.5 ns -> "2p5ns". */
-  private String clockTag() {
-    Matcher mt = Pattern.compile("one ([0-9.]+) ns clock").matcher(clock);
-    return mt.find() ? mt.group(1).replace('.', 'p') + "ns" : "";
+  static String clockTag(double ns) {
+    return BigDecimal.valueOf(ns).stripTrailingZeros().toPlainString().replace('.', 'p') + "ns";
   }
 }

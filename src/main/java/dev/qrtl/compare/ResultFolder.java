@@ -25,14 +25,15 @@ import java.util.List;
 public final class ResultFolder {
   private ResultFolder() {}
 
-  public static Path write(CompareResult r, Path out) {
-    return replace(out, r.folderName(), "the comparison", scratch -> {
+  public static Path write(CompareResult r, java.util.OptionalDouble clockNs, Path out) {
+    String folder = r.folderName(clockNs);
+    return replace(out, folder, "the comparison", scratch -> {
       AtomicFiles.writeString(scratch.resolve("comparison.md"), ResultWriter.markdown(r));
       AtomicFiles.writeString(scratch.resolve("comparison.csv"), ResultWriter.csv(r));
       AtomicFiles.writeString(scratch.resolve("comparison.json"), ResultWriter.json(r));
       Plots.write(r, scratch);
       fastModel(r).ifPresent(m -> AtomicFiles.writeString(scratch.resolve("fast-model.json"), ResultWriter.json(m)));
-      keepOthers(out.resolve(r.folderName()), scratch);
+      keepOthers(out.resolve(folder), scratch);
     });
   }
 

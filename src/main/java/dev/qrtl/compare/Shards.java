@@ -228,11 +228,20 @@ public final class Shards {
 
   /** Merges the partial results of one sweep into its result, refusing anything else in one line. */
   public static CompareResult merge(List<Path> files) {
+    return mergeWithClock(files).result();
+  }
+
+  /** A merged sweep: its result, and the common clock its definition names (for the folder's name). */
+  public record Merged(CompareResult result, java.util.OptionalDouble clockNs) {}
+
+  public static Merged mergeWithClock(List<Path> files) {
     ShardStore.Merged<Definition, CompareResult, PointResult> m = STORE.merge(files, null);
     List<Object> results = new ArrayList<>();
     for (PointResult r : m.results()) {
       results.add(r.row() != null ? r.row() : r.network());
     }
-    return Comparison.assemble(m.header(), results, null);
+    Double clock = m.definition().clockNs();
+    return new Merged(Comparison.assemble(m.header(), results, null), clock == null ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(clock));
   }
 }
