@@ -1,5 +1,6 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.ErrorRow;
 import java.util.List;
 
 /** A study's rows and the scale calibration chose for its data. */

@@ -1,5 +1,6 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.ErrorRow;
 import dev.qrtl.golden.RealScaleModel;
 import dev.qrtl.scheme.RealScale;
 import dev.qrtl.scheme.RealScaleUnit;
@@ -81,5 +82,12 @@ public final class AccuracyStudy {
   /** The power of two nearest S in the log domain (what power-of-two training would have converged to). */
   static double nearestPowerOfTwo(double s) {
     return Math.scalb(1.0, -dev.qrtl.golden.ShiftRoundModel.shiftForScale(s));
+  }
+
+  /** A study's result as {@code qrtl error} writes it. */
+  public static dev.qrtl.results.AccuracyReport report(AccuracyResult r, String version) {
+    AccuracyConfig c = r.config();
+    return new dev.qrtl.results.AccuracyReport(version, c.accBits(), c.outBits(), c.stimulus().text(), c.seed(), c.samples(), c.kRule().text(),
+        c.zeroPoint(), r.calibratedScale(), c.octavePoints(), c.scales().describe(), r.rows());
   }
 }

@@ -1,5 +1,8 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.AccuracyReport;
+import dev.qrtl.results.ErrorMetrics;
+import dev.qrtl.results.ErrorRow;
 import java.util.Locale;
 
 /** A study as a Markdown table (the text form of {@code qrtl error}). */

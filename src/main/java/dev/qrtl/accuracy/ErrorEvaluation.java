@@ -1,5 +1,6 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.ErrorMetrics;
 import dev.qrtl.golden.RealScaleModel;
 import dev.qrtl.scheme.RealScaleUnit;
 import java.util.function.LongUnaryOperator;

@@ -1,5 +1,8 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.ErrorMetrics;
+import dev.qrtl.results.Interval;
+
 /** Running sums of one requantizer's errors, merged across scales and channels; {@link #metrics} at the end. */
 final class ErrorStats {
   private long n;

@@ -1,5 +1,7 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.PipelineRow;
+import dev.qrtl.results.ErrorMetrics;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.RealScaleModel;
 import dev.qrtl.golden.ShiftRoundModel;
@@ -40,10 +42,8 @@ public final class PipelineStudy {
 
   private PipelineStudy() {}
 
-  /** One scheme's two pipelines. */
-  public record Row(String form, String pipeline, int requantizations, ErrorMetrics metrics) {}
 
-  public static List<Row> run(List<Schemes.Form> forms, Stimulus stimulus, long seed, int samples, int channels) {
+  public static List<PipelineRow> run(List<Schemes.Form> forms, Stimulus stimulus, long seed, int samples, int channels) {
     Accumulators drawn = Accumulators.draw(stimulus, 32, seed, samples);
     long[] data = drawn.values();
     OutputRange signed8 = new OutputRange(8, true, false, true);
@@ -58,7 +58,7 @@ public final class PipelineStudy {
       g[c] = Math.pow(2, rnd.nextDouble(-1, 1));
       beta[c] = rnd.nextDouble(-16, 16);
     }
-    List<Row> rows = new ArrayList<>();
+    List<PipelineRow> rows = new ArrayList<>();
     for (Schemes.Form f : forms) {
       ErrorStats unified = new ErrorStats();
       ErrorStats conventional = new ErrorStats();
@@ -80,8 +80,8 @@ public final class PipelineStudy {
           conventional.add(Math.max(q2, 0), exact, z, 0, saturates);
         }
       }
-      rows.add(new Row(f.label(), "unified", 1, unified.metrics()));
-      rows.add(new Row(f.label(), "conventional", 2, conventional.metrics()));
+      rows.add(new PipelineRow(f.label(), "unified", 1, unified.metrics()));
+      rows.add(new PipelineRow(f.label(), "conventional", 2, conventional.metrics()));
     }
     return rows;
   }

@@ -2,7 +2,7 @@ package dev.qrtl.bench;
 
 import dev.qrtl.accuracy.Accumulators;
 import dev.qrtl.accuracy.ErrorEvaluation;
-import dev.qrtl.accuracy.ErrorMetrics;
+import dev.qrtl.results.ErrorMetrics;
 import dev.qrtl.golden.OutputRange;
 import dev.qrtl.golden.RealScaleModel;
 import dev.qrtl.scheme.KRule;

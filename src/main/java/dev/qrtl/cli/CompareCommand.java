@@ -1,7 +1,7 @@
 package dev.qrtl.cli;
 
 import dev.qrtl.compare.CompareConfig;
-import dev.qrtl.compare.CompareResult;
+import dev.qrtl.results.CompareResult;
 import dev.qrtl.compare.Comparison;
 import dev.qrtl.compare.ResultFolder;
 import dev.qrtl.compare.ResultWriter;

@@ -1,7 +1,8 @@
 package dev.qrtl.cli;
 
+import dev.qrtl.results.PipelineRow;
 import dev.qrtl.accuracy.AccuracyConfig;
-import dev.qrtl.accuracy.AccuracyReport;
+import dev.qrtl.results.AccuracyReport;
 import dev.qrtl.accuracy.AccuracyStudy;
 import dev.qrtl.accuracy.AccuracyText;
 import dev.qrtl.accuracy.PipelineStudy;
@@ -137,9 +138,9 @@ public final class ErrorCommand implements Callable<Integer> {
       }
       Checks.range("--pipeline-channels", pipelineChannels, 1, 4096);
       checkSamplesPerChannel(pipelineChannels);
-      List<PipelineStudy.Row> rows = PipelineStudy.run(forms, stim, seed, samples, pipelineChannels);
+      List<PipelineRow> rows = PipelineStudy.run(forms, stim, seed, samples, pipelineChannels);
       String table = PipelineText.table(rows, stim.text(), seed, samples, pipelineChannels);
-      dev.qrtl.accuracy.PipelinesFile file = new dev.qrtl.accuracy.PipelinesFile(rows);
+      dev.qrtl.results.PipelinesFile file = new dev.qrtl.results.PipelinesFile(rows);
       ReportPrinter.print(file, table, json, spec.commandLine().getOut());
       save("unified-vs-conventional", file, table);
       return 0;
@@ -150,11 +151,11 @@ public final class ErrorCommand implements Callable<Integer> {
     for (int b : outBits) {
       List<Schemes.Form> usable = forms.stream().filter(f -> schemes != null || f.scheme().unsupported(accBits, b).isEmpty()).toList();
       AccuracyConfig c = new AccuracyConfig(usable, accBits, b, stim, seed, samples, rule, zeroPoint, scales, octavePoints);
-      AccuracyReport r = AccuracyReport.of(AccuracyStudy.run(c), version);
+      AccuracyReport r = AccuracyStudy.report(AccuracyStudy.run(c), version);
       reports.add(r);
       text.append(AccuracyText.table(r)).append('\n');
     }
-    Object result = new dev.qrtl.accuracy.AccuracyFile(reports);
+    Object result = new dev.qrtl.results.AccuracyFile(reports);
     ReportPrinter.print(result, text.toString(), json, spec.commandLine().getOut());
     save(name != null ? name : "error-" + accBits, result, text.toString());
     return 0;

@@ -1,6 +1,6 @@
 package dev.qrtl.cli;
 
-import dev.qrtl.compare.CompareResult;
+import dev.qrtl.results.CompareResult;
 import dev.qrtl.compare.ResultFolder;
 import dev.qrtl.compare.ResultWriter;
 import dev.qrtl.compare.Shards;

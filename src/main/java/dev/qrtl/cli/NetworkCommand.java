@@ -6,7 +6,7 @@ import dev.qrtl.network.BillStudy;
 import dev.qrtl.network.BillWriter;
 import dev.qrtl.network.BuiltinNetworks;
 import dev.qrtl.network.Network;
-import dev.qrtl.network.NetworkBill;
+import dev.qrtl.results.NetworkBill;
 import dev.qrtl.network.NetworkConfig;
 import dev.qrtl.network.OnnxNetworks;
 import dev.qrtl.onnx.OnnxImport;

@@ -27,7 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
   Path baseline;
 
   @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "1",
-      description = "Changes against the baseline beyond this are highlighted (default: ${DEFAULT-VALUE} %).")
+      description = "Changes against the baseline beyond this are highlighted (default: ${DEFAULT-VALUE} %%).")
   double threshold;
 
   /** After a command wrote results into {@code dir} under {@code out}: the folder's report and {@code out}'s index. */

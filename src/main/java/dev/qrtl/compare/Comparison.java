@@ -1,5 +1,9 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.RowVerification;
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.NetworkRow;
 import dev.qrtl.energy.GateLevelCost;
 import dev.qrtl.energy.UnitCost;
 import dev.qrtl.energy.UnitCostModel;
@@ -93,7 +97,7 @@ public final class Comparison {
     String yosys = SynthRunner.yosysVersion();
     var lib = c.tech().library();
     return new CompareResult(QrtlVersion.version(), lib.name(), lib.corner(), lib.sha256(), lib.voltage(), yosys,
-        RowVerification.SIMULATOR.backend().provenance(), "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
+        Verification.SIMULATOR.backend().provenance(), "Java " + Runtime.version().feature(), c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(),
         "delay-aware gate-level simulation (Liberty arc delays at each net's propagated transition and load, wire load included;"
             + " inertial filtering); zero-delay figure beside it",
         c.clockNs().isPresent()
@@ -190,7 +194,7 @@ public final class Comparison {
   /** The row's unit co-simulated (as many vectors as the energy run's operations) and proved where it can be. */
   private static RowVerification verify(Task t, int stages, Path manifest, EnergyReport e, CompareConfig c) {
     var spec = t.form().scheme().forComparison(t.form().form(), t.accBits(), t.outBits(), c.energy().stimulus(), stages);
-    return RowVerification.check(t.form(), spec, manifest, c.energy().operations(), c.energy().seed(), e.gateLevelChecks(), c.timeout());
+    return Verification.check(t.form(), spec, manifest, c.energy().operations(), c.energy().seed(), e.gateLevelChecks(), c.timeout());
   }
 
   /**

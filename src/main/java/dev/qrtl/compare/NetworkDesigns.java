@@ -1,5 +1,6 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.NetworkRow;
 import dev.qrtl.core.Module;
 import dev.qrtl.energy.CustomWorkload;
 import dev.qrtl.energy.UnitCost;

@@ -1,9 +1,13 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.ParetoPoint;
+import dev.qrtl.results.ParetoResult;
 import dev.qrtl.accuracy.AccuracyConfig;
 import dev.qrtl.accuracy.AccuracyResult;
 import dev.qrtl.accuracy.AccuracyStudy;
-import dev.qrtl.accuracy.ErrorRow;
+import dev.qrtl.results.ErrorRow;
 import dev.qrtl.accuracy.ScaleChoice;
 import dev.qrtl.energy.FastModel;
 import dev.qrtl.energy.FastModelFit;

@@ -1,5 +1,7 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.ParetoPoint;
+import dev.qrtl.results.ParetoResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,9 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.ParetoPoint;
+import dev.qrtl.results.ParetoResult;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.util.AtomicFiles;
 import java.awt.BasicStroke;

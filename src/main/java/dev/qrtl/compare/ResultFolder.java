@@ -1,5 +1,8 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.ParetoResult;
 import dev.qrtl.energy.FastModel;
 import dev.qrtl.energy.FastModelFit;
 import dev.qrtl.scheme.Schemes;

@@ -1,5 +1,8 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.NetworkRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.manifest.StablePrettyPrinter;

@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.NetworkBill;
 import dev.qrtl.compare.ResultFolder;
 import dev.qrtl.util.AtomicFiles;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.NetworkBill;
 import dev.qrtl.compare.Plots;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,7 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.NetworkBill;
+import dev.qrtl.results.UnitPrice;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.qrtl.compare.ShardChecks;
 import dev.qrtl.compare.ShardStore;

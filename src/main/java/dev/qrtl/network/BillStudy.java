@@ -1,9 +1,12 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Layer;
+import dev.qrtl.results.NetworkBill;
+import dev.qrtl.results.UnitPrice;
 import dev.qrtl.accuracy.AccuracyConfig;
 import dev.qrtl.accuracy.AccuracyResult;
 import dev.qrtl.accuracy.AccuracyStudy;
-import dev.qrtl.accuracy.ErrorRow;
+import dev.qrtl.results.ErrorRow;
 import dev.qrtl.accuracy.ScaleChoice;
 import dev.qrtl.energy.GateLevelCost;
 import dev.qrtl.energy.UnitCost;

@@ -1,5 +1,7 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.NetworkBill;
+import dev.qrtl.results.UnitPrice;
 import dev.qrtl.manifest.ManifestIo;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Layer;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Layer;
 import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.synth.TechLibraries;

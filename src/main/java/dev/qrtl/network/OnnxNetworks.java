@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Layer;
 import dev.qrtl.onnx.OnnxLayer;
 import dev.qrtl.onnx.OnnxModel;
 import java.util.ArrayList;

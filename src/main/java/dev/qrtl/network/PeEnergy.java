@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.UnitPrice;
 import dev.qrtl.core.Module;
 import dev.qrtl.energy.CustomWorkload;
 import dev.qrtl.energy.GateLevelCost;

@@ -1,5 +1,6 @@
 package dev.qrtl.onnx;
 
+import dev.qrtl.results.Quantization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,7 +80,7 @@ final class QuantizedLayers {
     double outScale = scalar(n, y, "output scale");
     Optional<Tensor> outZp = zeroPoint(n, y + 1);
     Chain after = follow(n.output(0), false);
-    OnnxLayer.Quantization q = new OnnxLayer.Quantization(times(wScale, inScale), outScale,
+    Quantization q = new Quantization(times(wScale, inScale), outScale,
         outZp.map(t -> (long) t.scalar("output zero point")).orElse(0L), outZp.map(t -> t.dataType() == 3).orElse(false), inZp, wZp,
         bias.isPresent());
     return layer(n, "QOperator", n.requiredInput(x, "input"), weight, after, q);
@@ -96,7 +97,7 @@ final class QuantizedLayers {
       notes.add(n.where() + ": no constant Mul after it fixes the accumulator scale (computed at run time, as dynamic"
           + " quantization does): shapes only, no scale");
     }
-    OnnxLayer.Quantization q = new OnnxLayer.Quantization(acc, after.outScale, after.outZeroPoint, after.outSigned, inZp, wZp,
+    Quantization q = new Quantization(acc, after.outScale, after.outZeroPoint, after.outSigned, inZp, wZp,
         after.bias);
     return layer(n, "integer", n.requiredInput(0, "input"), weight, after, q);
   }
@@ -121,7 +122,7 @@ final class QuantizedLayers {
     long[] wZp = zeroPoint(wd, 2).map(t -> longs(perChannelValues(wd, t, channels, "weight zero point"))).orElse(new long[] {0});
     Chain after = follow(n.output(0), false);
     boolean bias = n.input(2).isPresent() || after.bias;
-    OnnxLayer.Quantization q = new OnnxLayer.Quantization(times(wScale, inScale), after.outScale, after.outZeroPoint, after.outSigned,
+    Quantization q = new Quantization(times(wScale, inScale), after.outScale, after.outZeroPoint, after.outSigned,
         inZp, wZp, bias);
     if (after.outScale == null) {
       notes.add(n.where() + ": its output is not quantized again (no QuantizeLinear after it): no output scale");
@@ -130,11 +131,11 @@ final class QuantizedLayers {
     return Optional.of(layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights));
   }
 
-  private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, OnnxLayer.Quantization q) {
+  private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, Quantization q) {
     return layer(n, form, input, weight, after, q, g.isInitializer(weight));
   }
 
-  private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, OnnxLayer.Quantization q,
+  private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, Quantization q,
       boolean constantWeights) {
     long[] x = g.shape(input, n);
     long[] w = g.shape(weight, n);

@@ -1,39 +1,50 @@
 package dev.qrtl.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Function;
 
 /**
- * One column of a table built from a JSON list: its heading and unit, the text a row shows, and
- * for a numeric column the number behind it (what sorting and the baseline's change use; null
- * where the row has none).
+ * One column of a table built from a list of result records: its heading and unit, the text a row
+ * shows, and for a numeric column the number behind it (what sorting and the baseline's change
+ * use; null where the row has none).
  */
-record Col(String header, String unit, Function<JsonNode, String> text, Function<JsonNode, Double> number) {
+record Col<T>(String header, String unit, Function<T, String> text, Function<T, Double> number) {
   /** A text column. */
-  static Col text(String header, Function<JsonNode, String> text) {
-    return new Col(header, "", text, null);
+  static <T> Col<T> text(String header, Function<T, String> text) {
+    return new Col<>(header, "", text, null);
   }
 
-  /** A numeric column at the JSON pointer {@code at}, shown with {@code digits} decimals. */
-  static Col num(String header, String unit, String at, int digits) {
-    return new Col(header, unit, r -> Fmt.fixed(Json.num(r, at), digits), r -> Json.num(r, at));
+  /** A numeric column of the component {@code at} (null where the row has none), shown with {@code digits} decimals. */
+  static <T> Col<T> num(String header, String unit, Function<T, ? extends Number> at, int digits) {
+    Function<T, Double> v = value(at);
+    return new Col<>(header, unit, r -> Fmt.fixed(v.apply(r), digits), v);
   }
 
-  /** A numeric column at {@code at} with its 95 % interval's half width at {@code ci}. */
-  static Col withCi(String header, String unit, String at, String ci, int digits) {
-    return new Col(header, unit, r -> {
-      Double v = Json.num(r, at);
-      Double h = Json.num(r, ci);
-      return v == null ? "-" : Fmt.fixed(v, digits) + (h == null ? "" : " ± " + Fmt.fixed(h, digits));
-    }, r -> Json.num(r, at));
+  /** A numeric column of {@code at} with its 95 % interval's half width {@code ci}. */
+  static <T> Col<T> withCi(String header, String unit, Function<T, ? extends Number> at, Function<T, ? extends Number> ci, int digits) {
+    Function<T, Double> v = value(at);
+    Function<T, Double> h = value(ci);
+    return new Col<>(header, unit, r -> {
+      Double x = v.apply(r);
+      Double half = h.apply(r);
+      return x == null ? "-" : Fmt.fixed(x, digits) + (half == null ? "" : " ± " + Fmt.fixed(half, digits));
+    }, v);
   }
 
   /** A ratio column ("29.3x"). */
-  static Col ratio(String header, String at) {
-    return new Col(header, "x", r -> {
-      Double v = Json.num(r, at);
-      return v == null ? "-" : Fmt.fixed(v, 2) + "x";
-    }, r -> Json.num(r, at));
+  static <T> Col<T> ratio(String header, Function<T, ? extends Number> at) {
+    Function<T, Double> v = value(at);
+    return new Col<>(header, "x", r -> {
+      Double x = v.apply(r);
+      return x == null ? "-" : Fmt.fixed(x, 2) + "x";
+    }, v);
+  }
+
+  /** {@code at} as a Double, null where the row has no such number. */
+  static <T> Function<T, Double> value(Function<T, ? extends Number> at) {
+    return r -> {
+      Number n = at.apply(r);
+      return n == null ? null : n.doubleValue();
+    };
   }
 
   boolean numeric() {

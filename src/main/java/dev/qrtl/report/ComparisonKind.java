@@ -1,7 +1,12 @@
 package dev.qrtl.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.qrtl.util.ResultFormat;
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.NetworkRow;
+import dev.qrtl.results.ParetoPoint;
+import dev.qrtl.results.ParetoResult;
+import dev.qrtl.results.ResultFiles;
+import dev.qrtl.results.RowVerification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,22 +22,6 @@ import java.util.Map;
 final class ComparisonKind implements ReportKind {
   static final String FILE = "comparison.json";
   static final String PARETO = "pareto.json";
-  /** What the page reads of {@code comparison.json}. */
-  static final Shape SHAPE = Shape.object().text("qrtl", "library", "corner", "librarySha256", "yosys", "java", "stimulus", "timingModel",
-      "clock", "timing", "pricing", "baseline").optText("rtlSimulator").number("voltage").integer("seed", "operations", "pipeline")
-      .list("rows", Shape.object().text("scheme", "design").integer("accBits", "outBits", "cells").number("areaUm2", "nand2Equivalents",
-          "delayNs", "fmaxMhz", "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj").optNumber("baselineAreaRatio",
-          "baselineEnergyRatio", "stages").optObject("error", Shape.object().number("rms", "worstRms"))
-          .optObject("verification", Shape.object().integer("rtlCosimVectors", "gateLevelChecks").text("proof")))
-      .list("skipped", null)
-      .list("network", Shape.object().text("configuration").integer("quantizationOpsPerOutput").number("areaUm2", "energyPerOutputPj",
-          "energyCi95Pj", "energyZeroDelayPj").list("stages", Shape.object().text("stage", "design").number("areaUm2", "energyPj",
-              "energyCi95Pj", "energyZeroDelayPj")));
-  /** What the page reads of {@code pareto.json}. */
-  static final Shape PARETO_SHAPE = Shape.object().text("qrtl", "library", "yosys", "stimulus", "fastModel").integer("seed", "operations",
-      "samples", "octavePoints").number("baselineRms").object("knee", Shape.object().integer("m").number("rms", "areaRatio", "energyRatio")
-      .text("cost")).list("points", Shape.object().text("form", "cost").optNumber("m").number("areaUm2", "energyPj", "rms", "worstRms")
-      .object("rmsCi", Shape.object().number("low", "high")).bool("energyFront", "areaFront"));
   /** The scheme the product champions: the headline compares it with the baseline. */
   private static final String CHAMPION = "shift-round";
 
@@ -48,37 +37,38 @@ final class ComparisonKind implements ReportKind {
     List<Page.Fact> provenance = new ArrayList<>();
     String question;
     if (Files.isRegularFile(folder.resolve(FILE))) {
-      JsonNode r = Json.read(folder.resolve(FILE), ResultFormat.COMPARISON, SHAPE);
-      JsonNode b = baseline == null ? null : baselineOf(baseline, FILE, ResultFormat.COMPARISON, SHAPE);
-      String base = Json.text(r, "/baseline");
+      CompareResult r = Load.of(folder.resolve(FILE), ResultFiles::comparison);
+      CompareResult b = baseline == null ? null : Load.baseline(baseline, FILE, ResultFiles::comparison);
+      String base = r.baseline();
       question = question(r);
       headline.addAll(headline(r, base));
-      provenance.addAll(Provenance.of(r, "library", "/library", "corner", "/corner", "library SHA-256", "/librarySha256",
-          "voltage (V)", "/voltage", "timing (wire-load model, input slew, output load)", "/timing", "timing model", "/timingModel",
-          "clock", "/clock", "energy pricing", "/pricing", "register stages", "/pipeline", "stimulus", "/stimulus", "seed", "/seed",
-          "operations per unit", "/operations", "Yosys", "/yosys", "RTL simulator", "/rtlSimulator", "Java", "/java", "qrtl", "/qrtl"));
+      provenance.addAll(Provenance.of("library", r.library(), "corner", r.corner(), "library SHA-256", r.librarySha256(),
+          "voltage (V)", r.voltage(), "timing (wire-load model, input slew, output load)", r.timing(), "timing model", r.timingModel(),
+          "clock", r.clock(), "energy pricing", r.pricing(), "register stages", r.pipeline(), "stimulus", r.stimulus(), "seed", r.seed(),
+          "operations per unit", r.operations(), "Yosys", r.yosys(), "RTL simulator", r.rtlSimulator(), "Java", r.java(), "qrtl", r.qrtl()));
       sections.add(units(r, b, threshold, base));
       sections.add(new Page.Section("Plots", "", List.of(), Plots.of(folder, "area-vs-bits", "Area per requantizer against output width",
           "energy-vs-bits", "Energy per requantization against output width", "area-energy", "Area against energy, every unit")));
-      if (!Json.list(r, "/network").isEmpty()) {
+      if (!r.network().isEmpty()) {
         sections.add(network(r, b, threshold));
       }
     } else {
       question = PARETO_QUESTION;
     }
     if (Files.isRegularFile(folder.resolve(PARETO))) {
-      JsonNode p = Json.read(folder.resolve(PARETO), ResultFormat.PARETO, PARETO_SHAPE);
-      JsonNode b = baseline == null ? null : baselineOf(baseline, PARETO, ResultFormat.PARETO, PARETO_SHAPE);
-      headline.add(new Page.Fact("knee of the accuracy-cost front (32 -> 8)", "dyadic m = " + Json.text(p, "/knee/m") + ": RMS error "
-          + Fmt.fixed(Json.num(p, "/knee/rms"), 3) + " LSB (baseline " + Fmt.fixed(Json.num(p, "/baselineRms"), 3) + "), "
-          + Fmt.fixed(Json.num(p, "/knee/areaRatio"), 2) + "x less area and " + Fmt.fixed(Json.num(p, "/knee/energyRatio"), 2)
+      ParetoResult p = Load.of(folder.resolve(PARETO), ResultFiles::pareto);
+      ParetoResult b = baseline == null ? null : Load.baseline(baseline, PARETO, ResultFiles::pareto);
+      ParetoResult.Knee knee = p.knee();
+      headline.add(new Page.Fact("knee of the accuracy-cost front (32 -> 8)", "dyadic m = " + knee.m() + ": RMS error "
+          + Fmt.fixed(knee.rms(), 3) + " LSB (baseline " + Fmt.fixed(p.baselineRms(), 3) + "), "
+          + Fmt.fixed(knee.areaRatio(), 2) + "x less area and " + Fmt.fixed(knee.energyRatio(), 2)
           + "x less energy than the baseline"));
       if (provenance.isEmpty()) {
-        provenance.addAll(Provenance.of(p, "library", "/library", "stimulus", "/stimulus", "seed", "/seed", "Yosys", "/yosys",
-            "qrtl", "/qrtl"));
+        provenance.addAll(Provenance.of("library", p.library(), "stimulus", p.stimulus(), "seed", p.seed(), "Yosys", p.yosys(),
+            "qrtl", p.qrtl()));
       }
-      provenance.add(new Page.Fact("Pareto study", "error from " + Json.text(p, "/samples") + " accumulators per scale over "
-          + Json.text(p, "/octavePoints") + " scales of one octave; " + Json.text(p, "/fastModel")));
+      provenance.add(new Page.Fact("Pareto study", "error from " + p.samples() + " accumulators per scale over "
+          + p.octavePoints() + " scales of one octave; " + p.fastModel()));
       sections.add(pareto(folder, p, b, threshold));
     }
     return new Page(folder.getFileName().toString(), question, headline, provenance, "", sections);
@@ -88,128 +78,119 @@ final class ComparisonKind implements ReportKind {
 
   @Override
   public String question(Path folder) {
-    return Files.isRegularFile(folder.resolve(FILE)) ? question(Json.read(folder.resolve(FILE), ResultFormat.COMPARISON, SHAPE)) : PARETO_QUESTION;
+    return Files.isRegularFile(folder.resolve(FILE)) ? question(Load.of(folder.resolve(FILE), ResultFiles::comparison)) : PARETO_QUESTION;
   }
 
-  private static String question(JsonNode r) {
-    return "What does each requantization scheme cost in area and energy per requantization on " + Json.text(r, "/library")
-        + ", against the " + Json.text(r, "/baseline") + " baseline, and in accuracy?";
+  private static String question(CompareResult r) {
+    return "What does each requantization scheme cost in area and energy per requantization on " + r.library()
+        + ", against the " + r.baseline() + " baseline, and in accuracy?";
   }
 
-  /** The baseline folder's file, which it must have. */
-  static JsonNode baselineOf(Path baseline, String file, ResultFormat format, Shape shape) {
-    Path f = baseline.resolve(file);
-    if (!Files.isRegularFile(f)) {
-      throw new ReportException("the baseline " + baseline + " has no " + file);
-    }
-    return Json.read(f, format, shape);
+  private static String widths(CompareRow x) {
+    return x.accBits() + " -> " + x.outBits();
   }
 
   /** Per pair of widths, the champion against the baseline (or the row saving most energy where there is no champion). */
-  private static List<Page.Fact> headline(JsonNode r, String base) {
-    Map<String, JsonNode> best = new LinkedHashMap<>();
-    Map<String, JsonNode> baseRow = new LinkedHashMap<>();
-    for (JsonNode x : Json.list(r, "/rows")) {
-      String widths = Json.text(x, "/accBits") + " -> " + Json.text(x, "/outBits");
-      if (Json.text(x, "/scheme").equals(base)) {
+  private static List<Page.Fact> headline(CompareResult r, String base) {
+    Map<String, CompareRow> best = new LinkedHashMap<>();
+    Map<String, CompareRow> baseRow = new LinkedHashMap<>();
+    for (CompareRow x : r.rows()) {
+      String widths = widths(x);
+      if (x.scheme().equals(base)) {
         baseRow.put(widths, x);
         continue;
       }
-      JsonNode now = best.get(widths);
-      Double ratio = Json.num(x, "/baselineEnergyRatio");
-      boolean champion = Json.text(x, "/scheme").equals(CHAMPION);
+      CompareRow now = best.get(widths);
+      Double ratio = x.baselineEnergyRatio();
+      boolean champion = x.scheme().equals(CHAMPION);
       if (ratio != null && (now == null || champion
-          || (!Json.text(now, "/scheme").equals(CHAMPION) && ratio > Json.num(now, "/baselineEnergyRatio")))) {
+          || (!now.scheme().equals(CHAMPION) && ratio > now.baselineEnergyRatio()))) {
         best.put(widths, x);
       }
     }
     List<Page.Fact> out = new ArrayList<>();
     best.forEach((widths, x) -> {
-      JsonNode b = baseRow.get(widths);
-      String error = Json.num(x, "/error/rms") == null || b == null || Json.num(b, "/error/rms") == null ? ""
-          : "; RMS error " + Fmt.fixed(Json.num(x, "/error/rms"), 3) + " LSB against " + Fmt.fixed(Json.num(b, "/error/rms"), 3);
-      out.add(new Page.Fact(widths + ": " + Json.text(x, "/scheme") + " against " + base,
-          Fmt.fixed(Json.num(x, "/baselineAreaRatio"), 1) + "x less area, " + Fmt.fixed(Json.num(x, "/baselineEnergyRatio"), 1)
+      CompareRow b = baseRow.get(widths);
+      String error = x.error() == null || b == null || b.error() == null ? ""
+          : "; RMS error " + Fmt.fixed(x.error().rms(), 3) + " LSB against " + Fmt.fixed(b.error().rms(), 3);
+      out.add(new Page.Fact(widths + ": " + x.scheme() + " against " + base,
+          Fmt.fixed(x.baselineAreaRatio(), 1) + "x less area, " + Fmt.fixed(x.baselineEnergyRatio(), 1)
               + "x less energy per requantization" + error));
     });
     return out;
   }
 
-  private static Page.Section units(JsonNode r, JsonNode b, double threshold, String base) {
-    List<JsonNode> rows = Json.list(r, "/rows");
-    boolean staged = rows.stream().anyMatch(x -> x.has("stages"));
-    List<Col> cols = new ArrayList<>();
-    cols.add(Col.text("scheme", x -> Json.text(x, "/scheme")));
-    cols.add(new Col("acc -> out", "bits", x -> Json.text(x, "/accBits") + " -> " + Json.text(x, "/outBits"),
-        x -> Json.num(x, "/accBits") == null ? null : Json.num(x, "/accBits") * 1000 + Json.num(x, "/outBits")));
+  private static Page.Section units(CompareResult r, CompareResult b, double threshold, String base) {
+    List<CompareRow> rows = r.rows();
+    boolean staged = rows.stream().anyMatch(x -> x.stages() != null);
+    List<Col<CompareRow>> cols = new ArrayList<>();
+    cols.add(Col.text("scheme", CompareRow::scheme));
+    cols.add(new Col<>("acc -> out", "bits", ComparisonKind::widths, x -> x.accBits() * 1000.0 + x.outBits()));
     if (staged) {
-      cols.add(Col.num("stages", "", "/stages", 0));
+      cols.add(Col.num("stages", "", CompareRow::stages, 0));
     }
-    cols.add(Col.num("area", "um^2", "/areaUm2", 1));
-    cols.add(Col.num("NAND2 eq.", "", "/nand2Equivalents", 0));
-    cols.add(Col.num("cells", "", "/cells", 0));
-    cols.add(Col.num("critical path", "ns", "/delayNs", 3));
-    cols.add(Col.num("Fmax", "MHz", "/fmaxMhz", 0));
-    cols.add(Col.withCi("energy (95 % CI)", "pJ/op", "/energyPj", "/energyCi95Pj", 4));
-    cols.add(Col.num("zero-delay energy", "pJ/op", "/energyZeroDelayPj", 4));
-    cols.add(Col.num("leakage", "pJ/op", "/leakagePj", 5));
-    cols.add(Col.ratio("area: baseline / this", "/baselineAreaRatio"));
-    cols.add(Col.ratio("energy: baseline / this", "/baselineEnergyRatio"));
-    cols.add(Col.num("RMS error, octave mean", "LSB", "/error/rms", 4));
-    cols.add(Col.num("RMS error, octave worst", "LSB", "/error/worstRms", 4));
-    cols.add(Col.text("verification", ComparisonKind::verification));
-    cols.add(Col.text("design", x -> Json.text(x, "/design")));
-    TableSpec spec = new TableSpec("units", "Every unit: cost, accuracy and what was checked", FILE + "#/rows",
-        x -> Json.text(x, "/scheme") + " " + Json.text(x, "/accBits") + " -> " + Json.text(x, "/outBits"), cols,
-        x -> Json.text(x, "/scheme").equals(base) ? "baseline" : "");
-    List<String> skipped = Json.list(r, "/skipped").stream().map(JsonNode::asText).toList();
+    cols.add(Col.num("area", "um^2", CompareRow::areaUm2, 1));
+    cols.add(Col.num("NAND2 eq.", "", CompareRow::nand2Equivalents, 0));
+    cols.add(Col.num("cells", "", CompareRow::cells, 0));
+    cols.add(Col.num("critical path", "ns", CompareRow::delayNs, 3));
+    cols.add(Col.num("Fmax", "MHz", CompareRow::fmaxMhz, 0));
+    cols.add(Col.withCi("energy (95 % CI)", "pJ/op", CompareRow::energyPj, CompareRow::energyCi95Pj, 4));
+    cols.add(Col.num("zero-delay energy", "pJ/op", CompareRow::energyZeroDelayPj, 4));
+    cols.add(Col.num("leakage", "pJ/op", CompareRow::leakagePj, 5));
+    cols.add(Col.ratio("area: baseline / this", CompareRow::baselineAreaRatio));
+    cols.add(Col.ratio("energy: baseline / this", CompareRow::baselineEnergyRatio));
+    cols.add(Col.num("RMS error, octave mean", "LSB", x -> x.error() == null ? null : x.error().rms(), 4));
+    cols.add(Col.num("RMS error, octave worst", "LSB", x -> x.error() == null ? null : x.error().worstRms(), 4));
+    cols.add(Col.text("verification", x -> verification(x.verification())));
+    cols.add(Col.text("design", CompareRow::design));
+    TableSpec<CompareRow> spec = new TableSpec<>("units", "Every unit: cost, accuracy and what was checked", FILE + "#/rows",
+        x -> x.scheme() + " " + widths(x), cols, x -> x.scheme().equals(base) ? "baseline" : "");
+    List<String> skipped = r.skipped();
     String note = "Verification: values of the unit's RTL (Icarus Verilog) and of its mapped netlist (the energy run) compared with the golden"
         + " model, all equal; the equivalence proof where the scheme has a full-width form. Ratios are the baseline's figure over this row's at the same widths (15x: fifteen times less than "
         + base + "). RMS error: golden models, in output LSB, over one octave of real scales around the calibrated one."
         + (skipped.isEmpty() ? "" : " Not built: " + String.join("; ", skipped) + ".");
-    return new Page.Section("Every unit", note, List.of(spec.build(rows, b == null ? null : Json.list(b, "/rows"), threshold)), List.of());
+    return new Page.Section("Every unit", note, List.of(spec.build(rows, b == null ? null : b.rows(), threshold)), List.of());
   }
 
-  /** What was checked of a row's unit, or that the run did not record it (results from before issue 19). */
-  static String verification(JsonNode x) {
-    JsonNode v = x.path("verification");
-    if (v.isMissingNode()) {
+  /** What was checked of a row's unit, or that the run did not record it. */
+  static String verification(RowVerification v) {
+    if (v == null) {
       return "not recorded by this run";
     }
-    return "RTL " + Fmt.count(Json.num(v, "/rtlCosimVectors")) + " and gate level " + Fmt.count(Json.num(v, "/gateLevelChecks"))
-        + " values equal to the golden model; " + Json.text(v, "/proof");
+    return "RTL " + Fmt.count((double) v.rtlCosimVectors()) + " and gate level " + Fmt.count((double) v.gateLevelChecks())
+        + " values equal to the golden model; " + v.proof();
   }
 
-  private static Page.Section network(JsonNode r, JsonNode b, double threshold) {
-    List<Col> cols = List.of(Col.text("configuration", x -> Json.text(x, "/configuration")),
-        Col.num("requantizations per output", "", "/quantizationOpsPerOutput", 0), Col.num("area", "um^2", "/areaUm2", 1),
-        Col.withCi("energy per output (95 % CI)", "pJ", "/energyPerOutputPj", "/energyCi95Pj", 4),
-        Col.num("zero-delay energy", "pJ", "/energyZeroDelayPj", 4),
-        Col.text("stages", x -> String.join("; ", Json.list(x, "/stages").stream()
-            .map(s -> Json.text(s, "/stage") + " (" + Json.text(s, "/design") + ")").toList())));
-    TableSpec spec = new TableSpec("network", "Per output of a layer: the unified module against the conventional pipeline",
-        FILE + "#/network", x -> Json.text(x, "/configuration"), cols);
+  private static Page.Section network(CompareResult r, CompareResult b, double threshold) {
+    List<Col<NetworkRow>> cols = List.of(Col.text("configuration", NetworkRow::configuration),
+        Col.num("requantizations per output", "", NetworkRow::quantizationOpsPerOutput, 0), Col.num("area", "um^2", NetworkRow::areaUm2, 1),
+        Col.withCi("energy per output (95 % CI)", "pJ", NetworkRow::energyPerOutputPj, NetworkRow::energyCi95Pj, 4),
+        Col.num("zero-delay energy", "pJ", NetworkRow::energyZeroDelayPj, 4),
+        Col.text("stages", x -> String.join("; ", x.stages().stream().map(s -> s.stage() + " (" + s.design() + ")").toList())));
+    TableSpec<NetworkRow> spec = new TableSpec<>("network", "Per output of a layer: the unified module against the conventional pipeline",
+        FILE + "#/network", NetworkRow::configuration, cols);
     return new Page.Section("Network-level view", "One output of an int8 layer with bias, batch norm and ReLU: the unified module"
         + " requantizes once; the conventional pipeline requantizes, applies batch norm and requantizes again.",
-        List.of(spec.build(Json.list(r, "/network"), b == null ? null : Json.list(b, "/network"), threshold)), List.of());
+        List.of(spec.build(r.network(), b == null ? null : b.network(), threshold)), List.of());
   }
 
-  private static Page.Section pareto(Path folder, JsonNode p, JsonNode b, double threshold) {
-    String knee = Json.text(p, "/knee/m");
-    List<Col> cols = List.of(Col.text("form", x -> Json.text(x, "/form")), Col.num("m", "bits", "/m", 0),
-        Col.text("cost from", x -> Json.text(x, "/cost")), Col.num("area", "um^2", "/areaUm2", 1),
-        Col.num("energy", "pJ/op", "/energyPj", 4),
-        new Col("RMS error, octave mean (95 % CI)", "LSB", x -> Fmt.fixed(Json.num(x, "/rms"), 4) + " [" + Fmt.fixed(Json.num(x, "/rmsCi/low"), 4)
-            + ", " + Fmt.fixed(Json.num(x, "/rmsCi/high"), 4) + "]", x -> Json.num(x, "/rms")),
-        Col.num("RMS error, octave worst", "LSB", "/worstRms", 4),
-        Col.text("on the energy front", x -> x.path("energyFront").asBoolean() ? "yes" : "no"),
-        Col.text("on the area front", x -> x.path("areaFront").asBoolean() ? "yes" : "no"));
-    TableSpec spec = new TableSpec("pareto", "Accuracy against cost at 32 -> 8", PARETO + "#/points", x -> Json.text(x, "/form"), cols,
-        x -> !knee.isEmpty() && Json.text(x, "/m").equals(knee) ? "knee" : "");
+  private static Page.Section pareto(Path folder, ParetoResult p, ParetoResult b, double threshold) {
+    int knee = p.knee().m();
+    List<Col<ParetoPoint>> cols = List.of(Col.text("form", ParetoPoint::form), Col.num("m", "bits", ParetoPoint::m, 0),
+        Col.text("cost from", ParetoPoint::cost), Col.num("area", "um^2", ParetoPoint::areaUm2, 1),
+        Col.num("energy", "pJ/op", ParetoPoint::energyPj, 4),
+        new Col<>("RMS error, octave mean (95 % CI)", "LSB", x -> Fmt.fixed(x.rms(), 4) + " [" + Fmt.fixed(x.rmsCi().low(), 4)
+            + ", " + Fmt.fixed(x.rmsCi().high(), 4) + "]", x -> x.rms()),
+        Col.num("RMS error, octave worst", "LSB", ParetoPoint::worstRms, 4),
+        Col.text("on the energy front", x -> x.energyFront() ? "yes" : "no"),
+        Col.text("on the area front", x -> x.areaFront() ? "yes" : "no"));
+    TableSpec<ParetoPoint> spec = new TableSpec<>("pareto", "Accuracy against cost at 32 -> 8", PARETO + "#/points", ParetoPoint::form, cols,
+        x -> x.m() != null && x.m() == knee ? "knee" : "");
     String note = "The knee (marked) is the smallest dyadic multiplier width within 2 % of the baseline's RMS error. Cost from"
         + " synthesis, or from the fitted model between the synthesized widths where the column says so.";
     return new Page.Section("Accuracy against cost: the Pareto front", note,
-        List.of(spec.build(Json.list(p, "/points"), b == null ? null : Json.list(b, "/points"), threshold)),
+        List.of(spec.build(p.points(), b == null ? null : b.points(), threshold)),
         Plots.of(folder, "pareto", "RMS error against energy; the front and the dyadic family"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.qrtl.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,19 +7,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How a table is made from a JSON list: its columns, the key that matches a row with the
+ * How a table is made from a list of result records: its columns, the key that matches a row with the
  * baseline run's row, and what marks a row apart. Building it with a baseline adds every numeric
  * cell's change against the matching row ("new" where the baseline has no such row).
  */
-record TableSpec(String id, String caption, String source, Function<JsonNode, String> key, List<Col> columns,
-    Function<JsonNode, String> mark) {
+record TableSpec<T>(String id, String caption, String source, Function<T, String> key, List<Col<T>> columns,
+    Function<T, String> mark) {
   TableSpec {
     if (!id.matches("[a-z0-9-]+")) {
       throw new IllegalArgumentException("table id " + id);
     }
   }
 
-  TableSpec(String id, String caption, String source, Function<JsonNode, String> key, List<Col> columns) {
+  TableSpec(String id, String caption, String source, Function<T, String> key, List<Col<T>> columns) {
     this(id, caption, source, key, columns, r -> "");
   }
 
@@ -28,17 +27,17 @@ record TableSpec(String id, String caption, String source, Function<JsonNode, St
    * The table of {@code rows}; with {@code base} (the baseline's rows, or null) each numeric cell
    * gets its change, beyond {@code thresholdPercent} highlighted.
    */
-  Table build(List<JsonNode> rows, List<JsonNode> base, double thresholdPercent) {
-    Map<String, JsonNode> byKey = new HashMap<>();
+  Table build(List<T> rows, List<T> base, double thresholdPercent) {
+    Map<String, T> byKey = new HashMap<>();
     if (base != null) {
       base.forEach(b -> byKey.putIfAbsent(key.apply(b), b));
     }
     List<Table.Row> out = new ArrayList<>();
-    for (JsonNode r : rows) {
-      JsonNode b = base == null ? null : byKey.get(key.apply(r));
+    for (T r : rows) {
+      T b = base == null ? null : byKey.get(key.apply(r));
       List<Table.Cell> cells = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
-        Col c = columns.get(i);
+        Col<T> c = columns.get(i);
         String text = c.text().apply(r);
         Double v = c.numeric() ? c.number().apply(r) : null;
         String sortKey = c.numeric() ? (v == null ? "" : Double.toString(v)) : text;
@@ -75,7 +74,7 @@ record TableSpec(String id, String caption, String source, Function<JsonNode, St
   }
 
   /** The baseline's rows this run no longer has, in words ("" when none). */
-  private String gone(List<JsonNode> rows, List<JsonNode> base) {
+  private String gone(List<T> rows, List<T> base) {
     java.util.Set<String> now = new java.util.HashSet<>();
     rows.forEach(r -> now.add(key.apply(r)));
     List<String> missing = base.stream().map(key).filter(k -> !now.contains(k)).distinct().toList();

@@ -49,6 +49,10 @@ public final class StrictJson {
   public static String problem(com.fasterxml.jackson.core.JsonProcessingException e) {
     String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     m = m.lines().findFirst().orElse("").replaceAll(" \\(but (could|might) if coercion[^)]*\\)", "");
+    java.util.regex.Matcher nullPrimitive = java.util.regex.Pattern.compile("^Cannot map `null` into type (`[^`]*`).*").matcher(m);
+    if (nullPrimitive.matches()) { // Jackson's words for a primitive left out or null, with a hint to allow it
+      m = "a required " + nullPrimitive.group(1) + " is missing or null";
+    }
     StringBuilder b = new StringBuilder(m);
     if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jm && !jm.getPath().isEmpty()) {
       b.append(" (at ").append(path(jm.getPath())).append(")");

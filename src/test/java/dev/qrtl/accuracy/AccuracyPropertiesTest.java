@@ -1,5 +1,7 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.ErrorRow;
+import dev.qrtl.results.Interval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package dev.qrtl.accuracy;
 
+import dev.qrtl.results.PipelineRow;
+import dev.qrtl.results.ErrorMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +22,7 @@ class PipelineStudyTest {
   @Test
   void oneRequantizationLosesLessThanTwo() {
     int samples = 200_000;
-    List<PipelineStudy.Row> rows = PipelineStudy.run(List.of(Schemes.form("tflite-double"), Schemes.form("shift-round")),
+    List<PipelineRow> rows = PipelineStudy.run(List.of(Schemes.form("tflite-double"), Schemes.form("shift-round")),
         Stimulus.parse("products:k=64"), SEED, samples, 64);
     assertEquals(4, rows.size());
     ErrorMetrics tfUnified = rows.get(0).metrics();

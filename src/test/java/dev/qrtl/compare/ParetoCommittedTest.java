@@ -1,13 +1,14 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.ParetoPoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.qrtl.accuracy.AccuracyConfig;
 import dev.qrtl.accuracy.AccuracyStudy;
-import dev.qrtl.accuracy.ErrorRow;
-import dev.qrtl.accuracy.Interval;
+import dev.qrtl.results.ErrorRow;
+import dev.qrtl.results.Interval;
 import dev.qrtl.accuracy.ScaleChoice;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.scheme.KRule;

@@ -1,8 +1,9 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.ParetoPoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.qrtl.accuracy.Interval;
+import dev.qrtl.results.Interval;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

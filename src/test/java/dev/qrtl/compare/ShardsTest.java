@@ -1,5 +1,8 @@
 package dev.qrtl.compare;
 
+import dev.qrtl.results.RowVerification;
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,7 +6,7 @@ import dev.qrtl.compare.Shards;
 import dev.qrtl.compare.SweepPoint;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.network.BillShards;
-import dev.qrtl.network.UnitPrice;
+import dev.qrtl.results.UnitPrice;
 import dev.qrtl.report.Reports;
 import dev.qrtl.testing.Golden;
 import dev.qrtl.util.QrtlException;

@@ -1,20 +1,21 @@
 package dev.qrtl.hardening;
 
+import dev.qrtl.results.RowVerification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.cli.Main;
-import dev.qrtl.compare.CompareResult;
-import dev.qrtl.compare.CompareRow;
-import dev.qrtl.compare.NetworkRow;
-import dev.qrtl.compare.RowVerification;
+import dev.qrtl.results.CompareResult;
+import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.NetworkRow;
+import dev.qrtl.results.RowVerification;
 import dev.qrtl.compare.ShardChecks;
 import dev.qrtl.compare.ShardStore;
 import dev.qrtl.compare.Shards;
 import dev.qrtl.compare.SweepPoint;
 import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.network.BillShards;
-import dev.qrtl.network.UnitPrice;
+import dev.qrtl.results.UnitPrice;
 import dev.qrtl.onnx.ModelBuilder;
 import dev.qrtl.testing.NpyFiles;
 import dev.qrtl.util.ResultFormat;
@@ -241,7 +242,10 @@ class SurfaceBatteryTest {
     resultFolder("other-kind", "comparison.json", good.replace("qrtl-comparison-1", "qrtl-network-1"));
     resultFolder("unknown-format", "comparison.json", good.replace("qrtl-comparison-1", "qrtl-comparison-9"));
     resultFolder("area-as-text", "comparison.json", good.replaceFirst("\"areaUm2\" : [0-9.]+", "\"areaUm2\" : \"big\""));
-    resultFolder("rows-missing", "comparison.json", good.replaceFirst("\"rows\" :", "\"rowz\" :"));
+    com.fasterxml.jackson.databind.node.ObjectNode noRows = (com.fasterxml.jackson.databind.node.ObjectNode) ManifestIo.mapper().readTree(good);
+    noRows.remove("rows");
+    resultFolder("rows-missing", "comparison.json", ManifestIo.mapper().writeValueAsString(noRows));
+    resultFolder("rows-renamed", "comparison.json", good.replaceFirst("\"rows\" :", "\"rowz\" :"));
     resultFolder("duplicate-key", "comparison.json", good.replaceFirst("\"library\" :", "\"library\" : \"x\", \"library\" :"));
     resultFolder("trailing", "comparison.json", good + "]");
     resultFolder("network-no-layers", "network.json", "{\"format\": \"qrtl-network-1\", \"qrtl\": \"q\"}");
@@ -396,7 +400,7 @@ class SurfaceBatteryTest {
         cat(bill, new String[] {"{D}/bill-shards/negative"})));
     c.add(c("network --merge: a sweep's shards", 1, "is a shard of a comparison, not of a network bill", cat(bill,
         new String[] {"{D}/shards/good"})));
-    // reports: each file checked for kind, format and shape before a page is written
+    // reports: each file checked for its kind and format, then read into its record (every required component there) before a page is written
     String r = "report";
     String[][] reportRows = {
       {"bare-string", "is not a qrtl result: it holds a JSON string"},
@@ -404,11 +408,12 @@ class SurfaceBatteryTest {
       {"no-format", "has no \"format\" field"},
       {"other-kind", "is a network result (qrtl-network-1), not a comparison result (qrtl-comparison-1)"},
       {"unknown-format", "is of format \"qrtl-comparison-9\", not a comparison result"},
-      {"area-as-text", "rows[0].areaUm2 is a string, not a number"},
-      {"rows-missing", "rows is missing"},
+      {"area-as-text", "to `double` value (at rows[0].areaUm2)"},
+      {"rows-missing", "comparison.json: rows is missing"},
+      {"rows-renamed", "Unrecognized field \"rowz\""},
       {"duplicate-key", "Duplicate field 'library'"},
       {"trailing", "is not readable JSON"},
-      {"network-no-layers", "network is missing"},
+      {"network-no-layers", "a required `int` is missing or null (at aBits)"},
       {"accuracy-old-list", "is not a qrtl result: it holds a JSON list"},
       {"pipelines-not-object", "holds a JSON number"},
     };

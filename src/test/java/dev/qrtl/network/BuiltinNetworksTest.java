@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Layer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

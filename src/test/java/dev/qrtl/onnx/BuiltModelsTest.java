@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.qrtl.network.BuiltinNetworks;
-import dev.qrtl.network.Layer;
+import dev.qrtl.results.Layer;
 import dev.qrtl.network.Network;
 import dev.qrtl.network.OnnxNetworks;
 import java.nio.file.Path;

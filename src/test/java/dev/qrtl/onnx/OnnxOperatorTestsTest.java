@@ -1,5 +1,6 @@
 package dev.qrtl.onnx;
 
+import dev.qrtl.results.Quantization;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -85,7 +86,7 @@ class OnnxOperatorTestsTest {
     return acc;
   }
 
-  private static void requantizesToTheExpectedOutput(String test, long[] acc, OnnxLayer.Quantization q, Tensor expected) {
+  private static void requantizesToTheExpectedOutput(String test, long[] acc, Quantization q, Tensor expected) {
     double scale = q.effectiveScale()[0];
     OutputRange out = new OutputRange(8, q.outputSigned(), false, true);
     RealScaleModel exact = RealScaleModel.of(scale, q.outputZeroPoint(), out);

@@ -1,12 +1,12 @@
-package dev.qrtl.accuracy;
+package dev.qrtl.results;
 
 /** A 95 % confidence interval. */
 public record Interval(double low, double high) {
   /** z for a two-sided 95 % interval. */
-  static final double Z95 = 1.959963984540054;
+  public static final double Z95 = 1.959963984540054;
 
   /** The normal-approximation interval of a mean from n samples of a sum and a sum of squares. */
-  static Interval ofMean(long n, double sum, double sumSquares) {
+  public static Interval ofMean(long n, double sum, double sumSquares) {
     if (n < 2) {
       return new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
@@ -17,7 +17,7 @@ public record Interval(double low, double high) {
   }
 
   /** The Wilson score interval of a fraction (good at 0 and 1, where the normal one fails). */
-  static Interval ofFraction(long hits, long n) {
+  public static Interval ofFraction(long hits, long n) {
     if (n == 0) {
       return new Interval(0, 1);
     }
@@ -29,7 +29,7 @@ public record Interval(double low, double high) {
   }
 
   /** The interval of sqrt(x) from one of x (x >= 0): sqrt is monotone. */
-  Interval sqrt() {
+  public Interval sqrt() {
     return new Interval(Math.sqrt(Math.max(0, low)), Math.sqrt(Math.max(0, high)));
   }
 

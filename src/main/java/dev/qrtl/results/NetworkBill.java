@@ -1,4 +1,4 @@
-package dev.qrtl.network;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -46,7 +46,7 @@ public record NetworkBill(String qrtl, String network, String source, String inp
       "rmsErrorLsb", "errorScale"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SchemeCost(String scheme, String unit, double energyPerRequantizationPj, double unifiedPj, double conventionalPj,
-      double sharePercent, long parameterBits, Double rmsErrorLsb, String errorScale) {}
+      double sharePercent, long parameterBits, @Nullable Double rmsErrorLsb, @Nullable String errorScale) {}
 
   /**
    * One scheme over the whole network, per inference.
@@ -62,5 +62,5 @@ public record NetworkBill(String qrtl, String network, String source, String inp
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Total(String scheme, double macPj, double unifiedPj, double conventionalPj, double sharePercent, double savingPercent,
       long parameterBits, double requantizerAreaUm2, double macArrayAreaUm2, double parameterRegisterAreaUm2, double parameterReadPj,
-      double dataMovementPj, Double rmsErrorLsb) {}
+      double dataMovementPj, @Nullable Double rmsErrorLsb) {}
 }

@@ -1,4 +1,4 @@
-package dev.qrtl.accuracy;
+package dev.qrtl.results;
 
 /**
  * One line of an accuracy table: a scheme's form measured in one view.

@@ -1,10 +1,9 @@
-package dev.qrtl.network;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.qrtl.onnx.OnnxLayer;
 
 /**
  * One layer whose accumulators are requantized: a convolution (grouped or depthwise too), a fully
@@ -24,8 +23,9 @@ import dev.qrtl.onnx.OnnxLayer;
 @JsonPropertyOrder({"name", "op", "cin", "cout", "kh", "kw", "stride", "groups", "outH", "outW", "batch", "k", "macs", "outputs",
     "channels", "batchNorm", "relu", "quantization"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"k", "macs", "outputs"}, allowGetters = true)
 public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int stride, int groups, int outH, int outW, int batch,
-    int channels, boolean batchNorm, boolean relu, OnnxLayer.Quantization quantization) {
+    int channels, boolean batchNorm, boolean relu, @Nullable Quantization quantization) {
   /** What a layer computes. */
   public enum Op {
     CONV, DEPTHWISE_CONV, GEMM, MATMUL

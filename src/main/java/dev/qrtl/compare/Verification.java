@@ -1,6 +1,7 @@
 package dev.qrtl.compare;
 
 import dev.qrtl.cosim.Cosim;
+import dev.qrtl.results.RowVerification;
 import dev.qrtl.cosim.CosimOptions;
 import dev.qrtl.cosim.CosimReport;
 import dev.qrtl.core.Module;
@@ -23,16 +24,12 @@ import java.util.Optional;
  * datapath proved equal to the straightforward full-width form where the scheme has two forms.
  * Any disagreement fails the comparison: a row exists only for a unit that passed.
  *
- * @param rtlCosimVectors RTL values co-simulated against the golden model (corner cases first)
- * @param gateLevelChecks gate-level output values equal to the golden model
- * @param proof the equivalence proof's outcome, in words
  */
-public record RowVerification(long rtlCosimVectors, long gateLevelChecks, String proof) {
+final class Verification {
+  private Verification() {}
+
   /** The simulator every row's RTL is co-simulated in (4-state: X values are caught; compiles in milliseconds). */
   static final dev.qrtl.sim.Simulator SIMULATOR = dev.qrtl.sim.Simulator.ICARUS;
-  static final String PROVED = "proved equal to the full-width form (Yosys SAT)";
-  static final String ONE_FORM = "one structure: nothing to prove";
-  static final String REGISTERED = "registered unit: proofs are of the combinational form";
 
   /** Co-simulates the unit and proves it where it can; throws on any disagreement. */
   static RowVerification check(Schemes.Form f, QuantizerSpec spec, Path manifest, long vectors, long seed, long gateLevelChecks,
@@ -47,11 +44,11 @@ public record RowVerification(long rtlCosimVectors, long gateLevelChecks, String
 
   private static String proof(Schemes.Form f, QuantizerSpec spec, Duration timeout) {
     if (spec.pipeline() != 0) {
-      return REGISTERED;
+      return RowVerification.REGISTERED;
     }
     Optional<Module> plain = f.scheme().generatePlainAny(spec);
     if (plain.isEmpty()) {
-      return ONE_FORM;
+      return RowVerification.ONE_FORM;
     }
     Module lean = f.scheme().generateAny(spec);
     EquivalenceProof.Result p = EquivalenceProof.prove(VerilogEmitter.emit(plain.get()), VerilogEmitter.emit(lean), timeout);
@@ -59,6 +56,6 @@ public record RowVerification(long rtlCosimVectors, long gateLevelChecks, String
       throw new ToolException(lean.name() + " differs from its full-width form " + plain.get().name() + "; a failing input:\n"
           + p.counterexample());
     }
-    return PROVED;
+    return RowVerification.PROVED;
   }
 }

@@ -1,8 +1,8 @@
-package dev.qrtl.compare;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.qrtl.accuracy.Interval;
+import dev.qrtl.results.Interval;
 
 /**
  * One unit on the accuracy-cost plane at 32 -> 8 bits.
@@ -17,9 +17,9 @@ import dev.qrtl.accuracy.Interval;
  * @param areaFront the same for area
  */
 @JsonPropertyOrder({"form", "m", "cost", "areaUm2", "energyPj", "rms", "rmsCi", "worstRms", "energyFront", "areaFront"})
-public record ParetoPoint(String form, @JsonInclude(JsonInclude.Include.NON_NULL) Integer m, String cost, double areaUm2, double energyPj,
+public record ParetoPoint(String form, @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) Integer m, String cost, double areaUm2, double energyPj,
     double rms, Interval rmsCi, double worstRms, boolean energyFront, boolean areaFront) {
-  ParetoPoint withFronts(boolean energy, boolean area) {
+  public ParetoPoint withFronts(boolean energy, boolean area) {
     return new ParetoPoint(form, m, cost, areaUm2, energyPj, rms, rmsCi, worstRms, energy, area);
   }
 }

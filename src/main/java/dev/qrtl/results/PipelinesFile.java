@@ -1,4 +1,4 @@
-package dev.qrtl.accuracy;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -9,9 +9,9 @@ import java.util.List;
 /** What {@code qrtl error --pipelines --json} prints and {@code --out} writes: the rows, under their format. */
 @JsonPropertyOrder({"format", "rows"})
 @JsonIgnoreProperties(value = "format", allowGetters = true)
-public record PipelinesFile(List<PipelineStudy.Row> rows) {
+public record PipelinesFile(List<PipelineRow> rows) {
   public PipelinesFile {
-    rows = List.copyOf(rows);
+    rows = rows == null ? null : List.copyOf(rows); // absent: named by ResultFiles, not a bare NullPointerException
   }
 
   @JsonProperty("format")

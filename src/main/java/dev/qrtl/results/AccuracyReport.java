@@ -1,4 +1,4 @@
-package dev.qrtl.accuracy;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -7,10 +7,4 @@ import java.util.List;
 @JsonPropertyOrder({"qrtl", "accBits", "outBits", "stimulus", "seed", "samples", "kRule", "zeroPoint", "calibratedScale", "octavePoints",
     "scales", "rows"})
 public record AccuracyReport(String qrtl, int accBits, int outBits, String stimulus, long seed, int samples, String kRule, long zeroPoint,
-    double calibratedScale, int octavePoints, String scales, List<ErrorRow> rows) {
-  public static AccuracyReport of(AccuracyResult r, String version) {
-    AccuracyConfig c = r.config();
-    return new AccuracyReport(version, c.accBits(), c.outBits(), c.stimulus().text(), c.seed(), c.samples(), c.kRule().text(), c.zeroPoint(),
-        r.calibratedScale(), c.octavePoints(), c.scales().describe(), r.rows());
-  }
-}
+    double calibratedScale, int octavePoints, String scales, List<ErrorRow> rows) {}

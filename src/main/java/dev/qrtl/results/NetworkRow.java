@@ -1,4 +1,4 @@
-package dev.qrtl.compare;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.qrtl.accuracy;
+package dev.qrtl.results;
 
 /**
  * A requantizer's error against the exact one, in output LSB. {@code y} is the ideal real output
@@ -18,4 +18,4 @@ package dev.qrtl.accuracy;
  * @param saturationCi its 95 % (Wilson) interval
  */
 public record ErrorMetrics(long samples, double bias, Interval biasCi, double rms, Interval rmsCi, long maxFromExact,
-    double differentFraction, Interval differentCi, Double sqnrDb, double saturationFraction, Interval saturationCi) {}
+    double differentFraction, Interval differentCi, @Nullable Double sqnrDb, double saturationFraction, Interval saturationCi) {}

@@ -1,4 +1,4 @@
-package dev.qrtl.network;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 

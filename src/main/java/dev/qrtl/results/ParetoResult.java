@@ -1,4 +1,4 @@
-package dev.qrtl.compare;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -21,7 +21,7 @@ public record ParetoResult(String qrtl, String library, String yosys, String sti
   }
 
   public ParetoResult {
-    points = List.copyOf(points);
+    points = points == null ? null : List.copyOf(points); // absent: named by ResultFiles
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.qrtl.accuracy;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -11,7 +11,7 @@ import java.util.List;
 @JsonIgnoreProperties(value = "format", allowGetters = true)
 public record AccuracyFile(List<AccuracyReport> tables) {
   public AccuracyFile {
-    tables = List.copyOf(tables);
+    tables = tables == null ? null : List.copyOf(tables); // absent: named by ResultFiles
   }
 
   @JsonProperty("format")

@@ -1,4 +1,4 @@
-package dev.qrtl.compare;
+package dev.qrtl.results;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -11,41 +11,41 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
     "energyPj", "energyCi95Pj", "energyZeroDelayPj", "leakagePj", "baselineAreaRatio", "baselineEnergyRatio", "stages", "error", "verification"})
 public record CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
     double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
-    Double baselineAreaRatio, Double baselineEnergyRatio,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer stages,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RowError error,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RowVerification verification) {
+    @Nullable Double baselineAreaRatio, @Nullable Double baselineEnergyRatio,
+    @Nullable @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer stages,
+    @Nullable @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RowError error,
+    @Nullable @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) RowVerification verification) {
   /**
    * The unit's accuracy beside its cost (golden models, the comparison's stimulus and seed, the
    * scale calibrated to it): the octave-mean and octave-worst RMS error in output LSB.
    */
   public record RowError(double rms, double worstRms) {}
 
-  CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
+  public CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
       double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
       Double baselineAreaRatio, Double baselineEnergyRatio, Integer stages) {
     this(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj, energyCi95Pj,
         energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, null, null);
   }
 
-  CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
+  public CompareRow(String scheme, int accBits, int outBits, String design, double areaUm2, double nand2Equivalents, long cells,
       double delayNs, double fmaxMhz, double energyPj, double energyCi95Pj, double energyZeroDelayPj, double leakagePj,
       Double baselineAreaRatio, Double baselineEnergyRatio) {
     this(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj, energyCi95Pj,
         energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, null, null, null);
   }
 
-  CompareRow withRatios(Double area, Double energy) {
+  public CompareRow withRatios(Double area, Double energy) {
     return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
         energyCi95Pj, energyZeroDelayPj, leakagePj, area, energy, stages, error, verification);
   }
 
-  CompareRow withError(RowError e) {
+  public CompareRow withError(RowError e) {
     return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
         energyCi95Pj, energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, e, verification);
   }
 
-  CompareRow withVerification(RowVerification v) {
+  public CompareRow withVerification(RowVerification v) {
     return new CompareRow(scheme, accBits, outBits, design, areaUm2, nand2Equivalents, cells, delayNs, fmaxMhz, energyPj,
         energyCi95Pj, energyZeroDelayPj, leakagePj, baselineAreaRatio, baselineEnergyRatio, stages, error, v);
   }
