@@ -33,8 +33,53 @@ import java.util.Map;
 public final class Comparison {
   private Comparison() {}
 
-  /** One unit of work: a design to synthesize and estimate. */
-  record Task(Schemes.Form form, int accBits, int outBits, Path manifest, NetworkDesigns.Config network) {}
+  /** One point of the sweep: a design to synthesize and price. */
+  sealed interface Task {
+    /** What the progress line and the shard plan call it. */
+    String label();
+
+    /** A rough size, to schedule the big ones first. */
+    double cost();
+
+    /** Synthesizes and prices it. */
+    Shards.PointResult price(CompareConfig c);
+  }
+
+  /** A requantizer of one scheme at one pair of widths. */
+  record UnitTask(Schemes.Form form, int accBits, int outBits, Path manifest) implements Task {
+    @Override
+    public String label() {
+      return form.label() + " " + accBits + " -> " + outBits;
+    }
+
+    @Override
+    public double cost() {
+      return form.scheme().relativeSize(form.form(), accBits, outBits);
+    }
+
+    @Override
+    public Shards.PointResult price(CompareConfig c) {
+      return Shards.PointResult.of(withErrors(List.of(row(this, c)), c).get(0));
+    }
+  }
+
+  /** One network-level configuration (the unified module, the conventional pipeline). */
+  record NetworkTask(NetworkDesigns.Config network, Path designs) implements Task {
+    @Override
+    public String label() {
+      return "network: " + network.name();
+    }
+
+    @Override
+    public double cost() {
+      return 32.0 * 24 * network.stages().size();
+    }
+
+    @Override
+    public Shards.PointResult price(CompareConfig c) {
+      return Shards.PointResult.of(NetworkDesigns.row(network, designs, c));
+    }
+  }
 
   /** The sweep's points in their fixed order, and what could not be built. */
   record Plan(List<Task> tasks, List<String> skipped) {}
@@ -51,14 +96,14 @@ public final class Comparison {
             skipped.add(f.label() + " " + acc + " -> " + out + ": " + why.get());
             continue;
           }
-          tasks.add(new Task(f, acc, out, Designs.write(f.scheme().forComparison(f.form(), acc, out, c.energy().stimulus(), c.pipeline()),
-              designs), null));
+          tasks.add(new UnitTask(f, acc, out, Designs.write(f.scheme().forComparison(f.form(), acc, out, c.energy().stimulus(), c.pipeline()),
+              designs)));
         }
       }
     }
     if (c.network()) {
       for (NetworkDesigns.Config n : NetworkDesigns.configs(c.energy().stimulus())) {
-        tasks.add(new Task(null, 0, 0, designs, n));
+        tasks.add(new NetworkTask(n, designs));
       }
     }
     return new Plan(tasks, skipped);
@@ -66,8 +111,7 @@ public final class Comparison {
 
   public static CompareResult run(CompareConfig c) {
     Plan p = plan(c);
-    List<Object> results = execute(p.tasks(), c);
-    return assemble(header(c, p.skipped()), results, c);
+    return assemble(header(c, p.skipped()), execute(p.tasks(), c));
   }
 
   /** The sweep's points as a shard plan sees them: label and frozen cost estimate, in point order. */
@@ -75,21 +119,14 @@ public final class Comparison {
     List<SweepPoint> out = new ArrayList<>();
     for (int i = 0; i < p.tasks().size(); i++) {
       Task t = p.tasks().get(i);
-      String label = t.network() != null ? "network: " + t.network().name() : t.form().label() + " " + t.accBits() + " -> " + t.outBits();
-      out.add(new SweepPoint(i, label, Math.round(cost(t) * 1000) / 1000.0));
+      out.add(new SweepPoint(i, t.label(), Math.round(t.cost() * 1000) / 1000.0));
     }
     return out;
   }
 
   /** Prices the points of one shard (indices into the plan), rows with their error columns. */
-  static List<Object> runPoints(CompareConfig c, Plan p, List<Integer> indices) {
-    List<Task> mine = indices.stream().map(p.tasks()::get).toList();
-    List<Object> results = execute(mine, c);
-    List<Object> out = new ArrayList<>();
-    for (Object r : results) {
-      out.add(r instanceof CompareRow row ? withErrors(List.of(row), c).get(0) : r);
-    }
-    return out;
+  static List<Shards.PointResult> runPoints(CompareConfig c, Plan p, List<Integer> indices) {
+    return execute(indices.stream().map(p.tasks()::get).toList(), c);
   }
 
   /** Everything of the result but its rows: what every shard of one sweep shares. */
@@ -107,43 +144,23 @@ public final class Comparison {
         c.energy().conventions().describe(), c.pipeline(), Schemes.BASELINE, List.of(), skipped, List.of());
   }
 
-  /** The result from the header and every point's result in point order (rows get their errors here unless they have them). */
-  static CompareResult assemble(CompareResult h, List<Object> results, CompareConfig c) {
-    List<CompareRow> rows = new ArrayList<>();
-    List<NetworkRow> network = new ArrayList<>();
-    for (Object r : results) {
-      if (r instanceof CompareRow row) {
-        rows.add(row);
-      } else {
-        network.add((NetworkRow) r);
-      }
-    }
-    List<CompareRow> checked = c == null ? rows : withErrors(rows, c);
+  /** The result from the header and every point's result in point order (each row priced with its error columns), the ratios taken here. */
+  static CompareResult assemble(CompareResult h, List<Shards.PointResult> results) {
+    List<CompareRow> rows = results.stream().map(Shards.PointResult::row).filter(java.util.Objects::nonNull).toList();
+    List<NetworkRow> network = results.stream().map(Shards.PointResult::network).filter(java.util.Objects::nonNull).toList();
     return new CompareResult(h.qrtl(), h.library(), h.corner(), h.librarySha256(), h.voltage(), h.yosys(), h.rtlSimulator(), h.java(), h.stimulus(), h.seed(),
-        h.operations(), h.timingModel(), h.clock(), h.timing(), h.pricing(), h.pipeline(), h.baseline(), withRatios(checked), h.skipped(),
+        h.operations(), h.timingModel(), h.clock(), h.timing(), h.pricing(), h.pipeline(), h.baseline(), withRatios(rows), h.skipped(),
         network);
   }
 
-  private static List<Object> execute(List<Task> tasks, CompareConfig c) {
-    List<StudyEngine.Point<Object>> points = new ArrayList<>();
-    for (Task t : tasks) {
-      String label = t.network() != null ? "network: " + t.network().name() : t.form().label() + " " + t.accBits() + " -> " + t.outBits();
-      points.add(new StudyEngine.Point<>(label, cost(t), () -> t.network() == null ? row(t, c) : NetworkDesigns.row(t.network(), t.manifest(), c)));
-    }
+  private static List<Shards.PointResult> execute(List<Task> tasks, CompareConfig c) {
+    List<StudyEngine.Point<Shards.PointResult>> points = tasks.stream()
+        .map(t -> new StudyEngine.Point<>(t.label(), t.cost(), () -> t.price(c))).toList();
     return StudyEngine.run("synthesize + estimate", points, c.progress());
   }
 
   private static String plain(double v) {
     return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-  }
-
-  /** A rough size of a unit, to schedule the big ones first. */
-  private static double cost(Task t) {
-    NetworkDesigns.Config n = t.network();
-    if (n != null) {
-      return 32.0 * 24 * n.stages().size();
-    }
-    return t.form().scheme().relativeSize(t.form().form(), t.accBits(), t.outBits());
   }
 
   /** The most register stages a unit gets to meet a common clock. */
@@ -154,7 +171,7 @@ public final class Comparison {
     return new GateLevelCost(c.tech(), c.timing(), c.clockNs(), c.timeout());
   }
 
-  private static CompareRow row(Task t, CompareConfig c) {
+  private static CompareRow row(UnitTask t, CompareConfig c) {
     if (c.clockNs().isPresent()) {
       return rowAtClock(t, c);
     }
@@ -162,7 +179,7 @@ public final class Comparison {
     return row(t, u, null).withVerification(verify(t, c.pipeline(), t.manifest(), u.energy(), c));
   }
 
-  private static CompareRow row(Task t, UnitCost u, Integer stages) {
+  private static CompareRow row(UnitTask t, UnitCost u, Integer stages) {
     SynthResult s = u.synthesis();
     return new CompareRow(t.form().label(), t.accBits(), t.outBits(), u.design(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
         s.criticalPathNs(), s.fmaxMhz(), u.energyPj(), u.energyCi95Pj(), u.energyZeroDelayPj(), u.leakagePj(), null, null, stages);
@@ -175,7 +192,7 @@ public final class Comparison {
    * jumps to the stages an even split of its path would need ({@link #nextStages}), then one at a
    * time: each try is a Yosys run, up to a minute for tflite-double.
    */
-  private static CompareRow rowAtClock(Task t, CompareConfig c) {
+  private static CompareRow rowAtClock(UnitTask t, CompareConfig c) {
     double period = c.clockNs().getAsDouble();
     int stages = c.pipeline();
     Path manifest = t.manifest();
@@ -192,7 +209,7 @@ public final class Comparison {
   }
 
   /** The row's unit co-simulated (as many vectors as the energy run's operations) and proved where it can be. */
-  private static RowVerification verify(Task t, int stages, Path manifest, EnergyReport e, CompareConfig c) {
+  private static RowVerification verify(UnitTask t, int stages, Path manifest, EnergyReport e, CompareConfig c) {
     var spec = t.form().scheme().forComparison(t.form().form(), t.accBits(), t.outBits(), c.energy().stimulus(), stages);
     return Verification.check(t.form(), spec, manifest, c.energy().operations(), c.energy().seed(), e.gateLevelChecks(), c.timeout());
   }

@@ -54,7 +54,21 @@ public final class Shards {
   /** One point's result: a comparison row or a network-level row (exactly one of them). */
   @JsonPropertyOrder({"row", "network"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record PointResult(CompareRow row, NetworkRow network) {}
+  public record PointResult(CompareRow row, NetworkRow network) {
+    public PointResult {
+      if ((row == null) == (network == null)) {
+        throw new IllegalArgumentException("a point's result is a comparison row or a network row, exactly one");
+      }
+    }
+
+    static PointResult of(CompareRow row) {
+      return new PointResult(row, null);
+    }
+
+    static PointResult of(NetworkRow network) {
+      return new PointResult(null, network);
+    }
+  }
 
   /** A comparison's shards: the sweep's definition, the header every shard shares, a row per point. */
   public static final ShardStore<Definition, CompareResult, PointResult> STORE = new ShardStore<>("comparison", Definition.class,
@@ -127,11 +141,7 @@ public final class Shards {
     Comparison.Plan p = Comparison.plan(c);
     Definition d = definition(c);
     List<Integer> mine = partition(d.points(), s.count()).get(s.index() - 1);
-    List<PointResult> out = new ArrayList<>();
-    for (Object r : Comparison.runPoints(c, p, mine)) {
-      out.add(new PointResult(r instanceof CompareRow row ? row : null, r instanceof NetworkRow n ? n : null));
-    }
-    return STORE.write(dir, s, d, Comparison.header(c, p.skipped()), mine, out);
+    return STORE.write(dir, s, d, Comparison.header(c, p.skipped()), mine, Comparison.runPoints(c, p, mine));
   }
 
   /** Reads one partial result of a sweep, checked whole ({@link ShardStore#read}). */
@@ -239,12 +249,8 @@ public final class Shards {
 
   public static Merged mergeWithClock(List<Path> files) {
     ShardStore.Merged<Definition, CompareResult, PointResult> m = STORE.merge(files, null);
-    List<Object> results = new ArrayList<>();
-    for (PointResult r : m.results()) {
-      results.add(r.row() != null ? r.row() : r.network());
-    }
     Double clock = m.definition().clockNs();
-    return new Merged(Comparison.assemble(m.header(), results, null), clock == null ? java.util.OptionalDouble.empty()
+    return new Merged(Comparison.assemble(m.header(), m.results()), clock == null ? java.util.OptionalDouble.empty()
         : java.util.OptionalDouble.of(clock));
   }
 }
