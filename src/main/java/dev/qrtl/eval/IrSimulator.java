@@ -26,9 +26,9 @@ import java.util.Map;
  */
 public final class IrSimulator {
   /** One combinationally driven slot and the function computing it. */
-  private record CombNode(int slot, Fn fn, int[] reads) {}
+  private record CombNode(int slot, Fn fn, LongFn fast, int[] reads) {}
 
-  private record RegNode(int slot, Fn next, Fn enable, BigInteger resetValue, int resetSlot) {}
+  private record RegNode(int slot, Fn next, Fn enable, LongFn fastNext, LongFn fastEnable, BigInteger resetValue, int resetSlot) {}
 
   private final Module top;
   private final List<BigInteger> initial = new ArrayList<>();
@@ -38,17 +38,32 @@ public final class IrSimulator {
   private final List<RegNode> regs = new ArrayList<>();
   private final CombNode[] comb;
   private final BigInteger[] values;
+  /** The fast path: every slot and node fits a long ({@link LongCompiler}); then {@link #fastValues} hold the state. */
+  private boolean fast;
+  private final long[] fastValues;
   private boolean dirty = true;
   private long cycle;
 
   public IrSimulator(Module top) {
+    this(top, true);
+  }
+
+  /** With {@code fastPath} false the simulator stays on BigIntegers whatever the widths (the reference the fast path is tested against). */
+  IrSimulator(Module top, boolean fastPath) {
     this.top = top;
+    this.fast = fastPath;
     Map<Signal, Integer> topSlots = flatten(top, new IdentityHashMap<>());
     for (Signal p : top.ports()) {
       topPorts.put(p.name(), topSlots.get(p));
     }
     this.comb = order(pendingComb, initial.size());
     this.values = initial.toArray(new BigInteger[0]);
+    this.fastValues = new long[fast ? values.length : 0];
+  }
+
+  /** Whether this simulator runs on longs (every value of the design fits one). */
+  boolean fast() {
+    return fast;
   }
 
   /** Sets a top-level input to an exact value of its type. */
@@ -58,7 +73,11 @@ public final class IrSimulator {
     if (!t.fits(value)) {
       throw new HdlException("value " + value + " does not fit input '" + input + "' of type " + t);
     }
-    values[slot] = value;
+    if (fast) {
+      fastValues[slot] = value.longValueExact();
+    } else {
+      values[slot] = value;
+    }
     dirty = true;
     return this;
   }
@@ -70,16 +89,23 @@ public final class IrSimulator {
   /** The settled value of a top-level port. */
   public BigInteger peek(String port) {
     settle();
-    return values[portSlot(port)];
+    return fast ? BigInteger.valueOf(fastValues[portSlot(port)]) : values[portSlot(port)];
   }
 
   public long peekLong(String port) {
+    if (fast) {
+      settle();
+      return fastValues[portSlot(port)];
+    }
     return peek(port).longValueExact();
   }
 
   /** One rising clock edge: every register loads its next value at once, then logic settles. */
   public IrSimulator step() {
     settle();
+    if (fast) {
+      return stepFast();
+    }
     BigInteger[] next = new BigInteger[regs.size()];
     for (int i = 0; i < next.length; i++) {
       RegNode r = regs.get(i);
@@ -107,14 +133,53 @@ public final class IrSimulator {
     return top;
   }
 
+  private IrSimulator stepFast() {
+    long[] next = new long[regs.size()];
+    for (int i = 0; i < next.length; i++) {
+      RegNode r = regs.get(i);
+      if (r.resetValue() != null && fastValues[r.resetSlot()] != 0) {
+        next[i] = r.resetValue().longValueExact();
+      } else if (r.fastEnable() == null || r.fastEnable().eval(fastValues) != 0) {
+        next[i] = r.fastNext().eval(fastValues);
+      } else {
+        next[i] = fastValues[r.slot()];
+      }
+    }
+    for (int i = 0; i < next.length; i++) {
+      fastValues[regs.get(i).slot()] = next[i];
+    }
+    dirty = true;
+    cycle++;
+    return this;
+  }
+
   private void settle() {
     if (!dirty) {
       return;
     }
-    for (CombNode n : comb) {
-      values[n.slot()] = n.fn().eval(values);
+    if (fast) {
+      for (CombNode n : comb) {
+        fastValues[n.slot()] = n.fast().eval(fastValues);
+      }
+    } else {
+      for (CombNode n : comb) {
+        values[n.slot()] = n.fn().eval(values);
+      }
     }
     dirty = false;
+  }
+
+  /** {@code e} on the fast path, or null (and the fast path off) where a node is too wide for it. */
+  private LongFn fastOf(LongCompiler c, Expr e) {
+    if (!fast) {
+      return null;
+    }
+    try {
+      return c.compile(e);
+    } catch (LongCompiler.TooWide w) {
+      fast = false;
+      return null;
+    }
   }
 
   private int portSlot(String port) {
@@ -127,6 +192,9 @@ public final class IrSimulator {
   }
 
   private int newSlot(HwType t, BigInteger init) {
+    if (!LongCompiler.fits(t)) {
+      fast = false;
+    }
     initial.add(init);
     slotTypes.add(t);
     return initial.size() - 1;
@@ -155,11 +223,12 @@ public final class IrSimulator {
     }
     Map<Expr, Integer> shared = sharedNodes(m, slots);
     ExprCompiler compiler = new ExprCompiler(slots::get, shared);
+    LongCompiler fastCompiler = new LongCompiler(slots::get, shared);
     for (Map.Entry<Expr, Integer> s : shared.entrySet()) {
-      queue(s.getValue(), compiler.compile(s.getKey()), s.getKey(), slots, shared);
+      queue(s.getValue(), compiler.compile(s.getKey()), fastOf(fastCompiler, s.getKey()), s.getKey(), slots, shared);
     }
     for (Map.Entry<Signal, Expr> d : m.drivers().entrySet()) {
-      queue(slots.get(d.getKey()), compiler.compile(d.getValue()), d.getValue(), slots, shared);
+      queue(slots.get(d.getKey()), compiler.compile(d.getValue()), fastOf(fastCompiler, d.getValue()), d.getValue(), slots, shared);
     }
     Integer resetSlot = m.reset().map(slots::get).orElse(-1);
     for (Register r : m.registers()) {
@@ -167,6 +236,8 @@ public final class IrSimulator {
           slots.get(r.q()),
           compiler.compile(r.next()),
           r.enable().map(compiler::compile).orElse(null),
+          fastOf(fastCompiler, r.next()),
+          r.enable().map(e -> fastOf(fastCompiler, e)).orElse(null),
           r.resetValue().orElse(null),
           resetSlot));
     }
@@ -178,19 +249,19 @@ public final class IrSimulator {
       for (Map.Entry<String, Expr> in : inst.inputs().entrySet()) {
         Signal port = child.port(in.getKey());
         int slot = newSlot(port.type(), BigInteger.ZERO);
-        queue(slot, compiler.compile(in.getValue()), in.getValue(), slots, shared);
+        queue(slot, compiler.compile(in.getValue()), fastOf(fastCompiler, in.getValue()), in.getValue(), slots, shared);
         childInputs.put(port, slot);
       }
       Map<Signal, Integer> childSlots = flatten(child, childInputs);
       for (Map.Entry<String, Signal> out : inst.outputs().entrySet()) {
         int from = childSlots.get(child.port(out.getKey()));
-        pendingComb.add(new CombNode(slots.get(out.getValue()), v -> v[from], new int[] {from}));
+        pendingComb.add(new CombNode(slots.get(out.getValue()), v -> v[from], v -> v[from], new int[] {from}));
       }
     }
     return slots;
   }
 
-  private void queue(int slot, Fn fn, Expr e, Map<Signal, Integer> slots, Map<Expr, Integer> shared) {
+  private void queue(int slot, Fn fn, LongFn fastFn, Expr e, Map<Signal, Integer> slots, Map<Expr, Integer> shared) {
     List<Integer> reads = new ArrayList<>();
     // The slots this node reads: signals and shared nodes directly below it.
     Deque<Expr> stack = new ArrayDeque<>(ExprWalk.children(e));
@@ -212,7 +283,7 @@ public final class IrSimulator {
         stack.addAll(ExprWalk.children(c));
       }
     }
-    pendingComb.add(new CombNode(slot, fn, reads.stream().mapToInt(Integer::intValue).toArray()));
+    pendingComb.add(new CombNode(slot, fn, fastFn, reads.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   /** Operation nodes used more than once get a slot, so evaluation stays linear in DAG size. */
