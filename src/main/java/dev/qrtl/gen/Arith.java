@@ -82,4 +82,30 @@ public final class Arith {
     Expr lz = Expr.lit(w - 1, HwType.u(bits)).sub(msb).asUnsigned().truncate(bits);
     return x.shl(lz).truncate(w);
   }
+
+  /**
+   * {@code x << amount} kept to x's width, built as a right shift of x's bits reversed (so no
+   * intermediate grows by the amount's range: a variable {@code shl} widens its result by up to
+   * 2^bits - 1); bits shifted past the top are dropped.
+   */
+  public static Expr shiftLeftWithin(Expr x, Expr amount) {
+    return reverse(reverse(x.asUnsigned()).shr(amount));
+  }
+
+  /** The bits of x in the opposite order (wiring only), unsigned. */
+  public static Expr reverse(Expr x) {
+    List<Expr> bits = new ArrayList<>();
+    for (int i = 0; i < x.width(); i++) {
+      bits.add(x.bit(i));
+    }
+    return Expr.cat(bits);
+  }
+
+  /** The low {@code amount} bits set, {@code width} wide (amount 0..width), as a right shift of ones: no intermediate grows. */
+  public static Expr lowOnes(int width, Expr amount) {
+    int bits = bitsFor(width);
+    Expr ones = Expr.lit(HwType.u(width).max(), HwType.u(width));
+    Expr back = Expr.lit(width, HwType.u(bits + 1)).sub(amount.extend(bits + 1).asUnsigned()).asUnsigned().truncate(bits + 1);
+    return ones.shr(back);
+  }
 }

@@ -11,7 +11,7 @@ import dev.qrtl.gen.Arith;
  * below, and whether the integer part does not fit. One right shifter does it: the magnitude is
  * padded on the right so that the smallest r becomes a shift of 0, and shifted with one extra bit
  * that becomes the round bit (as {@code gen.quant.RoundingShift} does); the sticky bit is the
- * magnitude masked by {@code ~(ones << amount)}.
+ * magnitude masked by the low {@code amount} ones.
  */
 final class Align {
   final Expr integer;
@@ -52,8 +52,7 @@ final class Align {
     Expr shifted = m.wire(name + "_shifted", doubled.shr(amount));
     Expr full = shifted.slice(w, 1);
     Expr round = shifted.bit(0);
-    Expr ones = Expr.lit(HwType.u(w + 1).max(), HwType.u(w + 1));
-    Expr below = ones.shl(amount).truncate(w + 1).not();
+    Expr below = Arith.lowOnes(w + 1, amount);
     Expr sticky = doubled.and(below).orR();
     Expr integer;
     Expr tooBig;

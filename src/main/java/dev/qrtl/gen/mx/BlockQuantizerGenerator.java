@@ -11,7 +11,6 @@ import dev.qrtl.spec.BlockQuantizerSpec;
 import dev.qrtl.spec.BlockQuantizerSpec.BlockInput;
 import dev.qrtl.spec.BlockQuantizerSpec.ScaleOverflow;
 import dev.qrtl.spec.BlockQuantizerSpec.ScaleRule;
-import dev.qrtl.spec.BlockQuantizerSpec.ZeroBlock;
 import dev.qrtl.spec.MxFormat;
 import dev.qrtl.spec.Param;
 import java.util.ArrayList;
@@ -135,7 +134,8 @@ public final class BlockQuantizerGenerator {
 
   /**
    * The range of the right shift that counts a magnitude in quanta, over every input the design
-   * can see where the elements matter (a NaN block's are written as 0): {min, max}.
+   * can see where the elements matter (a NaN block's are written as 0, a zero block's magnitudes
+   * are 0 whatever the shift): {min, max}.
    */
   static int[] shiftRange(BlockQuantizerSpec s) {
     MxFormat f = s.format();
@@ -146,9 +146,9 @@ public final class BlockQuantizerGenerator {
       int lo = s.input().exponent().isPresent() ? s.input().exponent().getAsInt() : -128;
       int hi = s.input().exponent().isPresent() ? s.input().exponent().getAsInt() : 127;
       for (int x = lo; x <= hi; x++) {
-        for (int l = -1; l < s.input().bits(); l++) { // -1: the zero block
+        for (int l = 0; l < s.input().bits(); l++) { // not the zero block: its magnitudes are 0 whatever the shift
           for (int bump = 0; bump <= bumpMax; bump++) {
-            Integer e = exponent(s, l < 0 ? null : l + x - f.emax() + bump);
+            Integer e = exponent(s, l + x - f.emax() + bump);
             if (e != null) {
               int r = e + f.quantumExponent() - x;
               min = Math.min(min, r);
@@ -171,18 +171,12 @@ public final class BlockQuantizerGenerator {
           }
         }
       }
-      Integer zero = exponent(s, null);
-      min = Math.min(min, zero + f.quantumExponent() + 149);
-      max = Math.max(max, zero + f.quantumExponent() + 149);
     }
     return new int[] {min, max};
   }
 
-  /** E after the zero rule and the clamps, or null where the block is NaN (null raw: the zero block). */
-  private static Integer exponent(BlockQuantizerSpec s, Integer raw) {
-    if (raw == null) {
-      return s.zeroBlock() == ZeroBlock.MIN ? MxFormat.SCALE.minExponent() : 0;
-    }
+  /** E after the clamps, or null where the block is NaN. */
+  private static Integer exponent(BlockQuantizerSpec s, int raw) {
     if (raw < MxFormat.SCALE.minExponent()) {
       return MxFormat.SCALE.minExponent();
     }

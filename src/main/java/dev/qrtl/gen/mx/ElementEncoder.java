@@ -53,7 +53,7 @@ final class ElementEncoder {
     Expr toTop = Expr.lit(w - 1, HwType.u(pBits + 1)).sub(p).asUnsigned().truncate(shBits);
     Expr sh = normal.select(toTop, Expr.lit(w - 1 - mb, HwType.u(shBits)));
     Expr withRound = Expr.cat(t, g);
-    Expr norm = m.wire(name + "_norm", withRound.shl(sh).truncate(w + 1));
+    Expr norm = m.wire(name + "_norm", Arith.shiftLeftWithin(withRound, sh));
     // {t, g} is w + 1 bits: the leading one of a normal at bit w, the mantissa below it (every MX float has one)
     Expr mant = norm.slice(w - 1, w - mb);
     Expr round = norm.bit(w - mb - 1);

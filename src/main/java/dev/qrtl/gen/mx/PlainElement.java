@@ -79,15 +79,16 @@ final class PlainElement {
     int bits = Arith.bitsFor(maxA);
     Expr full = amount.asSigned().add(Expr.lit(pad, HwType.s(Arith.bitsFor(pad) + 1)));
     Expr over = full.gt(Expr.lit(maxA, full.type()));
-    Expr a = m.wire(name + "_amount", over.select(Expr.lit(maxA, HwType.u(bits)), full.asUnsigned().truncate(bits)));
+    Expr under = full.lt(Expr.lit(0, full.type())); // only where nothing depends on it (a zero block's shift)
+    Expr a = m.wire(name + "_amount", over.select(Expr.lit(maxA, HwType.u(bits)),
+        under.select(Expr.lit(0, HwType.u(bits)), full.asUnsigned().truncate(bits))));
     Expr q = m.wire(name + "_quot", padded.shr(a));
-    Expr ones = Expr.lit(HwType.u(w).max(), HwType.u(w));
-    Expr rem = padded.and(ones.shl(a).truncate(w).not());
+    Expr rem = padded.and(Arith.lowOnes(w + 1, a).truncate(w));
     Expr zero = a.eq(Expr.lit(0, a.type()));
-    Expr half = Expr.lit(1, HwType.u(w + 2)).shl(a).truncate(w + 2).shr(1); // 2^(a-1); a reaches w + 1 at most
+    Expr half = Arith.lowOnes(w + 2, a).add(Expr.lit(1, HwType.u(1))).shr(1); // 2^(a-1); a reaches w + 1 at most
     Expr remW = rem.extend(w + 2);
     Expr inc = even ? remW.gt(half).or(remW.eq(half).and(q.bit(0))) : remW.ge(half);
-    inc = zero.not().and(inc);
+    inc = zero.not().and(rem.orR()).and(inc);
     Expr rounded = q.add(inc.extend(1));
     return new Expr[] {m.wire(name + "_rounded", rounded), Expr.lit(0, HwType.u(1))};
   }

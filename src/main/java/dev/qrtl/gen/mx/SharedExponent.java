@@ -104,8 +104,12 @@ final class SharedExponent {
       Expr amax = maxTree(m, "amax", magnitudes);
       maxField = m.wire("max_field", amax.slice(30, 23));
       if (s.scaleRule() == ScaleRule.CEIL) {
-        // amax > largest * 2^(floor(log2 amax) - emax): its 23 mantissa bits above the largest element's significand
-        bump = amax.slice(22, 0).gt(Expr.lit(significandBits(f, 23).subtract(BigInteger.ONE.shiftLeft(23)), HwType.u(23)));
+        // amax > largest * 2^(floor(log2 amax) - emax): its fraction above the largest element's significand's. A subnormal
+        // maximum counts as exponent field 1 - 1 = -127 here, which is its floor(log2) only when its top mantissa bit is set:
+        // then its fraction is the mantissa shifted up by one (a smaller one has a fraction below 1/2, no MX significand's)
+        Expr mant = amax.slice(22, 0);
+        Expr fraction = maxField.orR().select(mant, mant.shl(1).truncate(23));
+        bump = fraction.gt(Expr.lit(significandBits(f, 23).subtract(BigInteger.ONE.shiftLeft(23)), HwType.u(23)));
       }
     }
     // floor(log2(amax)) = field - 127 for a normal maximum; a subnormal one (field 0) clamps below anyway
@@ -144,8 +148,9 @@ final class SharedExponent {
     int frac = 8; // every MX element's largest significand has at most 6 fraction bits
     int w = Math.max(amax.width(), frac + 1);
     Expr wide = amax.extend(w);
-    Expr lead = floorLog.extend(Arith.bitsFor(w - 1));
-    Expr norm = m.wire("amax_norm", Arith.normalize(wide, lead));
+    int bits = Arith.bitsFor(w - 1);
+    Expr toTop = Expr.lit(w - 1, HwType.u(bits + 1)).sub(floorLog.extend(bits + 1)).asUnsigned().truncate(bits);
+    Expr norm = m.wire("amax_norm", Arith.shiftLeftWithin(wide, toTop));
     BigInteger sig = significandBits(f, w - 1);
     return m.wire("ceil_up", norm.gt(Expr.lit(sig, HwType.u(w))));
   }
