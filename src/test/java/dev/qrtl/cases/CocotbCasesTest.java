@@ -33,6 +33,11 @@ class CocotbCasesTest {
         cases.add(entry(c.name(), c.spec(), bare ? 400 : 300, bare ? 5 : 9, bare ? "products:k=16" : "auto"));
       }
     }
+    for (Cases.Mx c : Cases.mx()) {
+      if (c.feeds(Cases.Check.COCOTB)) {
+        cases.add(entry(c.name(), c.spec(), 200, 13, "auto"));
+      }
+    }
     String text = ResultWriter.json(cases);
     Path file = Golden.projectRoot().resolve("testbench/cases.json");
     if (Boolean.getBoolean("golden.update")) {

@@ -192,4 +192,19 @@ public final class Cases {
       boolean productRegister) {
     return new MacArraySpec(r, c, ab, as, wb, ws, k, OptionalInt.empty(), f, lanes, skew, productRegister);
   }
+
+  /** An OCP MX case (a block quantizer, a block dot product). */
+  public record Mx(String name, DesignSpec spec, Set<Check> checks) {
+    public boolean feeds(Check c) {
+      return checks.contains(c);
+    }
+  }
+
+  /** The MX cases the cocotb benches run (the Java checks of the MX kinds have their own, larger matrices). */
+  public static List<Mx> mx() {
+    List<Mx> m = new ArrayList<>();
+    m.add(new Mx("mxq_e4m3_k8_i16", dev.qrtl.spec.BlockQuantizerSpec.of(dev.qrtl.spec.MxFormat.MXFP8_E4M3, 8,
+        dev.qrtl.spec.BlockQuantizerSpec.BlockInput.integer(16, OptionalInt.empty())), EnumSet.of(Check.COCOTB)));
+    return m;
+  }
 }
