@@ -46,9 +46,22 @@ public final class BlockQuantizerOptions {
   /** The spec; every problem one line naming the option. */
   BlockQuantizerSpec toSpec() {
     MxFormat f = parse("--format", () -> MxFormat.parse(format));
+    if (block < 2 || block > BlockQuantizerSpec.MAX_BLOCK || Integer.bitCount(block) != 1) {
+      throw new UserError("--block " + block + ": an MX block is a power of two from 2 to " + BlockQuantizerSpec.MAX_BLOCK);
+    }
+    if (inputExp != null && (inputExp < -128 || inputExp > 127)) {
+      throw new UserError("--input-exp " + inputExp + " is outside -128..127");
+    }
+    if (pipeline < 0 || pipeline > dev.qrtl.spec.QuantizerSpec.MAX_PIPELINE) {
+      throw new UserError("--pipeline " + pipeline + " is outside 0.." + dev.qrtl.spec.QuantizerSpec.MAX_PIPELINE);
+    }
     BlockInput in = parseInput(input, inputExp);
     ScaleRule rule = choice("--scale-rule", scaleRule, ScaleRule.class);
     Rounding r = parse("--rounding", () -> Rounding.parse(rounding));
+    if (r != Rounding.HALF_EVEN && r != Rounding.HALF_AWAY) {
+      throw new UserError("--rounding " + rounding + ": the MX reference rounds to nearest, ties to even (half-even) or away from zero"
+          + " (half-away)");
+    }
     if (int8Min != -127 && int8Min != -128) {
       throw new UserError("--int8-min " + int8Min + ": MXINT8's most negative element is -127 or -128");
     }
@@ -69,6 +82,9 @@ public final class BlockQuantizerOptions {
           + ") or fp32");
     }
     int bits = Integer.parseInt(text.substring(4));
+    if (bits < 2 || bits > BlockQuantizerSpec.MAX_INPUT_BITS) {
+      throw new UserError("--input " + text + ": MX block inputs are 2- to " + BlockQuantizerSpec.MAX_INPUT_BITS + "-bit integers or fp32");
+    }
     return parse("--input", () -> BlockInput.integer(bits, exponent == null ? OptionalInt.empty() : OptionalInt.of(exponent)));
   }
 

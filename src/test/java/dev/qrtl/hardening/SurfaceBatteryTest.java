@@ -263,6 +263,15 @@ class SurfaceBatteryTest {
 
   private static void specs() throws IOException {
     Files.writeString(dir.resolve("spec-good.json"), SPEC);
+    String mx = "{\"kind\": \"block-quantizer\", \"spec\": {\"format\": \"MXFP4\", \"block\": 4, \"input\": {\"type\": \"INT\","
+        + " \"bits\": 8, \"exponent\": null}, \"scaleRule\": \"FLOOR\", \"rounding\": \"HALF_EVEN\", \"int8MinusTwo\": false,"
+        + " \"overflow\": \"NAN\", \"zeroBlock\": \"MIN\", \"pipeline\": 0}}";
+    Files.writeString(dir.resolve("spec-mx-good.json"), mx);
+    Files.writeString(dir.resolve("spec-mx-block.json"), mx.replace("\"block\": 4", "\"block\": 12"));
+    Files.writeString(dir.resolve("spec-mx-format.json"), mx.replace("MXFP4", "MXFP9"));
+    Files.writeString(dir.resolve("spec-mx-fp32-exponent.json"), mx.replace("\"type\": \"INT\", \"bits\": 8, \"exponent\": null",
+        "\"type\": \"FP32\", \"bits\": 32, \"exponent\": 3"));
+    Files.writeString(dir.resolve("spec-mx-rounding.json"), mx.replace("HALF_EVEN", "HALF_UP"));
     Files.writeString(dir.resolve("spec-fraction.json"), SPEC.replace("\"accBits\": 16", "\"accBits\": 16.5"));
     Files.writeString(dir.resolve("spec-float-int.json"), SPEC.replace("\"accBits\": 16", "\"accBits\": 16.0"));
     Files.writeString(dir.resolve("spec-string-int.json"), SPEC.replace("\"accBits\": 16", "\"accBits\": \"16\""));
@@ -437,6 +446,43 @@ class SurfaceBatteryTest {
         "{OUT}"));
     c.add(c("error: --pipeline-channels alone", 1, "--pipeline-channels is a --pipelines option", e, "--pipeline-channels", "8", "--out",
         "{OUT}"));
+    c.add(c("spec: an MX block of 12", 1, "its spec is invalid: block size 12: an MX block is a power of two", cat(new String[] {"generate", "spec"},
+        new String[] {"{D}/spec-mx-block.json", "--out", "{OUT}"})));
+    c.add(c("spec: an unknown MX format", 1, "from String \"MXFP9\": not one of the values accepted", cat(new String[] {"generate", "spec"},
+        new String[] {"{D}/spec-mx-format.json", "--out", "{OUT}"})));
+    c.add(c("spec: an fp32 MX input with an exponent", 1, "an fp32 input is 32 bits with no input exponent", cat(new String[] {"generate", "spec"},
+        new String[] {"{D}/spec-mx-fp32-exponent.json", "--out", "{OUT}"})));
+    c.add(c("spec: an MX rounding the reference does not define", 1, "rounding half-up: MX conversion rounds to nearest", cat(new String[] {"generate", "spec"},
+        new String[] {"{D}/spec-mx-rounding.json", "--out", "{OUT}"})));
+    // MX block quantizers: every option checked before a file is written
+    String[] bq = {"generate", "block-quantizer", "--out", "{OUT}"};
+    String[][] mxRows = {
+      {"an unknown format", "unknown MX format 'mxfp9'", "--format", "mxfp9"},
+      {"a block that is not a power of two", "--block 48: an MX block is a power of two from 2 to 256", "--format", "mxfp4", "--block", "48"},
+      {"a block over 256", "--block 512: an MX block is a power of two", "--format", "mxfp4", "--block", "512"},
+      {"a block of one", "--block 1: an MX block", "--format", "mxint8", "--block", "1"},
+      {"a 1-bit input", "--input int:1: MX block inputs are 2- to 48-bit integers or fp32", "--format", "mxfp8-e4m3", "--input", "int:1"},
+      {"a 64-bit input", "--input int:64: MX block inputs", "--format", "mxfp8-e5m2", "--input", "int:64"},
+      {"an fp16 input", "--input fp16: use int:A", "--format", "mxfp4", "--input", "fp16"},
+      {"floor rounding", "--rounding floor: the MX reference rounds to nearest", "--format", "mxfp4", "--rounding", "floor"},
+      {"half-up rounding", "--rounding half-up: the MX reference", "--format", "mxfp6-e2m3", "--rounding", "half-up"},
+      {"an unknown rounding", "unknown rounding 'nearest'", "--format", "mxfp4", "--rounding", "nearest"},
+      {"an unknown scale rule", "--scale-rule round: use one of floor, ceil", "--format", "mxfp4", "--scale-rule", "round"},
+      {"an input exponent for fp32", "--input-exp applies to integer inputs", "--format", "mxfp4", "--input", "fp32", "--input-exp", "3"},
+      {"an input exponent past 127", "--input-exp 300 is outside -128..127", "--format", "mxfp4", "--input-exp", "300"},
+      {"-128 for a float format", "the code -128 is an MXINT8 option", "--format", "mxfp4", "--int8-min", "-128"},
+      {"an INT8 minimum of -126", "--int8-min -126: MXINT8's most negative element is -127 or -128", "--format", "mxint8", "--int8-min", "-126"},
+      {"an unknown overflow rule", "--scale-overflow wrap: use one of nan, saturate", "--format", "mxint8", "--scale-overflow", "wrap"},
+      {"an unknown zero-block scale", "--zero-block-scale zero: use one of min, one", "--format", "mxint8", "--zero-block-scale", "zero"},
+      {"too many stages", "--pipeline 99 is outside 0..8", "--format", "mxfp4", "--pipeline", "99"},
+    };
+    for (String[] x : mxRows) {
+      c.add(c("generate block-quantizer: " + x[0], 1, x[1], cat(bq, java.util.Arrays.copyOfRange(x, 2, x.length))));
+    }
+    c.add(c("prove block-quantizer: a block that is not a power of two", 1, "--block 12: an MX block", "prove", "block-quantizer",
+        "--format", "mxfp4", "--block", "12"));
+    c.add(c("prove block-quantizer: a pipelined unit", 1, "prove compares the combinational function", "prove", "block-quantizer",
+        "--format", "mxfp4", "--block", "8", "--pipeline", "1"));
     // spec files: no coercion, no duplicate keys, nothing after the document
     String[] g = {"generate", "spec"};
     c.add(c("spec: a fractional width", 1, "Cannot coerce Floating-point value (16.5) to `int` value (at accBits)", cat(g,
@@ -537,6 +583,10 @@ class SurfaceBatteryTest {
         Map.of("x", new long[] {1, 3, 16, 16}), Map.of())).macs(), "a shape equal to the model's own is accepted");
     String[] spec = run("generate", "spec", dir.resolve("spec-good.json").toString(), "--out", dir.resolve("spec-out").toString());
     assertEquals("0", spec[0], spec[2]);
+    String[] mx = run("generate", "spec", dir.resolve("spec-mx-good.json").toString(), "--out", dir.resolve("spec-mx-out").toString());
+    assertEquals("0", mx[0], mx[2]);
+    String[] bq = run("generate", "block-quantizer", "--format", "mxfp4", "--block", "4", "--out", dir.resolve("bq-out").toString());
+    assertEquals("0", bq[0], bq[2]);
     String[] page = run("report", dir.resolve("reports/good/results").toString());
     assertEquals("0", page[0], page[2]);
     System.out.println("surface battery: " + cases().size() + " bad command lines refused in one line, each leaving its files untouched;"
