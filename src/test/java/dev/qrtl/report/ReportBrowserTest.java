@@ -149,7 +149,7 @@ class ReportBrowserTest {
     c.open(RESULTS.resolve(Reports.PAGE).toAbsolutePath().toUri().toString());
     assertEquals(List.of(), c.errors(), "results index: console errors");
     JsonNode links = c.eval("Array.from(document.querySelectorAll('ul.reports a')).map(a => a.getAttribute('href'))");
-    List<String> expected = folders.stream().map(d -> d.getFileName() + "/" + Reports.PAGE).toList();
+    List<String> expected = folders.stream().map(d -> "./" + d.getFileName() + "/" + Reports.PAGE).toList(); // relative, never a scheme
     List<String> got = new ArrayList<>();
     links.forEach(l -> got.add(l.asText()));
     assertEquals(expected, got, "the index links every committed report");
