@@ -3,6 +3,7 @@ package dev.qrtl.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.qrtl.core.Module;
+import dev.qrtl.kind.BlockDotRecords;
 import dev.qrtl.kind.BlockRecords;
 import dev.qrtl.kind.Designs;
 import dev.qrtl.kind.GeneratedDesign;
@@ -11,6 +12,7 @@ import dev.qrtl.manifest.ManifestIo;
 import dev.qrtl.sim.CosimResult;
 import dev.qrtl.sim.RecordSource;
 import dev.qrtl.sim.Simulator;
+import dev.qrtl.spec.BlockDotSpec;
 import dev.qrtl.spec.BlockQuantizerSpec;
 import dev.qrtl.spec.BlockQuantizerSpec.BlockInput;
 import dev.qrtl.spec.BlockQuantizerSpec.ScaleOverflow;
@@ -56,6 +58,51 @@ class MxCosimTest {
       out.add(BlockQuantizerSpec.of(f, k, BlockInput.fp32()));
     }
     return out;
+  }
+
+  static List<BlockDotSpec> dots(int k) {
+    List<BlockDotSpec> out = new ArrayList<>();
+    for (MxFormat f : MxFormat.values()) {
+      for (BlockDotSpec.Accumulation a : BlockDotSpec.Accumulation.values()) {
+        out.add(new BlockDotSpec(f, true, k, a, 0));
+      }
+    }
+    out.add(new BlockDotSpec(MxFormat.MXINT8, false, k, BlockDotSpec.Accumulation.EXACT, 0));
+    return out;
+  }
+
+  private CosimResult runDots(int k, long pairs, Simulator sim) {
+    List<Module> modules = new ArrayList<>();
+    List<Manifest> manifests = new ArrayList<>();
+    List<RecordSource> sources = new ArrayList<>();
+    Path folder = dir.resolve("dot_" + sim.name().toLowerCase() + "_k" + k);
+    for (BlockDotSpec s : dots(k)) {
+      GeneratedDesign d = Designs.generate(s);
+      Manifest man = ManifestIo.read(Designs.write(d, folder.resolve("units")));
+      modules.add(d.module());
+      manifests.add(man);
+      sources.add(new BlockDotRecords(man, s, Stimulus.parse("gaussian:sigma=2000"), pairs, SEED, false));
+    }
+    Manifest wrapper = ManifestIo.read(DesignWriter.write(Bundle.wrap("mxdot_bundle_k" + k, modules), "test", null, folder));
+    return sim.backend().compile(wrapper, folder, false).run(new Bundle(wrapper, manifests, sources), pairs, 5, Duration.ofMinutes(20),
+        null);
+  }
+
+  @Test
+  void everyBlockDotProductInVerilatorAndIcarus() {
+    ToolGate.require("verilator", "iverilog", "vvp");
+    for (int k : new int[] {8, 32}) {
+      for (Simulator sim : Simulator.values()) {
+        long pairs = sim == Simulator.ICARUS ? (k == 32 ? 600 : 1_500) : (k == 32 ? (FULL ? 200_000 : 20_000) : 50_000);
+        long t0 = System.nanoTime();
+        CosimResult r = runDots(k, pairs, sim);
+        System.out.printf("%s: %d block dot products at K = %d in one build (every format exact and binary32, the int8 one), %,d block"
+            + " pairs each, corners first (seed %d): %d mismatches, %.1f s%n", sim.name().toLowerCase(), dots(k).size(), k, pairs, SEED,
+            r.mismatches(), (System.nanoTime() - t0) / 1e9);
+        assertEquals(0, r.mismatches(), r.firstMismatches().toString());
+        assertEquals(pairs, r.checked());
+      }
+    }
   }
 
   private CosimResult run(int k, long blocks, Simulator sim) {

@@ -479,6 +479,18 @@ class SurfaceBatteryTest {
     for (String[] x : mxRows) {
       c.add(c("generate block-quantizer: " + x[0], 1, x[1], cat(bq, java.util.Arrays.copyOfRange(x, 2, x.length))));
     }
+    String[] bd = {"generate", "block-dot", "--out", "{OUT}"};
+    String[][] dotRows = {
+      {"an unknown format", "unknown MX format 'fp8'", "--format", "fp8"},
+      {"a block of 24", "--block 24: an MX block is a power of two", "--format", "mxfp4", "--block", "24"},
+      {"a block of 1024", "--block 1024: an MX block", "--format", "mxint8", "--block", "1024"},
+      {"an unknown accumulation", "--accumulation fp16: use exact or fp32", "--format", "mxfp4", "--accumulation", "fp16"},
+      {"a binary32 int8 dot product", "--accumulation fp32 applies to MX blocks", "--format", "int8", "--accumulation", "fp32"},
+      {"too many stages", "--pipeline 9 is outside 0..8", "--format", "mxfp4", "--pipeline", "9"},
+    };
+    for (String[] x : dotRows) {
+      c.add(c("generate block-dot: " + x[0], 1, x[1], cat(bd, java.util.Arrays.copyOfRange(x, 2, x.length))));
+    }
     c.add(c("prove block-quantizer: a block that is not a power of two", 1, "--block 12: an MX block", "prove", "block-quantizer",
         "--format", "mxfp4", "--block", "12"));
     c.add(c("prove block-quantizer: a pipelined unit", 1, "prove compares the combinational function", "prove", "block-quantizer",

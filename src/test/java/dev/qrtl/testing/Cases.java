@@ -205,6 +205,8 @@ public final class Cases {
     List<Mx> m = new ArrayList<>();
     m.add(new Mx("mxq_e4m3_k8_i16", dev.qrtl.spec.BlockQuantizerSpec.of(dev.qrtl.spec.MxFormat.MXFP8_E4M3, 8,
         dev.qrtl.spec.BlockQuantizerSpec.BlockInput.integer(16, OptionalInt.empty())), EnumSet.of(Check.COCOTB)));
+    m.add(new Mx("mxdot_e4m3_k8_fp32", new dev.qrtl.spec.BlockDotSpec(dev.qrtl.spec.MxFormat.MXFP8_E4M3, true, 8,
+        dev.qrtl.spec.BlockDotSpec.Accumulation.FP32, 0), EnumSet.of(Check.COCOTB)));
     return m;
   }
 }
