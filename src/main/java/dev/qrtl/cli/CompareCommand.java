@@ -117,7 +117,7 @@ public final class CompareCommand implements Callable<Integer> {
     EnergyOptions e = EnergyOptions.of(sweep.ops, seed, Stimulus.parse(stimulus), clock, 1024)
         .withConventions(conventions.conventions());
     return new CompareConfig(sweep.forms(), accBits, sweep.outBits, lib, timing.conditions(lib.library()), e, !noNetwork, pipeline,
-        Duration.ofSeconds(timeout), sweep.progress(), clock);
+        Duration.ofSeconds(timeout), sweep.progress(), clock, sweep.blockForms());
   }
 
   /** Runs a comparison, writes it under {@code out}, prints the headline table; for the main job too. */

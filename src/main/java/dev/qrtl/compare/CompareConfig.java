@@ -20,14 +20,27 @@ import java.util.List;
  * @param pipeline register stages in every requantizer (0: combinational units)
  * @param timeout per Yosys run
  * @param progress show a progress bar on stderr
+ * @param blocks MX block quantizers priced beside the schemes ({@link BlockForm}), after them in table order
  */
 public record CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
     TimingConditions timing, EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress,
-    java.util.OptionalDouble clockNs) {
+    java.util.OptionalDouble clockNs, List<BlockForm> blocks) {
+  /** No block quantizers. */
+  public CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
+      TimingConditions timing, EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress,
+      java.util.OptionalDouble clockNs) {
+    this(schemes, accBits, outBits, tech, timing, energy, network, pipeline, timeout, progress, clockNs, List.of());
+  }
+
   /** Every unit at its own critical path (no common clock). */
   public CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, List<Integer> outBits, TechLibraries.Resolved tech,
       TimingConditions timing, EnergyOptions energy, boolean network, int pipeline, Duration timeout, boolean progress) {
     this(schemes, accBits, outBits, tech, timing, energy, network, pipeline, timeout, progress, java.util.OptionalDouble.empty());
+  }
+
+  /** This comparison with {@code forms} priced beside its schemes. */
+  public CompareConfig withBlocks(List<BlockForm> forms) {
+    return new CompareConfig(schemes, accBits, outBits, tech, timing, energy, network, pipeline, timeout, progress, clockNs, forms);
   }
 
   public CompareConfig {
@@ -35,7 +48,8 @@ public record CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, L
       throw new IllegalArgumentException("--clock-ns must be between 0.05 and 1000 ns, not " + clockNs.getAsDouble());
     }
     schemes = List.copyOf(schemes);
-    if (schemes.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {
+    blocks = List.copyOf(blocks);
+    if (schemes.isEmpty() && blocks.isEmpty() || accBits.isEmpty() || outBits.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one scheme, accumulator width and output width");
     }
     if (pipeline < 0 || pipeline > dev.qrtl.spec.QuantizerSpec.MAX_PIPELINE) {
@@ -44,6 +58,10 @@ public record CompareConfig(List<Schemes.Form> schemes, List<Integer> accBits, L
     for (int a : accBits) {
       if (a < 4 || a > 64) {
         throw new IllegalArgumentException("accumulator width " + a + " is out of range 4..64");
+      }
+      if (!blocks.isEmpty() && a > dev.qrtl.spec.BlockQuantizerSpec.MAX_INPUT_BITS) {
+        throw new IllegalArgumentException("accumulator width " + a + ": MX block quantizers take 2.." + dev.qrtl.spec.BlockQuantizerSpec.MAX_INPUT_BITS
+            + "-bit inputs");
       }
     }
     for (int o : outBits) {

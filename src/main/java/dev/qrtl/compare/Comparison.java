@@ -7,6 +7,7 @@ import dev.qrtl.results.NetworkRow;
 import dev.qrtl.energy.GateLevelCost;
 import dev.qrtl.energy.UnitCost;
 import dev.qrtl.energy.UnitCostModel;
+import dev.qrtl.energy.EnergyOptions;
 import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.Schemes;
@@ -63,6 +64,43 @@ public final class Comparison {
     }
   }
 
+  /**
+   * An MX block quantizer beside the requantizers: priced on blocks of the comparison's stimulus
+   * (as many elements as a requantizer's operations, at least 1,000 blocks), its row per element.
+   */
+  record BlockTask(BlockForm form, int accBits, Path manifest) implements Task {
+    @Override
+    public String label() {
+      return form.label() + " " + accBits + " -> " + form.format().bits();
+    }
+
+    @Override
+    public double cost() {
+      return form.block() * (accBits + 4.0 * form.format().bits()) / 8;
+    }
+
+    @Override
+    public Shards.PointResult price(CompareConfig c) {
+      EnergyOptions blocks = c.energy().withOperations(Math.max(1000, c.energy().operations() / form.block()));
+      UnitCostModel model = Comparison.cost(c);
+      int stages = c.pipeline();
+      Path m = manifest;
+      SynthResult s = model.synthesize(m);
+      // at a common clock, as a requantizer: register stages (retimed by synthesis) until the path fits the period
+      while (c.clockNs().isPresent() && s.criticalPathNs() > c.clockNs().getAsDouble() && stages < MAX_STAGES) {
+        stages = nextStages(stages, s.criticalPathNs(), c.clockNs().getAsDouble());
+        m = Designs.write(form.spec(accBits, stages), CacheDirs.root().resolve("designs"));
+        s = model.synthesize(m);
+      }
+      UnitCost u = model.price(m, s, blocks);
+      CompareRow unit = new CompareRow(form.label(), accBits, form.format().bits(), u.design(), s.areaUm2(), s.nand2Equivalents(), s.cells(),
+          s.criticalPathNs(), s.fmaxMhz(), u.energyPj(), u.energyCi95Pj(), u.energyZeroDelayPj(), u.leakagePj(), null, null,
+          c.clockNs().isPresent() ? stages : null);
+      return Shards.PointResult.of(unit.perElementOf(form.block()).withVerification(Verification.checkBlock(form.spec(accBits, stages), m,
+          c.energy().seed(), u.energy().gateLevelChecks(), c.timeout())));
+    }
+  }
+
   /** One network-level configuration (the unified module, the conventional pipeline). */
   record NetworkTask(NetworkDesigns.Config network, Path designs) implements Task {
     @Override
@@ -98,6 +136,13 @@ public final class Comparison {
           }
           tasks.add(new UnitTask(f, acc, out, Designs.write(f.scheme().forComparison(f.form(), acc, out, c.energy().stimulus(), c.pipeline()),
               designs)));
+        }
+        for (BlockForm b : c.blocks()) {
+          var why = b.unsupported(acc, out);
+          if (why.isPresent()) {
+            continue; // an MX format applies at its element width only: the others are not gaps in the sweep
+          }
+          tasks.add(new BlockTask(b, acc, Designs.write(b.spec(acc, c.pipeline()), designs)));
         }
       }
     }

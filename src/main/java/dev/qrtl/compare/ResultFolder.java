@@ -115,6 +115,9 @@ public final class ResultFolder {
   static java.util.Optional<FastModel> fastModel(CompareResult r) {
     List<FastModelFit.Point> points = new ArrayList<>();
     for (CompareRow x : r.rows()) {
+      if (x.block() != null) {
+        continue; // the fast model is of the per-element requantizers
+      }
       Schemes.Form f = Schemes.form(x.scheme());
       points.add(new FastModelFit.Point(f.form().family(), f.scheme().costTerms(f.form()), x.accBits(), x.outBits(), f.form().variables(),
           x.areaUm2(), x.energyPj()));

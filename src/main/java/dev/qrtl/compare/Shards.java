@@ -96,7 +96,8 @@ public final class Shards {
   public static Definition definition(CompareConfig c) {
     Comparison.Plan p = Comparison.plan(c);
     var lib = c.tech().library();
-    return new Definition(dev.qrtl.util.QrtlVersion.version(), "compare", c.schemes().stream().map(dev.qrtl.scheme.Schemes.Form::label).toList(),
+    return new Definition(dev.qrtl.util.QrtlVersion.version(), "compare", java.util.stream.Stream.concat(
+        c.schemes().stream().map(dev.qrtl.scheme.Schemes.Form::label), c.blocks().stream().map(BlockForm::label)).toList(),
         c.accBits(), c.outBits(), lib.name(), lib.sha256(), c.timing().describe(lib), c.energy().conventions().describe(),
         c.energy().stimulus().text(), c.energy().seed(), c.energy().operations(), c.energy().paramPeriod(), c.energy().batches(), c.network(),
         c.pipeline(), c.clockNs().isPresent() ? c.clockNs().getAsDouble() : null, Comparison.points(p));

@@ -12,6 +12,7 @@ package dev.qrtl.results;
  */
 public record RowVerification(long rtlCosimVectors, long gateLevelChecks, String proof) {
   public static final String PROVED = "proved equal to the full-width form (Yosys SAT)";
+  public static final String PROVED_BLOCK = "proved equal to the plain form: comparison tree, full-width rounding (Yosys SAT)";
   public static final String ONE_FORM = "one structure: nothing to prove";
   public static final String REGISTERED = "registered unit: proofs are of the combinational form";
 }

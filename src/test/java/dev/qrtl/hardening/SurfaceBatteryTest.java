@@ -491,6 +491,12 @@ class SurfaceBatteryTest {
     for (String[] x : dotRows) {
       c.add(c("generate block-dot: " + x[0], 1, x[1], cat(bd, java.util.Arrays.copyOfRange(x, 2, x.length))));
     }
+    String[] cmx = {"compare", "--no-network", "--no-progress", "--out", "{OUT}", "--schemes"};
+    c.add(c("compare: an MX block of 12", 1, "--schemes: block size 12: an MX block is a power of two", cat(cmx, new String[] {"mxfp4:k=12"})));
+    c.add(c("compare: an unknown MX format", 1, "--schemes: unknown MX format 'mxfp9'", cat(cmx, new String[] {"mxfp9:k=8"})));
+    c.add(c("compare: an MX form option", 1, "use FORMAT:k=K[:rule=floor|ceil]", cat(cmx, new String[] {"mxfp4:k=8:rule=round"})));
+    c.add(c("compare: MX with 56-bit accumulators", 1, "accumulator width 56: MX block quantizers take 2..48-bit inputs", cat(cmx,
+        new String[] {"mxfp4:k=8", "--acc-bits", "56"})));
     c.add(c("prove block-quantizer: a block that is not a power of two", 1, "--block 12: an MX block", "prove", "block-quantizer",
         "--format", "mxfp4", "--block", "12"));
     c.add(c("prove block-quantizer: a pipelined unit", 1, "prove compares the combinational function", "prove", "block-quantizer",

@@ -48,11 +48,7 @@ final class SharedExponent {
     Expr bump = Expr.lit(0, HwType.u(1));
     if (st == Structure.LEAN && s.scaleRule() == ScaleRule.FLOOR) {
       m.stage("shared exponent: the leading one of the OR of the magnitudes");
-      Expr or = mags.get(0);
-      for (int i = 1; i < mags.size(); i++) {
-        or = or.or(mags.get(i));
-      }
-      Expr[] lead = Arith.leadingOneTree(m, "amax_log2", m.wire("mag_or", or));
+      Expr[] lead = Arith.leadingOneTree(m, "amax_log2", orTree(m, "mag_or", mags));
       floorLog = lead[0];
       any = lead[1];
     } else {
@@ -86,14 +82,14 @@ final class SharedExponent {
    */
   static SharedExponent ofFloats(ModuleBuilder m, BlockQuantizerSpec s, Structure st, List<Expr> fields, List<Expr> magnitudes) {
     MxFormat f = s.format();
-    Expr special = Expr.lit(0, HwType.u(1));
-    Expr any = Expr.lit(0, HwType.u(1));
+    List<Expr> specials = new ArrayList<>();
+    List<Expr> nonzero = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
-      special = special.or(fields.get(i).andR());
-      any = any.or(magnitudes.get(i).orR());
+      specials.add(fields.get(i).andR());
+      nonzero.add(magnitudes.get(i).orR());
     }
-    special = m.wire("any_nan_or_inf", special);
-    any = m.wire("any_nonzero", any);
+    Expr special = orTree(m, "any_nan_or_inf", specials);
+    Expr any = orTree(m, "any_nonzero", nonzero);
     Expr maxField;
     Expr bump = Expr.lit(0, HwType.u(1));
     if (st == Structure.LEAN && s.scaleRule() == ScaleRule.FLOOR) {
@@ -169,6 +165,25 @@ final class SharedExponent {
       bump = bump.or(here);
     }
     return bump;
+  }
+
+  /** The bitwise OR of values, as a balanced tree (log2 K levels, not a chain of K - 1). */
+  static Expr orTree(ModuleBuilder m, String name, List<Expr> values) {
+    List<Expr> level = new ArrayList<>(values);
+    int depth = 0;
+    while (level.size() > 1) {
+      List<Expr> next = new ArrayList<>();
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        next.add(level.size() == 2 ? level.get(i).or(level.get(i + 1)) : m.wire(name + "_l" + depth + "_" + (i / 2),
+            level.get(i).or(level.get(i + 1))));
+      }
+      if (level.size() % 2 == 1) {
+        next.add(level.get(level.size() - 1));
+      }
+      level = next;
+      depth++;
+    }
+    return m.wire(name, level.get(0));
   }
 
   /** The largest of unsigned values, by a balanced tree of comparisons. */
