@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * scale, across one octave of scales, and with trained power-of-two scales.
  */
 @Command(name = "error", aliases = "accuracy",
-    description = "Measure each scheme's requantization error against the exact real-valued result (golden models only, no synthesis).")
+    description = "Measure each scheme's requantization error against the exact real-valued result (golden models only, no synthesis).",
+    subcommands = ErrorMxCommand.class)
 public final class ErrorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

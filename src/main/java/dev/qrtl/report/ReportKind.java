@@ -9,7 +9,7 @@ import java.util.List;
  */
 interface ReportKind {
   /** Every kind, tried in order; the first that {@link #matches} a folder makes its page. */
-  List<ReportKind> ALL = List.of(new ComparisonKind(), new NetworkKind(), new AccuracyKind());
+  List<ReportKind> ALL = List.of(new ComparisonKind(), new NetworkKind(), new MxAccuracyKind(), new AccuracyKind());
 
   /** Whether {@code folder} holds this kind's results. */
   boolean matches(Path folder);

@@ -36,6 +36,11 @@ public final class ResultFiles {
     return read(file, ResultFormat.ACCURACY, AccuracyFile.class);
   }
 
+  /** An {@code mx-error.json}. */
+  public static MxAccuracyFile mxAccuracy(Path file) {
+    return read(file, ResultFormat.MX_ACCURACY, MxAccuracyFile.class);
+  }
+
   /** An {@code unified-vs-conventional.json}. */
   public static PipelinesFile pipelines(Path file) {
     return read(file, ResultFormat.PIPELINES, PipelinesFile.class);

@@ -23,6 +23,8 @@ public enum ResultFormat {
   ACCURACY("qrtl-accuracy-1"),
   /** {@code unified-vs-conventional.json}: the pipelines' error study. */
   PIPELINES("qrtl-pipelines-1"),
+  /** {@code mx-error.json}: the MX formats' accuracy beside int8's. */
+  MX_ACCURACY("qrtl-mx-accuracy-1"),
   /** {@code pareto.json}: the accuracy-cost front. */
   PARETO("qrtl-pareto-1"),
   /** {@code shard-i-of-n.json}: one shard of a study (a sweep, a network bill), which it names. */

@@ -114,4 +114,13 @@ class ResultFuzzTest {
         "unified-vs-conventional.json");
     fuzzPage("pareto page", committed("docs/results/NangateOpenCellLibrary/pareto.json", ResultFormat.PARETO, null), "pareto.json");
   }
+
+  @Test
+  void mxAccuracyFilesAsTheReportReadsThem() throws Exception {
+    var study = dev.qrtl.accuracy.MxErrorStudy.run(new dev.qrtl.accuracy.MxErrorStudy.Config(java.util.List.of(dev.qrtl.spec.MxFormat.MXFP4,
+        dev.qrtl.spec.MxFormat.MXINT8), java.util.List.of(8, 32), java.util.List.of(dev.qrtl.spec.BlockQuantizerSpec.ScaleRule.FLOOR),
+        dev.qrtl.spec.Rounding.HALF_EVEN, java.util.List.of(dev.qrtl.accuracy.RealDistribution.GAUSSIAN,
+            dev.qrtl.accuracy.RealDistribution.OUTLIER_CHANNELS), 8, 64, 1), "qrtl test");
+    fuzzPage("mx page", ManifestIo.mapper().writeValueAsString(study).getBytes(StandardCharsets.UTF_8), "mx-error.json");
+  }
 }

@@ -491,6 +491,18 @@ class SurfaceBatteryTest {
     for (String[] x : dotRows) {
       c.add(c("generate block-dot: " + x[0], 1, x[1], cat(bd, java.util.Arrays.copyOfRange(x, 2, x.length))));
     }
+    String[] emx = {"error", "mx", "--out", "{OUT}"};
+    c.add(c("error mx: an unknown format", 1, "--formats: unknown MX format 'mxfp5'", cat(emx, new String[] {"--formats", "mxfp5"})));
+    c.add(c("error mx: a block of 24", 1, "block size 24: an MX block is a power of two", cat(emx, new String[] {"--blocks", "24"})));
+    c.add(c("error mx: channels not a whole number of blocks", 1, "1000 channels are not a whole number of blocks of 16", cat(emx,
+        new String[] {"--channels", "1000"})));
+    c.add(c("error mx: an unknown distribution", 1, "unknown distribution 'cauchy'", cat(emx, new String[] {"--distributions", "cauchy"})));
+    c.add(c("error mx: an unknown scale rule", 1, "--scale-rules round: use floor, ceil or both", cat(emx,
+        new String[] {"--scale-rules", "round"})));
+    c.add(c("error mx: floor rounding", 1, "MX conversion rounds to nearest", cat(emx, new String[] {"--rounding", "floor"})));
+    c.add(c("error mx: too many values", 1, "rows x channels must be 1 .. 2^24 values", cat(emx, new String[] {"--rows", "65536",
+        "--channels", "1024"})));
+    c.add(c("error mx: no rows", 1, "--rows", cat(emx, new String[] {"--rows", "0"})));
     String[] cmx = {"compare", "--no-network", "--no-progress", "--out", "{OUT}", "--schemes"};
     c.add(c("compare: an MX block of 12", 1, "--schemes: block size 12: an MX block is a power of two", cat(cmx, new String[] {"mxfp4:k=12"})));
     c.add(c("compare: an unknown MX format", 1, "--schemes: unknown MX format 'mxfp9'", cat(cmx, new String[] {"mxfp9:k=8"})));
