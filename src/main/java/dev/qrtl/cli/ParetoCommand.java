@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * dyadic m = 1..31 at 32 -> 8, the front and its knee, into {@code <out>/<library>/pareto.*}.
  */
 @Command(name = "pareto", description = "Accuracy against cost at 32 -> 8: every scheme and dyadic m = 1..31 (synthesis at "
-    + "m = 2, 4, 6, 8, 12, 16, 24, 31, a fitted model between), the Pareto front and its knee.")
+    + "m = 2, 4, 6, 8, 12, 16, 24, 31, a fitted model between), the Pareto front and its knee.", subcommands = ParetoMxCommand.class)
 public final class ParetoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

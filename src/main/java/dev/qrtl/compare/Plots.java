@@ -85,6 +85,25 @@ public final class Plots {
         log("energy (pJ per operation)"), log("octave-mean RMS error (output LSB)"), true), dir, "pareto");
   }
 
+  /** {@code mx-pareto.png} and {@code .svg}: SQNR against energy per element, one series per MX format (its block sizes and rules), the int8 references, the energy front. */
+  static void mxPareto(dev.qrtl.results.MxParetoResult r, Path dir) {
+    System.setProperty("java.awt.headless", "true");
+    XYSeriesCollection data = new XYSeriesCollection();
+    java.util.Map<String, XYSeries> byFormat = new java.util.LinkedHashMap<>();
+    for (dev.qrtl.results.MxParetoPoint p : r.points()) {
+      String family = p.block() == null ? p.form() : p.form().substring(0, p.form().indexOf(':'));
+      byFormat.computeIfAbsent(family, f -> new XYSeries(f, false, true)).add(p.energyPj(), p.sqnrDb());
+    }
+    byFormat.values().forEach(data::addSeries);
+    XYSeries front = new XYSeries("energy front", true, true);
+    r.points().stream().filter(dev.qrtl.results.MxParetoPoint::energyFront).forEach(p -> front.add(p.energyPj(), p.sqnrDb()));
+    data.addSeries(front);
+    NumberAxis y = new NumberAxis("SQNR on " + r.distribution() + " (dB)");
+    y.setAutoRangeIncludesZero(false);
+    save(chart("MX formats: SQNR against energy per element (" + r.library() + ")", data, log("energy (pJ per element)"), y, true), dir,
+        "mx-pareto");
+  }
+
   private static JFreeChart byWidth(CompareResult r, int acc, boolean area, String title, String yLabel) {
     XYSeriesCollection data = new XYSeriesCollection();
     for (String s : schemesIn(r)) {

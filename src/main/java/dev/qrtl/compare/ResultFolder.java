@@ -40,6 +40,24 @@ public final class ResultFolder {
     });
   }
 
+  /**
+   * Writes the MX study into {@code <out>/mx-<library>[-clock...]/}: the block quantizers' comparison
+   * (comparison.md, .csv, .json, its plots) and the accuracy-cost front (mx-pareto.md, .json, its
+   * plot), replacing the folder as a whole.
+   */
+  public static Path writeMx(CompareResult cost, dev.qrtl.results.MxParetoResult front, java.util.OptionalDouble clockNs, Path out) {
+    String folder = "mx-" + cost.folderName(clockNs);
+    return replace(out, folder, "the MX study", scratch -> {
+      AtomicFiles.writeString(scratch.resolve("comparison.md"), ResultWriter.markdown(cost));
+      AtomicFiles.writeString(scratch.resolve("comparison.csv"), ResultWriter.csv(cost));
+      AtomicFiles.writeString(scratch.resolve("comparison.json"), ResultWriter.json(cost));
+      Plots.write(cost, scratch);
+      AtomicFiles.writeString(scratch.resolve("mx-pareto.md"), MxParetoStudy.markdown(front));
+      AtomicFiles.writeString(scratch.resolve("mx-pareto.json"), ResultWriter.json(front));
+      Plots.mxPareto(front, scratch);
+    });
+  }
+
   /** Fills a scratch folder with a result's files. */
   @FunctionalInterface
   public interface Contents {

@@ -2,6 +2,8 @@ package dev.qrtl.report;
 
 import dev.qrtl.results.CompareResult;
 import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.MxParetoPoint;
+import dev.qrtl.results.MxParetoResult;
 import dev.qrtl.results.NetworkRow;
 import dev.qrtl.results.ParetoPoint;
 import dev.qrtl.results.ParetoResult;
@@ -22,6 +24,7 @@ import java.util.Map;
 final class ComparisonKind implements ReportKind {
   static final String FILE = "comparison.json";
   static final String PARETO = "pareto.json";
+  static final String MX_PARETO = "mx-pareto.json";
   /** The scheme the product champions: the headline compares it with the baseline. */
   private static final String CHAMPION = "shift-round";
 
@@ -71,7 +74,39 @@ final class ComparisonKind implements ReportKind {
           + p.octavePoints() + " scales of one octave; " + p.fastModel()));
       sections.add(pareto(folder, p, b, threshold));
     }
+    if (Files.isRegularFile(folder.resolve(MX_PARETO))) {
+      MxParetoResult p = Load.of(folder.resolve(MX_PARETO), ResultFiles::mxPareto);
+      MxParetoResult b = baseline == null ? null : Load.baseline(baseline, MX_PARETO, ResultFiles::mxPareto);
+      headline.add(new Page.Fact("MX accuracy-cost front (" + p.distribution() + ")", mxHeadline(p)));
+      provenance.add(new Page.Fact("MX front", "error on " + p.distribution() + " data, " + p.rows() + " rows x " + p.channels()
+          + " channels; block quantizers with " + p.accBits() + "-bit integer inputs; int8 references priced as the requantizer their"
+          + " 'cost from' names"));
+      sections.add(mxPareto(folder, p, b, threshold));
+    }
     return new Page(folder.getFileName().toString(), question, headline, provenance, "", sections);
+  }
+
+  private static String mxHeadline(MxParetoResult p) {
+    List<MxParetoPoint> front = p.points().stream().filter(MxParetoPoint::energyFront)
+        .sorted(java.util.Comparator.comparingDouble(MxParetoPoint::energyPj)).toList();
+    return front.size() + " of " + p.points().size() + " points on the energy front, from " + front.get(0).form() + " ("
+        + Fmt.fixed(front.get(0).energyPj(), 3) + " pJ per element, " + Fmt.fixed(front.get(0).sqnrDb(), 1) + " dB) to "
+        + front.get(front.size() - 1).form() + " (" + Fmt.fixed(front.get(front.size() - 1).energyPj(), 3) + " pJ, "
+        + Fmt.fixed(front.get(front.size() - 1).sqnrDb(), 1) + " dB)";
+  }
+
+  private static Page.Section mxPareto(Path folder, MxParetoResult p, MxParetoResult b, double threshold) {
+    List<Col<MxParetoPoint>> cols = List.of(Col.text("form", MxParetoPoint::form), Col.num("bits / element", "", MxParetoPoint::bitsPerElement, 3),
+        Col.text("cost from", MxParetoPoint::cost), Col.num("area / element", "um^2", MxParetoPoint::areaUm2, 1),
+        Col.num("energy / element", "pJ", MxParetoPoint::energyPj, 4), Col.num("SQNR", "dB", MxParetoPoint::sqnrDb, 2),
+        Col.text("on the energy front", x -> x.energyFront() ? "yes" : "no"), Col.text("on the area front", x -> x.areaFront() ? "yes" : "no"));
+    TableSpec<MxParetoPoint> spec = new TableSpec<>("mx-pareto", "MX formats: accuracy against cost per element", MX_PARETO + "#/points",
+        MxParetoPoint::form, cols, x -> x.energyFront() ? "front" : "");
+    String note = "Every MX format x block size x scale rule, its block quantizer's cost divided by K, its SQNR on " + p.distribution()
+        + " data; int8 per tensor and per channel priced as the per-element requantizer a real scale needs. On a front: no other point"
+        + " at most as costly and at least as accurate.";
+    return new Page.Section("MX formats: accuracy against cost", note, List.of(spec.build(p.points(), b == null ? null : b.points(), threshold)),
+        Plots.of(folder, "mx-pareto", "SQNR against energy per element; the energy front"));
   }
 
   private static final String PARETO_QUESTION = "What does each requantization scheme cost against the accuracy it keeps?";

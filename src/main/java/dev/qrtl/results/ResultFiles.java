@@ -41,6 +41,11 @@ public final class ResultFiles {
     return read(file, ResultFormat.MX_ACCURACY, MxAccuracyFile.class);
   }
 
+  /** An {@code mx-pareto.json}. */
+  public static MxParetoResult mxPareto(Path file) {
+    return read(file, ResultFormat.MX_PARETO, MxParetoResult.class);
+  }
+
   /** An {@code unified-vs-conventional.json}. */
   public static PipelinesFile pipelines(Path file) {
     return read(file, ResultFormat.PIPELINES, PipelinesFile.class);

@@ -25,6 +25,8 @@ public enum ResultFormat {
   PIPELINES("qrtl-pipelines-1"),
   /** {@code mx-error.json}: the MX formats' accuracy beside int8's. */
   MX_ACCURACY("qrtl-mx-accuracy-1"),
+  /** {@code mx-pareto.json}: the MX formats' accuracy-cost front. */
+  MX_PARETO("qrtl-mx-pareto-1"),
   /** {@code pareto.json}: the accuracy-cost front. */
   PARETO("qrtl-pareto-1"),
   /** {@code shard-i-of-n.json}: one shard of a study (a sweep, a network bill), which it names. */

@@ -123,4 +123,19 @@ class ResultFuzzTest {
             dev.qrtl.accuracy.RealDistribution.OUTLIER_CHANNELS), 8, 64, 1), "qrtl test");
     fuzzPage("mx page", ManifestIo.mapper().writeValueAsString(study).getBytes(StandardCharsets.UTF_8), "mx-error.json");
   }
+
+  @Test
+  void mxParetoFrontsAsTheReportReadsThem() throws Exception {
+    // a comparison folder with an MX front beside it, as qrtl pareto mx writes it
+    byte[] cmp = committed("docs/results/qrtl_default45/comparison.json", ResultFormat.COMPARISON, null);
+    var points = java.util.List.of(new dev.qrtl.results.MxParetoPoint("int8 per-tensor", null, null, 8, 8.0, "dyadic:m=8 32 -> 8", 2000, 4,
+        1.5, 21, 0.09, false, false), new dev.qrtl.results.MxParetoPoint("mxfp4:k=32", 32, "floor", 4, 4.25, "synthesis", 400, 0.6, 2.4, 17.5,
+        0.13, true, true));
+    var front = new dev.qrtl.results.MxParetoResult("qrtl test", "qrtl_default45", "Yosys 0.23", "products:k=64", 1, 1000, "each unit", 32,
+        "student-t3", 256, 1024, points);
+    Path folder = Files.createDirectories(dir.resolve("mx-front"));
+    Files.write(folder.resolve("comparison.json"), cmp);
+    fuzzFile("mx front page", ManifestIo.mapper().writeValueAsString(front).getBytes(StandardCharsets.UTF_8), folder.resolve("mx-pareto.json"),
+        () -> Reports.html(folder));
+  }
 }

@@ -503,6 +503,13 @@ class SurfaceBatteryTest {
     c.add(c("error mx: too many values", 1, "rows x channels must be 1 .. 2^24 values", cat(emx, new String[] {"--rows", "65536",
         "--channels", "1024"})));
     c.add(c("error mx: no rows", 1, "--rows", cat(emx, new String[] {"--rows", "0"})));
+    String[] pmx = {"pareto", "mx", "--out", "{OUT}"};
+    c.add(c("pareto mx: an unknown format", 1, "--formats: unknown MX format 'mxfp3'", cat(pmx, new String[] {"--formats", "mxfp3"})));
+    c.add(c("pareto mx: a block of 48", 1, "block size 48: an MX block is a power of two", cat(pmx, new String[] {"--blocks", "48"})));
+    c.add(c("pareto mx: an unknown distribution", 1, "--distribution: unknown distribution 'normal'", cat(pmx,
+        new String[] {"--distribution", "normal"})));
+    c.add(c("pareto mx: 64-bit inputs", 1, "accumulator width 64: MX block quantizers take 2..48-bit inputs", cat(pmx,
+        new String[] {"--acc-bits", "64"})));
     String[] cmx = {"compare", "--no-network", "--no-progress", "--out", "{OUT}", "--schemes"};
     c.add(c("compare: an MX block of 12", 1, "--schemes: block size 12: an MX block is a power of two", cat(cmx, new String[] {"mxfp4:k=12"})));
     c.add(c("compare: an unknown MX format", 1, "--schemes: unknown MX format 'mxfp9'", cat(cmx, new String[] {"mxfp9:k=8"})));
