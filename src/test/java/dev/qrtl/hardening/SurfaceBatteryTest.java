@@ -503,6 +503,19 @@ class SurfaceBatteryTest {
     c.add(c("error mx: too many values", 1, "rows x channels must be 1 .. 2^24 values", cat(emx, new String[] {"--rows", "65536",
         "--channels", "1024"})));
     c.add(c("error mx: no rows", 1, "--rows", cat(emx, new String[] {"--rows", "0"})));
+    String[] gpe = {"generate", "group-pe", "--out", "{OUT}"};
+    String[][] gpeRows = {
+      {"a group that does not divide K", "group size 48: a group is 2..K products and divides K (4096)", "--granularity", "group:48"},
+      {"an unknown granularity", "--granularity channel: use tensor or group:G", "--granularity", "channel"},
+      {"an unknown group scale", "--group-scale fp8: use shift, shift:bits=B, dyadic:m=M or fp16", "--group-scale", "fp8"},
+      {"a 20-bit dyadic multiplier", "dyadic group scales are 1..16 bits, not 20", "--group-scale", "dyadic:m=20"},
+      {"a 9-bit shift", "shift group scales are 1..5 bits, not 9", "--group-scale", "shift:bits=9"},
+      {"a 1-bit activation", "activation and weight widths must be 2..16 bits", "--a-bits", "1"},
+      {"K past 2^20", "K 3000000 is outside 1..2^20", "--k", "3000000"},
+    };
+    for (String[] x : gpeRows) {
+      c.add(c("generate group-pe: " + x[0], 1, x[1], cat(gpe, java.util.Arrays.copyOfRange(x, 2, x.length))));
+    }
     String[] pmx = {"pareto", "mx", "--out", "{OUT}"};
     c.add(c("pareto mx: an unknown format", 1, "--formats: unknown MX format 'mxfp3'", cat(pmx, new String[] {"--formats", "mxfp3"})));
     c.add(c("pareto mx: a block of 48", 1, "block size 48: an MX block is a power of two", cat(pmx, new String[] {"--blocks", "48"})));
