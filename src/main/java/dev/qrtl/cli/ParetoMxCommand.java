@@ -74,6 +74,15 @@ public final class ParetoMxCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "docs/results", description = "Results folder; files go to <out>/mx-<library>/ (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--dot-block", defaultValue = "32", description = "K of the block dot products priced beside the int8 one (default: ${DEFAULT-VALUE}).")
+  int dotBlock;
+
+  @Option(names = "--pe-k", defaultValue = "4096", description = "The dot-product length the group-scaled PEs' accumulators are sized for (default: ${DEFAULT-VALUE}).")
+  int peK;
+
+  @Option(names = "--pe-groups", split = ",", defaultValue = "32,64,128", description = "Group sizes G of the group-scaled PEs (default: ${DEFAULT-VALUE}).")
+  List<Integer> peGroups;
+
   @Option(names = "--timeout", defaultValue = "1800", description = "Seconds before a Yosys run is stopped (default: ${DEFAULT-VALUE}).")
   long timeout;
 
@@ -95,6 +104,14 @@ public final class ParetoMxCommand implements Callable<Integer> {
     // every option checked before any synthesis starts
     MxErrorStudy.Config accuracy = parse("the MX study", () -> new MxErrorStudy.Config(fs, blocks, List.of(ScaleRule.values()),
         Rounding.HALF_EVEN, List.of(d), 256, 1024, seed));
+    if (dotBlock < 2 || dotBlock > 256 || Integer.bitCount(dotBlock) != 1) {
+      throw new UserError("--dot-block " + dotBlock + ": an MX block is a power of two from 2 to 256");
+    }
+    for (int g : peGroups) {
+      if (g < 2 || peK % g != 0 || peK > 1 << 20) {
+        throw new UserError("--pe-groups " + g + ": a group is 2..K products and divides --pe-k " + peK + " (at most 2^20)");
+      }
+    }
     OptionalDouble clock = clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs);
     var lib = TechLibraries.resolve(tech, liberty);
     EnergyOptions e = EnergyOptions.of(ops, seed, Stimulus.parse(stimulus), clock, 1024).withConventions(conventions.conventions());
@@ -108,11 +125,12 @@ public final class ParetoMxCommand implements Callable<Integer> {
       CompareResult cost = Comparison.run(c);
       MxAccuracyFile error = MxErrorStudy.run(accuracy, cost.qrtl());
       MxParetoResult front = MxParetoStudy.build(cost, error, d, accBits);
-      Path dir = ResultFolder.writeMx(cost, front, clock, out);
+      var units = dev.qrtl.compare.MxUnitsStudy.run(c, cost, fs, dotBlock, peK, peGroups);
+      Path dir = ResultFolder.writeMx(cost, front, units, clock, out);
       ReportCommand.writeAfter(dir, out);
       long onFront = front.points().stream().filter(dev.qrtl.results.MxParetoPoint::energyFront).count();
       spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%d points, %d on the energy front; wrote %s (comparison.*, mx-pareto.*,"
-          + " index.html) in %.1f s%n", front.points().size(), onFront, dir, (System.nanoTime() - start) / 1e9);
+          + " mx-units.*, index.html) in %.1f s%n", front.points().size(), onFront, dir, (System.nanoTime() - start) / 1e9);
       spec.commandLine().getOut().flush();
     }
     return 0;

@@ -42,10 +42,12 @@ public final class ResultFolder {
 
   /**
    * Writes the MX study into {@code <out>/mx-<library>[-clock...]/}: the block quantizers' comparison
-   * (comparison.md, .csv, .json, its plots) and the accuracy-cost front (mx-pareto.md, .json, its
-   * plot), replacing the folder as a whole.
+   * (comparison.md, .csv, .json, its plots), the accuracy-cost front (mx-pareto.md, .json, its
+   * plot) and the other MX units beside their plain counterparts (mx-units.md, .json), replacing the
+   * folder as a whole.
    */
-  public static Path writeMx(CompareResult cost, dev.qrtl.results.MxParetoResult front, java.util.OptionalDouble clockNs, Path out) {
+  public static Path writeMx(CompareResult cost, dev.qrtl.results.MxParetoResult front, dev.qrtl.results.MxUnitsResult units,
+      java.util.OptionalDouble clockNs, Path out) {
     String folder = "mx-" + cost.folderName(clockNs);
     return replace(out, folder, "the MX study", scratch -> {
       AtomicFiles.writeString(scratch.resolve("comparison.md"), ResultWriter.markdown(cost));
@@ -55,6 +57,8 @@ public final class ResultFolder {
       AtomicFiles.writeString(scratch.resolve("mx-pareto.md"), MxParetoStudy.markdown(front));
       AtomicFiles.writeString(scratch.resolve("mx-pareto.json"), ResultWriter.json(front));
       Plots.mxPareto(front, scratch);
+      AtomicFiles.writeString(scratch.resolve("mx-units.md"), MxUnitsStudy.markdown(units));
+      AtomicFiles.writeString(scratch.resolve("mx-units.json"), ResultWriter.json(units));
     });
   }
 

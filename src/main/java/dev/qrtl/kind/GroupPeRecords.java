@@ -36,8 +36,8 @@ public final class GroupPeRecords implements RecordSource {
   public GroupPeRecords(Manifest m, GroupPeSpec s, Stimulus stimulus, long count, long seed, boolean energy) {
     this.spec = s;
     this.layout = PortLayout.of(m);
-    this.aSampler = stimulus.sampler(s.aBits(), seed ^ 0x9E3779B97F4A7C15L);
-    this.wSampler = stimulus.sampler(s.wBits(), seed ^ 0x3C6EF372FE94F82AL);
+    this.aSampler = stimulus.activations(s.aBits(), seed ^ 0x9E3779B97F4A7C15L);
+    this.wSampler = stimulus.weights(s.wBits(), seed ^ 0x3C6EF372FE94F82AL);
     this.rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
     this.model = new GroupPeModel(s);
     this.count = count;

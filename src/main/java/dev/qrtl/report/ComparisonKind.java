@@ -2,6 +2,8 @@ package dev.qrtl.report;
 
 import dev.qrtl.results.CompareResult;
 import dev.qrtl.results.CompareRow;
+import dev.qrtl.results.MxUnitRow;
+import dev.qrtl.results.MxUnitsResult;
 import dev.qrtl.results.MxParetoPoint;
 import dev.qrtl.results.MxParetoResult;
 import dev.qrtl.results.NetworkRow;
@@ -25,6 +27,7 @@ final class ComparisonKind implements ReportKind {
   static final String FILE = "comparison.json";
   static final String PARETO = "pareto.json";
   static final String MX_PARETO = "mx-pareto.json";
+  static final String MX_UNITS = "mx-units.json";
   /** The scheme the product champions: the headline compares it with the baseline. */
   private static final String CHAMPION = "shift-round";
 
@@ -83,6 +86,11 @@ final class ComparisonKind implements ReportKind {
           + " 'cost from' names"));
       sections.add(mxPareto(folder, p, b, threshold));
     }
+    if (Files.isRegularFile(folder.resolve(MX_UNITS))) {
+      MxUnitsResult u = Load.of(folder.resolve(MX_UNITS), ResultFiles::mxUnits);
+      MxUnitsResult b = baseline == null ? null : Load.baseline(baseline, MX_UNITS, ResultFiles::mxUnits);
+      sections.add(mxUnits(u, b, threshold));
+    }
     return new Page(folder.getFileName().toString(), question, headline, provenance, "", sections);
   }
 
@@ -107,6 +115,20 @@ final class ComparisonKind implements ReportKind {
         + " at most as costly and at least as accurate.";
     return new Page.Section("MX formats: accuracy against cost", note, List.of(spec.build(p.points(), b == null ? null : b.points(), threshold)),
         Plots.of(folder, "mx-pareto", "SQNR against energy per element; the energy front"));
+  }
+
+  private static Page.Section mxUnits(MxUnitsResult u, MxUnitsResult b, double threshold) {
+    List<Col<MxUnitRow>> cols = List.of(Col.text("unit", MxUnitRow::unit), Col.num("area", "um^2", MxUnitRow::areaUm2, 1),
+        Col.num("critical path", "ns", MxUnitRow::delayNs, 3), Col.withCi("energy (95 % CI)", "pJ/op", MxUnitRow::energyPj,
+            MxUnitRow::energyCi95Pj, 4), Col.num("energy per MAC", "pJ", MxUnitRow::energyPerMacPj, 4),
+        Col.num("area over baseline", "x", MxUnitRow::areaOverBaseline, 3), Col.num("energy over baseline", "x", MxUnitRow::energyOverBaseline, 3),
+        Col.text("baseline", MxUnitRow::baseline), Col.text("design", MxUnitRow::design));
+    TableSpec<MxUnitRow> spec = new TableSpec<>("mx-units", "Block dot products and group-scaled PEs beside their plain counterparts",
+        MX_UNITS + "#/rows", MxUnitRow::unit, cols, x -> x.unit().equals(x.baseline()) ? "baseline" : "");
+    String note = "Each unit synthesized and priced by gate-level simulation on " + u.stimulus() + " (" + u.operations() + " operations, seed "
+        + u.seed() + "); a block dot product is K MACs, a PE cycle one; over baseline: the unit's figure over its plain counterpart's.";
+    return new Page.Section("MX units: what the shared scale costs", note, List.of(spec.build(u.rows(), b == null ? null : b.rows(), threshold)),
+        List.of());
   }
 
   private static final String PARETO_QUESTION = "What does each requantization scheme cost against the accuracy it keeps?";

@@ -46,6 +46,11 @@ public final class ResultFiles {
     return read(file, ResultFormat.MX_PARETO, MxParetoResult.class);
   }
 
+  /** An {@code mx-units.json}. */
+  public static MxUnitsResult mxUnits(Path file) {
+    return read(file, ResultFormat.MX_UNITS, MxUnitsResult.class);
+  }
+
   /** An {@code unified-vs-conventional.json}. */
   public static PipelinesFile pipelines(Path file) {
     return read(file, ResultFormat.PIPELINES, PipelinesFile.class);

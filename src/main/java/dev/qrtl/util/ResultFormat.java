@@ -27,6 +27,8 @@ public enum ResultFormat {
   MX_ACCURACY("qrtl-mx-accuracy-1"),
   /** {@code mx-pareto.json}: the MX formats' accuracy-cost front. */
   MX_PARETO("qrtl-mx-pareto-1"),
+  /** {@code mx-units.json}: block dot products and group-scaled PEs beside their plain counterparts. */
+  MX_UNITS("qrtl-mx-units-1"),
   /** {@code pareto.json}: the accuracy-cost front. */
   PARETO("qrtl-pareto-1"),
   /** {@code shard-i-of-n.json}: one shard of a study (a sweep, a network bill), which it names. */

@@ -29,6 +29,7 @@ class ParetoMxCliTest {
   void theFrontJoinsCostAndAccuracy() throws Exception {
     ToolGate.require("yosys", "iverilog", "vvp");
     Object[] r = CliTest.run("pareto", "mx", "--formats", "mxfp4,mxint8", "--blocks", "8", "--acc-bits", "16", "--ops", "1000",
+        "--dot-block", "8", "--pe-k", "128", "--pe-groups", "32",
         "--no-progress", "--out", dir.toString());
     assertEquals(0, r[0], (String) r[2]);
     Path folder = dir.resolve("mx-qrtl_default45");
@@ -46,6 +47,16 @@ class ParetoMxCliTest {
     }
     assertTrue(p.points().stream().anyMatch(MxParetoPoint::energyFront));
     assertTrue(Files.readString(folder.resolve("index.html")).contains("MX formats: accuracy against cost"));
+    var units = ResultFiles.mxUnits(folder.resolve("mx-units.json"));
+    assertEquals(1 + 2 * 2 + 2 * (1 + 3), units.rows().size(), "int8 dot, two formats x two accumulations, two PEs x (plain + three scales)");
+    for (var u : units.rows()) {
+      var base = units.rows().stream().filter(x -> x.unit().equals(u.baseline())).findFirst().orElseThrow();
+      assertEquals(u.areaUm2() / base.areaUm2(), u.areaOverBaseline(), 1e-9, u.unit());
+      assertEquals(u.energyPj() / u.macs(), u.energyPerMacPj(), 1e-12, u.unit());
+    }
+    assertTrue(units.rows().stream().filter(x -> x.unit().contains("group:32 fp16")).allMatch(x -> x.areaOverBaseline() > 1),
+        "a binary16 group scale costs area over the plain MAC");
+    assertTrue(Files.readString(folder.resolve("index.html")).contains("MX units: what the shared scale costs"));
     assertTrue(Files.isRegularFile(folder.resolve("mx-pareto.svg")));
   }
 }

@@ -138,4 +138,17 @@ class ResultFuzzTest {
     fuzzFile("mx front page", ManifestIo.mapper().writeValueAsString(front).getBytes(StandardCharsets.UTF_8), folder.resolve("mx-pareto.json"),
         () -> Reports.html(folder));
   }
+
+  @Test
+  void mxUnitsAsTheReportReadsThem() throws Exception {
+    byte[] cmp = committed("docs/results/qrtl_default45/comparison.json", ResultFormat.COMPARISON, null);
+    var rows = java.util.List.of(new dev.qrtl.results.MxUnitRow("int8 dot k=32", "mxdot_int8_k32_exact", "block dot product", 32, 900, 700, 2.1,
+        3.2, 0.1, 0.1, "int8 dot k=32", 1, 1), new dev.qrtl.results.MxUnitRow("mxfp4 dot k=32 exact", "mxdot_mxfp4_k32_exact",
+        "block dot product", 32, 950, 750, 2.3, 3.5, 0.1, 0.11, "int8 dot k=32", 1.05, 1.09));
+    var units = new dev.qrtl.results.MxUnitsResult("qrtl test", "qrtl_default45", "Yosys 0.23", "products:k=64", 1, 1000, "each unit", rows);
+    Path folder = Files.createDirectories(dir.resolve("mx-units"));
+    Files.write(folder.resolve("comparison.json"), cmp);
+    fuzzFile("mx units page", ManifestIo.mapper().writeValueAsString(units).getBytes(StandardCharsets.UTF_8), folder.resolve("mx-units.json"),
+        () -> Reports.html(folder));
+  }
 }

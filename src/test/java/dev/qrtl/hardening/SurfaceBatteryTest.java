@@ -523,6 +523,9 @@ class SurfaceBatteryTest {
         new String[] {"--distribution", "normal"})));
     c.add(c("pareto mx: 64-bit inputs", 1, "accumulator width 64: MX block quantizers take 2..48-bit inputs", cat(pmx,
         new String[] {"--acc-bits", "64"})));
+    c.add(c("pareto mx: a dot block of 24", 1, "--dot-block 24: an MX block is a power of two", cat(pmx, new String[] {"--dot-block", "24"})));
+    c.add(c("pareto mx: a PE group that does not divide K", 1, "--pe-groups 48: a group is 2..K products and divides --pe-k 4096", cat(pmx,
+        new String[] {"--pe-groups", "48"})));
     String[] cmx = {"compare", "--no-network", "--no-progress", "--out", "{OUT}", "--schemes"};
     c.add(c("compare: an MX block of 12", 1, "--schemes: block size 12: an MX block is a power of two", cat(cmx, new String[] {"mxfp4:k=12"})));
     c.add(c("compare: an unknown MX format", 1, "--schemes: unknown MX format 'mxfp9'", cat(cmx, new String[] {"mxfp9:k=8"})));
