@@ -115,7 +115,8 @@ public final class ParetoMxCommand implements Callable<Integer> {
     OptionalDouble clock = clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs);
     var lib = TechLibraries.resolve(tech, liberty);
     EnergyOptions e = EnergyOptions.of(ops, seed, Stimulus.parse(stimulus), clock, 1024).withConventions(conventions.conventions());
-    List<Schemes.Form> refs = List.of(Schemes.form(Schemes.BASELINE), Schemes.form(MxParetoStudy.REFERENCE));
+    // per-element requantizers at the element widths beside the block units: the baseline, the power-of-two one, the dyadic one
+    List<Schemes.Form> refs = List.of(Schemes.form(Schemes.BASELINE), Schemes.form("shift-round"), Schemes.form(MxParetoStudy.REFERENCE));
     CompareConfig c = parse("the MX study", () -> new CompareConfig(refs, List.of(accBits), MxParetoStudy.elementBits(fs), lib,
         timing.conditions(lib.library()), e, false, 0, Duration.ofSeconds(timeout), progress.enabled(), clock,
         MxParetoStudy.forms(fs, blocks)));
