@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * overflow, the zero block's 2^0):
  *
  * <ul>
+ *   <li>every block of K = 4 with 2-bit integer inputs at every one of the 256 input exponents
+ *       (65,536 pairs per design; 3-bit inputs, 10^6 pairs, with {@code -Dqrtl.full=true});
  *   <li>every block of K = 4 with 4-bit integer inputs (65,536), with the run-time input exponent
  *       going round all 256 values (each exponent on 256 blocks); with {@code -Dqrtl.full=true}
  *       every block of 6-bit inputs (16.8 M per design);
@@ -37,6 +39,7 @@ class BlockQuantizerEquivalenceTest {
   private static final long SEED = 20261207L;
   private static final boolean FULL = Boolean.getBoolean("qrtl.full");
   private static final int INPUT_BITS = FULL ? 6 : 4;
+  private static final int EVERY_EXPONENT_BITS = FULL ? 3 : 2;
   private static final int FLOAT_BLOCKS = FULL ? 200_000 : 4_000;
 
   /** The designs: per format both rules and roundings, and each open point the other way. */
@@ -93,6 +96,42 @@ class BlockQuantizerEquivalenceTest {
     System.out.printf("block quantizer, every K=4 block of %d-bit integers (%,d) at exponents going round -128..127: %d designs x lean"
         + " and plain, %,d blocks equal to the model, %.1f s%n", INPUT_BITS, blocks, specs.size(), checked, (System.nanoTime() - t0) / 1e9);
     assertTrue(checked == blocks * specs.size() * 2);
+  }
+
+  @Test
+  void everyTinyIntegerBlockAtEveryInputExponentEqualsTheModel() {
+    long t0 = System.nanoTime();
+    long checked = 0;
+    int span = 1 << EVERY_EXPONENT_BITS;
+    long blocks = (long) span * span * span * span;
+    List<BlockQuantizerSpec> specs = specs(BlockInput.integer(EVERY_EXPONENT_BITS, OptionalInt.empty()));
+    for (BlockQuantizerSpec s : specs) {
+      for (Structure st : Structure.values()) {
+        IrSimulator sim = new IrSimulator(BlockQuantizerGenerator.generate(s, st));
+        long[] acc = new long[4];
+        for (long b = 0; b < blocks; b++) {
+          long rest = b;
+          for (int i = 0; i < 4; i++) {
+            acc[i] = (rest % span) - span / 2;
+            rest /= span;
+            sim.poke("x" + i, acc[i]);
+          }
+          for (int x = -128; x <= 127; x++) {
+            sim.poke("in_exp", x);
+            MxBlockModel.Block want = MxBlockModel.ofIntegers(s, acc, x);
+            MxBlockModel.Block got = read(sim, 4);
+            if (!want.equals(got)) {
+              throw new AssertionError(s.moduleName() + " " + st + ": block " + Arrays.toString(acc) + " x " + x + ": model " + want
+                  + ", design " + got);
+            }
+            checked++;
+          }
+        }
+      }
+    }
+    System.out.printf("block quantizer, every K=4 block of %d-bit integers (%,d) at every input exponent -128..127: %d designs x lean and"
+        + " plain, %,d pairs equal to the model, %.1f s%n", EVERY_EXPONENT_BITS, blocks, specs.size(), checked, (System.nanoTime() - t0) / 1e9);
+    assertTrue(checked == blocks * 256 * specs.size() * 2);
   }
 
   @Test
