@@ -108,4 +108,25 @@ public final class Arith {
     Expr back = Expr.lit(width, HwType.u(bits + 1)).sub(amount.extend(bits + 1).asUnsigned()).asUnsigned().truncate(bits + 1);
     return ones.shr(back);
   }
+
+  /**
+   * {@code sel ? a : b} as AND and OR with {@code sel} replicated, not a multiplexer: the same
+   * logic, but Yosys's {@code share} pass, which tries every pair of shifters and multipliers
+   * behind multiplexers for mutually exclusive use with a SAT solver, has nothing to try (64 MX
+   * element shifters behind saturation multiplexers kept it busy for over 15 minutes). Same
+   * signedness; the narrower operand is extended.
+   */
+  public static Expr choose(Expr sel, Expr a, Expr b) {
+    int w = Math.max(a.width(), b.width());
+    boolean signed = a.signed();
+    Expr pa = a.extend(w).asUnsigned();
+    Expr pb = b.extend(w).asUnsigned();
+    List<Expr> bits = new ArrayList<>();
+    for (int i = 0; i < w; i++) {
+      bits.add(sel);
+    }
+    Expr mask = Expr.cat(bits);
+    Expr out = pa.and(mask).or(pb.and(mask.not()));
+    return signed ? out.asSigned() : out;
+  }
 }

@@ -39,4 +39,28 @@ class ArithTest {
     }
     assertEquals(8190, checked);
   }
+
+  /** {@code choose} is {@code sel ? a : b} for every pair of signed 4-bit and 6-bit values, both selects (2,048 cases). */
+  @Test
+  void chooseIsASelectIncludingSignExtension() {
+    ModuleBuilder m = new ModuleBuilder("choose");
+    Signal sel = m.input("sel", HwType.u(1));
+    Signal a = m.input("a", HwType.s(4));
+    Signal b = m.input("b", HwType.s(6));
+    m.assign(m.output("y", HwType.s(6)), Arith.choose(sel, a, b));
+    IrSimulator sim = new IrSimulator(m.build());
+    int checked = 0;
+    for (int s = 0; s < 2; s++) {
+      for (int av = -8; av < 8; av++) {
+        for (int bv = -32; bv < 32; bv++) {
+          sim.poke("sel", s);
+          sim.poke("a", av);
+          sim.poke("b", bv);
+          assertEquals((s == 1 ? av : bv) & 0x3F, sim.peekLong("y") & 0x3F, "sel " + s + ", a " + av + ", b " + bv);
+          checked++;
+        }
+      }
+    }
+    assertEquals(2048, checked);
+  }
 }

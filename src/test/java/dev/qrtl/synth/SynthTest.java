@@ -158,7 +158,9 @@ class SynthTest {
     Files.writeString(v, Files.readString(v).replace("endmodule", "wire bad syntax here;\nendmodule"));
     ToolException fail = assertThrows(ToolException.class,
         () -> SynthRunner.run(mp, TechLibraries.resolve("default", null), SynthMode.FLAT, TIMEOUT));
-    assertTrue(fail.getMessage().startsWith("Yosys failed on 'adder_chain_2'"), fail.getMessage());
+    // a syntax error in the user's Verilog is named first (file:line), the tool failure after it
+    assertTrue(fail.getMessage().startsWith(v + ":"), fail.getMessage());
+    assertTrue(fail.getMessage().contains("(Yosys failed on 'adder_chain_2' (exit 1)"), fail.getMessage());
     Path big = write(Schemes.generate(new TfliteSpec(32, new OutputSpec(8, true, false, true), true,
         OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), true, 0)));
     ToolException slow = assertThrows(ToolException.class,

@@ -5,6 +5,7 @@ import dev.qrtl.core.HwType;
 import dev.qrtl.core.Module;
 import dev.qrtl.core.ModuleBuilder;
 import dev.qrtl.core.Signal;
+import dev.qrtl.gen.Arith;
 import dev.qrtl.gen.ParamSignals;
 import dev.qrtl.gen.quant.Structure;
 import dev.qrtl.spec.BlockQuantizerSpec;
@@ -91,7 +92,7 @@ public final class BlockQuantizerGenerator {
     List<Expr> outs = new ArrayList<>();
     outs.add(scale);
     for (Expr c : codes) {
-      outs.add(shared.nan.select(Expr.lit(0, HwType.u(f.bits())), c));
+      outs.add(Arith.choose(shared.nan, Expr.lit(0, HwType.u(f.bits())), c));
     }
     outs = pipeline(m, outs, s.pipeline());
     m.assign(m.output("scale", HwType.u(8)), outs.get(0));

@@ -18,7 +18,8 @@ import dev.qrtl.spec.Rounding;
  * slices, and the rounding increment is added to {exponent, mantissa} as one integer, so that a
  * carry out of the mantissa moves the exponent up (subnormal to normal included). Saturation
  * compares that integer with the largest finite code. MXINT8 is a rounding of {@code t} and a
- * clamp.
+ * clamp. Choices after the shifters are masks ({@link Arith#choose}), not multiplexers, so that
+ * Yosys's resource sharing has no pair of element shifters to examine.
  */
 final class ElementEncoder {
   private ElementEncoder() {}
@@ -51,7 +52,7 @@ final class ElementEncoder {
     // the shift that brings the leading one to the top, stopped at the subnormal boundary
     int shBits = Arith.bitsFor(w - 1);
     Expr toTop = Expr.lit(w - 1, HwType.u(pBits + 1)).sub(p).asUnsigned().truncate(shBits);
-    Expr sh = normal.select(toTop, Expr.lit(w - 1 - mb, HwType.u(shBits)));
+    Expr sh = Arith.choose(normal, toTop, Expr.lit(w - 1 - mb, HwType.u(shBits)));
     Expr withRound = Expr.cat(t, g);
     Expr norm = m.wire(name + "_norm", Arith.shiftLeftWithin(withRound, sh));
     // {t, g} is w + 1 bits: the leading one of a normal at bit w, the mantissa below it (every MX float has one)
@@ -62,14 +63,14 @@ final class ElementEncoder {
     // exponent field: p - mb + 1 for a normal, 0 for a subnormal
     int eBits = Arith.bitsFor(w - mb + 1);
     int wide = Math.max(eBits, pBits) + 1;
-    Expr expField = normal.select(p.extend(wide).sub(Expr.lit(mb - 1, HwType.u(wide))).asUnsigned().truncate(eBits),
+    Expr expField = Arith.choose(normal, p.extend(wide).sub(Expr.lit(mb - 1, HwType.u(wide))).asUnsigned().truncate(eBits),
         Expr.lit(0, HwType.u(eBits)));
     Expr magCode = Expr.cat(expField, mant);
     Expr inc = increment(s.rounding(), round, below, lsb);
     Expr rounded = m.wire(name + "_rounded", magCode.add(inc));
     long maxCode = f.encode(f.maxFinite(), true);
     Expr over = tooBig.or(rounded.gt(Expr.lit(maxCode, rounded.type())));
-    Expr magOut = over.select(Expr.lit(maxCode, HwType.u(f.bits() - 1)), rounded.truncate(f.bits() - 1));
+    Expr magOut = Arith.choose(over, Expr.lit(maxCode, HwType.u(f.bits() - 1)), rounded.truncate(f.bits() - 1));
     return Expr.cat(sign, magOut.truncate(f.bits() - 1));
   }
 
@@ -78,11 +79,11 @@ final class ElementEncoder {
     Expr k = m.wire(name + "_rounded", t.add(increment(s.rounding(), g, st, t.bit(0))));
     long limit = 127;
     Expr posOver = tooBig.or(k.gt(Expr.lit(limit, k.type())));
-    Expr pos = posOver.select(Expr.lit(limit, HwType.u(w)), k.truncate(w));
+    Expr pos = Arith.choose(posOver, Expr.lit(limit, HwType.u(w)), k.truncate(w));
     long negLimit = s.int8MinusTwo() ? 128 : 127;
     Expr negOver = tooBig.or(k.gt(Expr.lit(negLimit, k.type())));
-    Expr negMag = negOver.select(Expr.lit(negLimit, HwType.u(w + 1)), k.extend(w + 1).truncate(w + 1));
+    Expr negMag = Arith.choose(negOver, Expr.lit(negLimit, HwType.u(w + 1)), k.extend(w + 1).truncate(w + 1));
     Expr neg = Expr.lit(0, HwType.u(8)).sub(negMag.extend(8)).asUnsigned().truncate(8);
-    return sign.select(neg, pos.extend(8));
+    return Arith.choose(sign, neg, pos.extend(8));
   }
 }
