@@ -77,6 +77,9 @@ public final class Main implements Runnable {
   }
 
   static String message(Throwable ex) {
+    if (ex instanceof dev.qrtl.util.Lifecycle.ShuttingDownException) { // a signal arrived while workers still ran
+      return "interrupted: " + ex.getMessage() + "; nothing was published";
+    }
     if (ex instanceof HdlException || ex instanceof ToolException || ex instanceof ManifestException
         || ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException
         || ex instanceof UserError || ex instanceof dev.qrtl.liberty.LibertyException || ex instanceof dev.qrtl.util.QrtlException) {

@@ -64,7 +64,7 @@ public final class Lifecycle {
   public static final class ShuttingDownException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ShuttingDownException() {
+    public ShuttingDownException() {
       super("qrtl is shutting down", null, false, false);
     }
   }

@@ -33,6 +33,14 @@ class CliTest {
     }
   }
 
+  /** A worker refused scratch because a signal began shutdown: one line saying so, not "a bug in qrtl". */
+  @Test
+  void aShutdownDuringWorkIsNotCalledABug() {
+    String m = Main.message(new dev.qrtl.util.Lifecycle.ShuttingDownException());
+    assertEquals("interrupted: qrtl is shutting down; nothing was published", m);
+    assertTrue(Main.message(new IllegalStateException("x")).contains("a bug in qrtl"));
+  }
+
   @Test
   void usageErrorsExitWith2() {
     assertEquals(2, run("no-such-command")[0]);
