@@ -183,9 +183,14 @@ public final class SynthRunner {
     if (clockNs.isPresent()) {
       long ps = Math.round(clockNs.getAsDouble() * 1000);
       // Retiming needs the flip-flops inside ABC: map logic and retime first, then the flip-flops
-      // onto the library, then whatever generic gates dfflibmap left.
+      // onto the library, then whatever generic gates dfflibmap left. Enables and synchronous
+      // resets become logic first (dffunmap): Yosys 0.23 gives ABC each enable/reset domain apart
+      // and puts the domain's enable and reset back on every retimed register, reset to ABC's
+      // initial value, which left a group-scaled PE wrong four cycles after its reset
+      // (RetimedRegistersTest). The libraries have plain flip-flops only, so dfflibmap would make
+      // the same multiplexers of them anyway.
       text = text.replace("dfflibmap -liberty \"%LIB%\"\n", "")
-          .replace("abc -liberty \"%LIB%\"\n", "abc -dff -liberty \"%LIB%\" -D " + ps + " -script \"" + RETIMING_SCRIPT + "\"\n"
+          .replace("abc -liberty \"%LIB%\"\n", "dffunmap\n" + "abc -dff -liberty \"%LIB%\" -D " + ps + " -script \"" + RETIMING_SCRIPT + "\"\n"
               + "dfflibmap -liberty \"%LIB%\"\n" + "abc -liberty \"%LIB%\" -D " + ps + "\n");
     }
     return text.replace("%TOP%", top).replace("%FLATTEN%", mode == SynthMode.FLAT ? " -flatten" : "").replace("%FILES%", fileList)
@@ -194,16 +199,19 @@ public final class SynthRunner {
 
   /**
    * Yosys's default ABC script for Liberty mapping with a delay target, except that registers are
-   * retimed for the target ({@code retime -D}); the default's {@code retime -o} minimized the
-   * register count instead (tflite-double 32 -> 8 with 2 stages: 28 flip-flops became 16 and the
-   * path stayed 5.3 ns; with {@code retime -D 2500}, 299 flip-flops cut the multiplier), and the
-   * mapped netlist is buffered and its gates sized for the target ({@code buffer -p; upsize {D};
+   * retimed by ABC's default {@code retime} (mode 5: minimum area, then minimum delay, no target);
+   * the default's {@code retime -o} minimized the register count instead (tflite-double 32 -> 8
+   * with 2 stages: 28 flip-flops became 16 and the path stayed 5.3 ns; with {@code retime}, 299
+   * flip-flops cut the multiplier). This script used to say {@code retime,-D,{D}}, which Yosys
+   * expands to {@code retime -D -D 2500}: ABC read the second {@code -D} as a target of 0, unused,
+   * so it ran plain {@code retime} (the same netlist bit for bit); a real {@code -D 4000} moved no
+   * register of a group-scaled PE (62 stayed 62; plain {@code retime}: 135). And the mapped netlist is buffered and its gates sized for the target ({@code buffer -p; upsize {D};
    * dnsize {D}}, what Yosys's script runs only with a {@code -constr} file). Without them a
    * retimed unit's high-fanout nets stayed on minimum-size gates: tflite-double 32 -> 8 with 4
    * stages kept a 2.46 ns path (a NAND2_X1 driving the shift decode, 0.87 ns alone) that no further
    * stage shortened (2.37 ns with 8); sized, it is 1.11 ns with 4 stages and 0.94 ns with 8.
    */
-  static final String RETIMING_SCRIPT = "+strash;&get,-n;&fraig,-x;&put;scorr;dc2;dretime;retime,-D,{D};strash;&get,-n;&dch,-f;&nf,{D};&put;"
+  static final String RETIMING_SCRIPT = "+strash;&get,-n;&fraig,-x;&put;scorr;dc2;dretime;retime;strash;&get,-n;&dch,-f;&nf,{D};&put;"
       + "buffer,-p;upsize,{D};dnsize,{D}";
 
   private static final String INPUT_PREFIX = "in_";
