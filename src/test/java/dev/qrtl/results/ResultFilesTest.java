@@ -38,6 +38,9 @@ class ResultFilesTest {
       case "network.json" -> ResultFiles::network;
       case "pareto.json" -> ResultFiles::pareto;
       case "unified-vs-conventional.json" -> ResultFiles::pipelines;
+      case "mx-error.json" -> ResultFiles::mxAccuracy;
+      case "mx-pareto.json" -> ResultFiles::mxPareto;
+      case "mx-units.json" -> ResultFiles::mxUnits;
       default -> name.startsWith("error") && name.endsWith(".json") ? ResultFiles::accuracy : null;
     };
   }
@@ -58,7 +61,7 @@ class ResultFilesTest {
       String fromRecord = WRITER.writeValueAsString(WRITER.valueToTree(record));
       assertEquals(fromFile, fromRecord, f + ": the record does not give back the file");
     }
-    assertEquals(5, seen.size(), "every results kind among the committed files: " + seen);
+    assertEquals(8, seen.size(), "every results kind among the committed files: " + seen);
     System.out.println("results schema: " + files.size() + " committed results files of " + seen.size() + " kinds read into their records and back, equal");
   }
 
