@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * A two-state simulator of a mapped netlist: combinational cells evaluate their Liberty functions
  * (as truth tables) in topological order; flip-flops load their next state on {@link #edge()}.
- * Flip-flops start storing 0 (Q at 0, QN at 1). It produces events for an {@link EnergyModel}: every transition of a net
- * (with the {@link Timing} chosen: {@link ZeroDelayPropagation} or {@link TimedPropagation}),
+ * Flip-flops start storing 0 (Q at 0, QN at 1). It produces events for an {@link EnergyModel}:
+ * every transition of a net (with the {@link Timing} chosen: {@link ZeroDelayPropagation} or {@link TimedPropagation}),
  * every change of an input or register output, every clock edge and evaluation. The netlist is
  * elaborated once ({@link Elaboration}); pricing is the model's ({@link LibertyEnergyModel} by
  * default).
@@ -52,8 +52,7 @@ public final class GateSimulator {
     this.value = new boolean[n];
     this.value[1] = true;
     for (Elaboration.Flop f : e.flops) {
-      // a flip-flop starts storing 0, so its inverted output starts at 1: a retimed netlist (ABC
-      // moves registers and reads some through QN) computes the design only from that state
+      // a flip-flop starts storing 0, so its inverted output starts at 1 (never Q = QN = 0)
       if (f.qn() > 1) {
         value[f.qn()] = true;
       }

@@ -205,8 +205,9 @@ public final class SynthRunner {
    * flip-flops cut the multiplier). This script used to say {@code retime,-D,{D}}, which Yosys
    * expands to {@code retime -D -D 2500}: ABC read the second {@code -D} as a target of 0, unused,
    * so it ran plain {@code retime} (the same netlist bit for bit); a real {@code -D 4000} moved no
-   * register of a group-scaled PE (62 stayed 62; plain {@code retime}: 135). And the mapped netlist is buffered and its gates sized for the target ({@code buffer -p; upsize {D};
-   * dnsize {D}}, what Yosys's script runs only with a {@code -constr} file). Without them a
+   * register of a group-scaled PE (62 stayed 62; plain {@code retime}: 135). And the mapped
+   * netlist is buffered and its gates sized for the target ({@code buffer -p; upsize {D}; dnsize
+   * {D}}, what Yosys's script runs only with a {@code -constr} file). Without them a
    * retimed unit's high-fanout nets stayed on minimum-size gates: tflite-double 32 -> 8 with 4
    * stages kept a 2.46 ns path (a NAND2_X1 driving the shift decode, 0.87 ns alone) that no further
    * stage shortened (2.37 ns with 8); sized, it is 1.11 ns with 4 stages and 0.94 ns with 8.

@@ -10,11 +10,9 @@ import dev.qrtl.testing.TechFiles;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flip-flops start storing 0, read through either output. ABC's retiming leaves netlists whose
- * state is read through QN and that compute the design only from the all-zero state it assumed;
- * a simulator that started QN at 0 as well (Q and QN both 0) ran such a netlist from a state no
- * flip-flop can hold (a group-scaled PE synthesized for a 4 ns clock disagreed with its golden
- * model four cycles after its reset).
+ * Flip-flops start storing 0, read through either output. A simulator that started QN at 0 as
+ * well (Q and QN both 0) ran a netlist that reads its state through QN from a state no flip-flop
+ * can hold: a divide-by-two counter read through QN counted from the wrong phase.
  */
 class FlopStartStateTest {
   @Test
