@@ -10,10 +10,10 @@ import java.util.Map;
  * A two-state simulator of a mapped netlist: combinational cells evaluate their Liberty functions
  * (as truth tables) in topological order; flip-flops load their next state on {@link #edge()}.
  * Flip-flops start storing 0 (Q at 0, QN at 1). It produces events for an {@link EnergyModel}:
- * every transition of a net (with the {@link Timing} chosen: {@link ZeroDelayPropagation} or {@link TimedPropagation}),
- * every change of an input or register output, every clock edge and evaluation. The netlist is
- * elaborated once ({@link Elaboration}); pricing is the model's ({@link LibertyEnergyModel} by
- * default).
+ * every transition of a net (with the {@link Timing} chosen: {@link ZeroDelayPropagation} or
+ * {@link TimedPropagation}), every change of an input or register output, every clock edge and
+ * evaluation. The netlist is elaborated once ({@link Elaboration}); pricing is the model's
+ * ({@link LibertyEnergyModel} by default).
  */
 public final class GateSimulator {
   /** How transitions inside one clock cycle are timed. */
