@@ -51,6 +51,10 @@ public final class NetworkCommand implements Callable<Integer> {
       + " (NAME= for one of several inputs); repeatable.")
   List<String> inputShapes = List.of();
 
+  @Option(names = "--skip-unknown", description = "ONNX models: leave out an operator qrtl does not import (and what reads its output,"
+      + " unless the file declares that output's shape) instead of refusing the model; the bill lists every node left out.")
+  boolean skipUnknown;
+
   @Option(names = "--seq-len", defaultValue = "128", description = "bert-base-layer: tokens per sequence (default: ${DEFAULT-VALUE}).")
   int sequence;
 
@@ -155,6 +159,9 @@ public final class NetworkCommand implements Callable<Integer> {
       }
       Checks.range("--seq-len", sequence, 1, 1 << 16);
     }
+    if (builtin && skipUnknown) {
+      throw new UserError("--skip-unknown is for ONNX models; " + lower + " is a built-in table, with nothing to skip");
+    }
     if (builtin && !inputShapes.isEmpty()) {
       throw new UserError("--input-shape is for ONNX models; " + lower + " is a built-in table at 224 x 224 (bert-base-layer: --seq-len)");
     }
@@ -204,7 +211,7 @@ public final class NetworkCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new UserError("--model " + model + ": no such file");
     }
-    OnnxModel m = OnnxImport.read(file, shapes(), Map.of());
+    OnnxModel m = OnnxImport.read(file, shapes(), Map.of(), skipUnknown);
     return OnnxNetworks.of(m);
   }
 

@@ -1,5 +1,7 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Activation;
+import dev.qrtl.results.Elementwise;
 import dev.qrtl.results.Layer;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +11,10 @@ import java.util.Locale;
  * The built-in layer tables, built from each architecture's definition the way its reference
  * implementation builds it (torchvision's ResNet-18/50 and MobileNetV2 at 224 x 224, one image;
  * BERT-base's encoder layer), so a table cannot drift from the architecture by a typing slip.
- * Only layers whose accumulators are requantized appear; pooling, the residual adds, softmax, GELU
- * and LayerNorm carry no multiply-accumulate and are out of scope (docs/network.md).
+ * The layers whose accumulators are requantized, and the element-wise requantizations between
+ * them: each residual add (two inputs with their own scales, one output scale) and the global
+ * average pool (a sum of 7 x 7 values requantized by 1/49). A max pool keeps its input's scale, and
+ * softmax, GELU and LayerNorm are not requantizers; they are out of scope (docs/network.md).
  */
 public final class BuiltinNetworks {
   private BuiltinNetworks() {}
@@ -45,6 +49,7 @@ public final class BuiltinNetworks {
 
   private static Network resnet(String name, int[] blocks, boolean bottleneck) {
     List<Layer> l = new ArrayList<>();
+    List<Elementwise> ew = new ArrayList<>();
     l.add(Layer.conv("conv1", 3, 64, 7, 2, 1, 112, true));
     int size = 56; // after the 3 x 3, stride 2 max pool
     int in = 64;
@@ -66,13 +71,20 @@ public final class BuiltinNetworks {
         if (b == 0 && (stride != 1 || in != out)) {
           l.add(Layer.conv(p + "downsample", in, out, 1, stride, 1, outSize, false));
         }
+        ew.add(add(p + "add", (long) out * outSize * outSize));
         in = out;
         size = outSize;
       }
     }
+    ew.add(new Elementwise("avgpool", Elementwise.Kind.AVERAGE_POOL, "AdaptiveAvgPool2d", in, size * size, null));
     l.add(Layer.gemm("fc", 1, in, 1000, false));
     return new Network(name, "He et al., Deep Residual Learning for Image Recognition, CVPR 2016, Table 1 (torchvision layout)",
-        "1 x 3 x 224 x 224", l);
+        "1 x 3 x 224 x 224", l, ew, List.of());
+  }
+
+  /** A residual add of {@code outputs} elements. */
+  private static Elementwise add(String name, long outputs) {
+    return new Elementwise(name, Elementwise.Kind.ADD, "residual add", outputs, 1, null);
   }
 
   /**
@@ -83,7 +95,9 @@ public final class BuiltinNetworks {
   public static Network mobilenetV2() {
     int[][] cfg = {{1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
     List<Layer> l = new ArrayList<>();
-    l.add(Layer.conv("features.0", 3, 32, 3, 2, 1, 112, true));
+    List<Elementwise> ew = new ArrayList<>();
+    Activation.Kind relu6 = Activation.Kind.RELU6;
+    l.add(Layer.conv("features.0", 3, 32, 3, 2, 1, 112, relu6));
     int in = 32;
     int size = 112;
     int block = 1;
@@ -94,18 +108,22 @@ public final class BuiltinNetworks {
         int outSize = size / stride;
         String p = "features." + block + ".";
         if (c[0] != 1) {
-          l.add(Layer.conv(p + "expand", in, hidden, 1, 1, 1, size, true));
+          l.add(Layer.conv(p + "expand", in, hidden, 1, 1, 1, size, relu6));
         }
-        l.add(Layer.conv(p + "depthwise", hidden, hidden, 3, stride, hidden, outSize, true));
+        l.add(Layer.conv(p + "depthwise", hidden, hidden, 3, stride, hidden, outSize, relu6));
         l.add(Layer.conv(p + "project", hidden, c[1], 1, 1, 1, outSize, false));
+        if (stride == 1 && in == c[1]) {
+          ew.add(add(p + "add", (long) in * outSize * outSize));
+        }
         in = c[1];
         size = outSize;
       }
     }
-    l.add(Layer.conv("features.18", in, 1280, 1, 1, 1, size, true));
+    l.add(Layer.conv("features.18", in, 1280, 1, 1, 1, size, relu6));
+    ew.add(new Elementwise("avgpool", Elementwise.Kind.AVERAGE_POOL, "adaptive_avg_pool2d", 1280, size * size, null));
     l.add(Layer.gemm("classifier", 1, 1280, 1000, false));
     return new Network("mobilenetv2", "Sandler et al., MobileNetV2: Inverted Residuals and Linear Bottlenecks, CVPR 2018, Table 2",
-        "1 x 3 x 224 x 224", l);
+        "1 x 3 x 224 x 224", l, ew, List.of());
   }
 
   /**
@@ -130,7 +148,9 @@ public final class BuiltinNetworks {
     l.add(Layer.gemm("attention.output", sequence, h, h, false));
     l.add(Layer.gemm("intermediate (FFN 1)", sequence, h, ff, false));
     l.add(Layer.gemm("output (FFN 2)", sequence, ff, h, false));
+    // the residual adds before each LayerNorm: attention's output plus the layer's input, FFN 2's plus attention's
+    List<Elementwise> ew = List.of(add("attention.residual", (long) sequence * h), add("output.residual", (long) sequence * h));
     return new Network("bert-base-layer", "Devlin et al., BERT, NAACL 2019 (BERT-base: L=12, H=768, A=12; one encoder layer)",
-        "1 x " + sequence + " tokens x 768", l);
+        "1 x " + sequence + " tokens x 768", l, ew, List.of());
   }
 }

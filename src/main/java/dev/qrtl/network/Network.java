@@ -1,15 +1,25 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Elementwise;
 import dev.qrtl.results.Layer;
 import java.util.List;
 
 /**
  * A network's requantized layers in order, with where they came from ({@code source}: a built-in
- * table and its reference, or a model file and its SHA-256).
+ * table and its reference, or a model file and its SHA-256), the element-wise requantizations
+ * between them (residual adds, average pools, concatenations), and what the import left out
+ * ({@code notes}: skipped nodes, layers without a scale).
  */
-public record Network(String name, String source, String input, List<Layer> layers) {
+public record Network(String name, String source, String input, List<Layer> layers, List<Elementwise> elementwise, List<String> notes) {
+  /** A network without element-wise requantizations or notes. */
+  public Network(String name, String source, String input, List<Layer> layers) {
+    this(name, source, input, layers, List.of(), List.of());
+  }
+
   public Network {
     layers = List.copyOf(layers);
+    elementwise = List.copyOf(elementwise);
+    notes = List.copyOf(notes);
     if (layers.isEmpty()) {
       throw new IllegalArgumentException("network '" + name + "' has no layer with a requantized output");
     }
@@ -21,6 +31,22 @@ public record Network(String name, String source, String input, List<Layer> laye
     }
     total(name, layers, Layer::macs, "MACs");
     total(name, layers, Layer::outputs, "outputs");
+    for (Elementwise e : elementwise) {
+      if (!seen.add(e.name())) {
+        throw new IllegalArgumentException("network '" + name + "' has two layers or operators named '" + e.name() + "'");
+      }
+    }
+  }
+
+  /** Element-wise requantizations per inference (every kind but the lookup tables, which are not requantizers). */
+  public long elementwiseRequantizations() {
+    long sum = 0;
+    for (Elementwise e : elementwise) {
+      if (e.kind() != Elementwise.Kind.LOOKUP) {
+        sum = Math.addExact(sum, e.outputs());
+      }
+    }
+    return sum;
   }
 
   public long macs() {

@@ -3,7 +3,7 @@ package dev.qrtl.onnx;
 import dev.qrtl.util.QrtlException;
 
 /** A model qrtl cannot import: the message names the file's node or tensor at fault. */
-public final class OnnxException extends QrtlException {
+public class OnnxException extends QrtlException {
   private static final long serialVersionUID = 1L;
 
   public OnnxException(String message) {

@@ -36,6 +36,11 @@ public final class OnnxImport {
   private final Map<String, TensorProto> initializers = new HashMap<>();
   private final Map<String, Tensor> constants = new HashMap<>();
   private final Map<String, long[]> declared = new HashMap<>();
+  /** Nodes left out under {@code --skip-unknown}, each with why, in graph order. */
+  private final Map<Node, String> skipped = new java.util.LinkedHashMap<>();
+  /** Tensors a skipped node writes whose shape the file does not declare. */
+  private final java.util.Set<String> unshaped = new java.util.HashSet<>();
+  private boolean skipUnknown;
   private String input = "";
 
   private OnnxImport(ModelProto model) {
@@ -48,6 +53,15 @@ public final class OnnxImport {
    * given at run time as constants (an ONNX node test's inputs).
    */
   public static OnnxModel read(Path file, Map<String, long[]> inputShapes, Map<String, TensorProto> feeds) {
+    return read(file, inputShapes, feeds, false);
+  }
+
+  /**
+   * {@link #read(Path, Map, Map)}; with {@code skipUnknown} an operator qrtl does not import is left
+   * out instead of refusing the model, and so is every node that reads a tensor it writes whose
+   * shape the file does not declare; the model's {@code skipped} list names each, with why.
+   */
+  public static OnnxModel read(Path file, Map<String, long[]> inputShapes, Map<String, TensorProto> feeds, boolean skipUnknown) {
     byte[] bytes;
     try {
       long size = Files.size(file);
@@ -68,22 +82,26 @@ public final class OnnxImport {
       throw new OnnxException(file + " is not an ONNX model (no IR version or no graph nodes)");
     }
     OnnxImport g = new OnnxImport(m);
+    g.skipUnknown = skipUnknown;
     QuantizedLayers q;
     List<OnnxLayer> layers;
     List<QdqNode> quantizers;
+    List<dev.qrtl.results.Elementwise> elementwise;
     try {
       g.load(m.getGraph(), inputShapes, feeds);
       g.infer();
       q = new QuantizedLayers(g);
       layers = q.collect();
+      elementwise = new ElementwiseOps(g).collect();
       quantizers = q.quantizers();
     } catch (ArithmeticException e) {
       throw new OnnxException(file + ": a tensor's size overflows 64-bit arithmetic (limit " + Long.MAX_VALUE + ")");
     }
     String name = m.getGraph().getName().isEmpty() ? stem(file) : Names.printable(m.getGraph().getName());
     String producer = Names.printable((m.getProducerName() + " " + m.getProducerVersion()).trim());
+    List<String> skippedNodes = g.skipped.entrySet().stream().map(e -> e.getKey().where() + ": " + e.getValue()).toList();
     return new OnnxModel(name, Names.printable(file.getFileName().toString()), Hashing.sha256File(bytes), producer, opset(m), g.input,
-        layers, quantizers, q.notes());
+        layers, elementwise, quantizers, q.notes(), skippedNodes);
   }
 
   private static String stem(Path f) {
@@ -286,11 +304,44 @@ public final class OnnxImport {
     return initializers.containsKey(tensor);
   }
 
+  /** Whether {@code --skip-unknown} left {@code n} out. */
+  boolean skipped(Node n) {
+    return skipped.containsKey(n);
+  }
+
+  private void skip(Node n, String why) {
+    skipped.put(n, why);
+    for (String out : n.outputs()) {
+      if (out.isEmpty()) {
+        continue;
+      }
+      long[] d = declared.get(out);
+      if (d != null) {
+        shapes.put(out, d);
+      } else {
+        unshaped.add(out);
+      }
+    }
+  }
+
   private void infer() {
     for (Node n : nodes) {
       List<long[]> out;
+      if (skipUnknown) {
+        Optional<String> blind = n.proto().getInputList().stream().filter(unshaped::contains).findFirst();
+        if (blind.isPresent()) {
+          skip(n, "reads '" + Names.printable(blind.get()) + "', written by a skipped node with no declared shape");
+          continue;
+        }
+      }
       try {
         out = ShapeRules.apply(this, n);
+      } catch (UnknownOperator e) {
+        if (!skipUnknown) {
+          throw e;
+        }
+        skip(n, "an operator qrtl does not import" + e.domain());
+        continue;
       } catch (ArithmeticException e) {
         throw new OnnxException(n.where() + ": its output shape overflows 64-bit arithmetic (inputs " + inputShapes(n) + "; limit "
             + Long.MAX_VALUE + ")");

@@ -2,6 +2,7 @@ package dev.qrtl.onnx;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.qrtl.results.Activation;
 import dev.qrtl.results.Quantization;
 
 /**
@@ -13,14 +14,16 @@ import dev.qrtl.results.Quantization;
  * @param kernel the spatial kernel of a convolution (empty for a product)
  * @param constantWeights whether the second operand is an initializer (weights, per-channel scales
  *     possible) rather than an activation
- * @param relu a Relu or Clip follows directly (foldable into the clamp)
+ * @param relu a Relu or Clip follows directly, or the output range leaves out negative values
+ *     (foldable into the clamp)
+ * @param activation which activation, and how it was detected (null when none)
  * @param batchNorm a BatchNormalization follows (not folded in the file)
  */
 @JsonPropertyOrder({"node", "op", "form", "input", "weight", "output", "groups", "kernel", "strides", "constantWeights", "relu",
-    "batchNorm", "quantization"})
+    "activation", "batchNorm", "quantization"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OnnxLayer(String node, String op, String form, long[] input, long[] weight, long[] output, int groups, long[] kernel,
-    long[] strides, boolean constantWeights, boolean relu, boolean batchNorm, Quantization quantization) {
+    long[] strides, boolean constantWeights, boolean relu, Activation activation, boolean batchNorm, Quantization quantization) {
 
   /** A convolution (rank-4 or other N-D input), as opposed to a matrix product. */
   public boolean convolution() {

@@ -1,5 +1,6 @@
 package dev.qrtl.onnx;
 
+import dev.qrtl.results.Activation;
 import dev.qrtl.results.Quantization;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +30,13 @@ final class QuantizedLayers {
   List<OnnxLayer> collect() {
     List<OnnxLayer> out = new ArrayList<>();
     for (Node n : g.nodes) {
+      if (g.skipped(n)) {
+        continue;
+      }
       switch (n.op()) {
         case "QLinearConv" -> out.add(qlinear(n, 0, 3, 6, n.input(8)));
         case "QLinearMatMul" -> out.add(qlinear(n, 0, 3, 6, Optional.empty()));
+        case "QGemm" -> out.add(qgemm(n));
         case "ConvInteger", "MatMulInteger" -> out.add(integer(n));
         case "Conv", "MatMul", "Gemm" -> qdq(n).ifPresentOrElse(out::add, () -> notes.add(n.where()
             + " has float inputs (no DequantizeLinear before it): not a quantized layer, left out"));
@@ -47,7 +52,7 @@ final class QuantizedLayers {
   List<QdqNode> quantizers() {
     List<QdqNode> out = new ArrayList<>();
     for (Node n : g.nodes) {
-      if (!n.op().equals("QuantizeLinear") && !n.op().equals("DequantizeLinear")) {
+      if (!n.op().equals("QuantizeLinear") && !n.op().equals("DequantizeLinear") || g.skipped(n)) {
         continue;
       }
       String x = n.requiredInput(0, "input");
@@ -80,10 +85,40 @@ final class QuantizedLayers {
     double outScale = scalar(n, y, "output scale");
     Optional<Tensor> outZp = zeroPoint(n, y + 1);
     Chain after = follow(n.output(0), false);
-    Quantization q = new Quantization(times(wScale, inScale), outScale,
-        outZp.map(t -> (long) t.scalar("output zero point")).orElse(0L), outZp.map(t -> t.dataType() == 3).orElse(false), inZp, wZp,
+    after.outScale = outScale;
+    after.outZeroPoint = outZp.map(t -> (long) t.scalar("output zero point")).orElse(0L);
+    after.outType = outZp.map(Tensor::dataType).orElse(2);
+    Quantization q = new Quantization(times(wScale, inScale), outScale, after.outZeroPoint, after.outType == 3, inZp, wZp,
         bias.isPresent());
     return layer(n, "QOperator", n.requiredInput(x, "input"), weight, after, q);
+  }
+
+  /**
+   * com.microsoft QGemm: A, a_scale, a_zero_point, B, b_scale, b_zero_point, C (int32 bias,
+   * optional), y_scale and y_zero_point (optional: without them the output is float).
+   */
+  private OnnxLayer qgemm(Node n) {
+    if (n.intAttr("transA", 0) == 1) {
+      throw new OnnxException(n.where() + ": a QGemm with transA is not read as a layer");
+    }
+    double inScale = scalar(n, 1, "input scale");
+    long inZp = zeroPoint(n, 2).map(t -> (long) t.scalar("input zero point")).orElse(0L);
+    String weight = n.requiredInput(3, "weight");
+    long channels = outputChannels(n, weight);
+    double[] wScale = perChannel(n, n.requiredInput(4, "weight scale"), channels, "weight scale");
+    long[] wZp = zeroPoint(n, 5).map(t -> longs(perChannelValues(n, t, channels, "weight zero point"))).orElse(new long[] {0});
+    Chain after = n.input(7).isPresent() ? follow(n.output(0), false) : new Chain();
+    if (n.input(7).isPresent()) {
+      Optional<Tensor> outZp = zeroPoint(n, 8);
+      after.outScale = scalar(n, 7, "output scale");
+      after.outZeroPoint = outZp.map(t -> (long) t.scalar("output zero point")).orElse(0L);
+      after.outType = outZp.map(Tensor::dataType).orElse(2);
+    } else {
+      notes.add(n.where() + ": its output is float (no y_scale): no output scale");
+    }
+    Quantization q = new Quantization(times(wScale, inScale), after.outScale, after.outZeroPoint, after.outType == 3, inZp, wZp,
+        n.input(6).isPresent());
+    return layer(n, "QOperator", n.requiredInput(0, "input"), weight, after, q);
   }
 
   private OnnxLayer integer(Node n) {
@@ -97,7 +132,7 @@ final class QuantizedLayers {
       notes.add(n.where() + ": no constant Mul after it fixes the accumulator scale (computed at run time, as dynamic"
           + " quantization does): shapes only, no scale");
     }
-    Quantization q = new Quantization(acc, after.outScale, after.outZeroPoint, after.outSigned, inZp, wZp,
+    Quantization q = new Quantization(acc, after.outScale, after.outZeroPoint, after.outType == 3, inZp, wZp,
         after.bias);
     return layer(n, "integer", n.requiredInput(0, "input"), weight, after, q);
   }
@@ -122,7 +157,7 @@ final class QuantizedLayers {
     long[] wZp = zeroPoint(wd, 2).map(t -> longs(perChannelValues(wd, t, channels, "weight zero point"))).orElse(new long[] {0});
     Chain after = follow(n.output(0), false);
     boolean bias = n.input(2).isPresent() || after.bias;
-    Quantization q = new Quantization(times(wScale, inScale), after.outScale, after.outZeroPoint, after.outSigned,
+    Quantization q = new Quantization(times(wScale, inScale), after.outScale, after.outZeroPoint, after.outType == 3,
         inZp, wZp, bias);
     if (after.outScale == null) {
       notes.add(n.where() + ": its output is not quantized again (no QuantizeLinear after it): no output scale");
@@ -144,10 +179,16 @@ final class QuantizedLayers {
     long[] kernel = conv ? Arrays.copyOfRange(w, 2, w.length) : new long[0];
     long[] strides = conv ? n.intsAttr("strides", Shapes.ones(kernel.length)) : new long[0];
     int groups = conv ? (int) n.intAttr("group", 1) : 1;
-    if (n.op().equals("Gemm") && n.intAttr("transB", 0) == 1) {
+    if (gemm(n) && n.intAttr("transB", 0) == 1) {
       w = new long[] {w[1], w[0]};
     }
-    return new OnnxLayer(n.label(), n.op(), form, x, w, y, groups, kernel, strides, constantWeights, after.relu, after.batchNorm, q);
+    Activation act = after.activation != null ? after.activation : OutputRanges.activation(after.outScale, after.outZeroPoint,
+        after.outType).orElse(null);
+    return new OnnxLayer(n.label(), n.op(), form, x, w, y, groups, kernel, strides, constantWeights, act != null, act, after.batchNorm, q);
+  }
+
+  private static boolean gemm(Node n) {
+    return n.op().equals("Gemm") || n.op().equals("QGemm");
   }
 
   /** The output channels a per-channel scale may have: a convolution's M, a product's last dimension. */
@@ -156,7 +197,7 @@ final class QuantizedLayers {
     if (n.op().contains("Conv")) {
       return w[0];
     }
-    if (n.op().equals("Gemm")) {
+    if (gemm(n)) {
       return n.intAttr("transB", 0) == 1 ? w[0] : w[1];
     }
     return w[w.length - 1];
@@ -214,9 +255,10 @@ final class QuantizedLayers {
     Tensor scale;
     Double outScale;
     long outZeroPoint;
-    boolean outSigned;
+    /** The output zero point's ONNX data type (2 uint8, 3 int8, 4 uint16, 5 int16); uint8 when it has none. */
+    int outType = 2;
     boolean bias;
-    boolean relu;
+    Activation activation;
     boolean batchNorm;
   }
 
@@ -247,12 +289,13 @@ final class QuantizedLayers {
           c.bias = true;
         }
         case "BatchNormalization" -> c.batchNorm = true;
-        case "Relu", "Clip" -> c.relu = true;
+        case "Relu" -> c.activation = new Activation(Activation.Kind.RELU, "Relu node '" + n.label() + "'");
+        case "Clip" -> c.activation = clip(n);
         case "QuantizeLinear" -> {
           c.outScale = scalar(n, 1, "output scale");
           Optional<Tensor> zp = zeroPoint(n, 2);
           c.outZeroPoint = zp.map(z -> (long) z.scalar("output zero point")).orElse(0L);
-          c.outSigned = zp.map(z -> z.dataType() == 3).orElse(false);
+          c.outType = zp.map(Tensor::dataType).orElse(2);
           return c;
         }
         default -> {
@@ -262,6 +305,19 @@ final class QuantizedLayers {
       t = n.output(0);
     }
     return c;
+  }
+
+  /** A Clip's bounds (inputs since opset 11, attributes before): 0..6 is ReLU6, 0..(none or more) ReLU, anything else a clamp. */
+  private Activation clip(Node n) {
+    double lo = n.input(1).map(t -> g.requireConstant(t, n, "min").scalar("min")).orElse((double) n.floatAttr("min")
+        .orElse(Float.NEGATIVE_INFINITY));
+    double hi = n.input(2).map(t -> g.requireConstant(t, n, "max").scalar("max")).orElse((double) n.floatAttr("max")
+        .orElse(Float.POSITIVE_INFINITY));
+    String how = "Clip node '" + n.label() + "' (" + lo + " .. " + hi + ")";
+    if (lo == 0 && hi == 6) {
+      return new Activation(Activation.Kind.RELU6, how);
+    }
+    return new Activation(lo == 0 && hi == Double.POSITIVE_INFINITY ? Activation.Kind.RELU : Activation.Kind.CLIP, how);
   }
 
   private static Tensor product(Node n, Tensor a, Tensor b) {

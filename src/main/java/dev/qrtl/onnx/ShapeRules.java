@@ -27,13 +27,33 @@ final class ShapeRules {
     s.addAll(BROADCAST);
     s.addAll(List.of("Conv", "ConvInteger", "QLinearConv", "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm", "MaxPool",
         "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "QLinearGlobalAveragePool", "QLinearAveragePool", "QLinearAdd",
-        "QLinearMul", "Reshape", "Flatten", "Transpose", "Concat", "Squeeze", "Unsqueeze", "Shape", "Gather", "Constant",
+        "QLinearMul", "QLinearConcat", "QGemm", "Reshape", "Flatten", "Transpose", "Concat", "Squeeze", "Unsqueeze", "Shape", "Gather", "Constant",
         "ReduceMean", "DynamicQuantizeLinear"));
     return s;
   }
 
+  /** The operators of ONNX Runtime's contrib domain qrtl reads (its QOperator quantization writes them). */
+  private static final Set<String> MICROSOFT = Set.of("QGemm", "QLinearAdd", "QLinearMul", "QLinearAveragePool",
+      "QLinearGlobalAveragePool", "QLinearConcat", "QLinearSigmoid", "QLinearLeakyRelu", "QLinearSoftmax");
+
+  /**
+   * Refuses an operator outside its domain: an ONNX operator must be in the default domain, one
+   * of ONNX Runtime's in {@code com.microsoft}; anything else (another vendor's, a custom op that
+   * happens to share a name) is unknown, named with its domain.
+   */
+  private static void checkDomain(Node n) {
+    String d = n.proto().getDomain();
+    boolean known = MICROSOFT.contains(n.op()) ? d.equals("com.microsoft") : d.isEmpty() || d.equals("ai.onnx");
+    if (!known) {
+      throw new UnknownOperator(n.where() + " in domain '" + Names.printable(d.isEmpty() ? "ai.onnx" : d) + "' is an operator qrtl"
+          + " does not import (qrtl reads ONNX's operators from the default domain and ONNX Runtime's QOperator forms from"
+          + " 'com.microsoft'); --skip-unknown prices the rest", d);
+    }
+  }
+
   static List<long[]> apply(OnnxImport g, Node n) {
     String op = n.op();
+    checkDomain(n);
     if (SAME.contains(op)) {
       long[] s = g.shape(n.requiredInput(0, "input"), n);
       if (op.equals("Cast") || op.equals("Identity")) {
@@ -55,9 +75,24 @@ final class ShapeRules {
       case "MatMul", "MatMulInteger" -> List.of(Shapes.matmul(n, g.shape(n.requiredInput(0, "A"), n), g.shape(n.requiredInput(1, "B"),
           n)));
       case "QLinearMatMul" -> List.of(Shapes.matmul(n, g.shape(n.requiredInput(0, "a"), n), g.shape(n.requiredInput(3, "b"), n)));
-      case "Gemm" -> List.of(gemm(g, n));
+      case "Gemm" -> List.of(gemm(g, n, 0, 1));
+      case "QGemm" -> List.of(gemm(g, n, 0, 3));
+      case "QLinearConcat" -> {
+        List<Integer> xs = new ArrayList<>();
+        for (int i = 2; i < n.proto().getInputCount(); i += 3) {
+          xs.add(i);
+        }
+        if (xs.isEmpty() || (n.proto().getInputCount() - 2) % 3 != 0) {
+          throw new OnnxException(n.where() + ": " + n.proto().getInputCount() + " inputs, not Y_scale, Y_zero_point and triples of"
+              + " (X, X_scale, X_zero_point)");
+        }
+        yield List.of(concat(g, n, xs));
+      }
       case "MaxPool", "AveragePool", "QLinearAveragePool" -> {
         long[] x = g.shape(n.requiredInput(0, "input"), n);
+        if (n.intAttr("channels_last", 0) != 0) {
+          throw new OnnxException(n.where() + ": channels_last = 1 is not read (only NCHW pooling)");
+        }
         long[] k = n.intsAttr("kernel_shape", null);
         if (k == null) {
           throw new OnnxException(n.where() + " has no kernel_shape");
@@ -70,7 +105,11 @@ final class ShapeRules {
           throw new OnnxException(n.where() + ": input " + Shapes.show(x) + " has no spatial dimensions");
         }
         long[] o = x.clone();
-        Arrays.fill(o, 2, o.length, 1);
+        if (n.intAttr("channels_last", 0) != 0) {
+          Arrays.fill(o, 1, o.length - 1, 1); // N, spatial..., C
+        } else {
+          Arrays.fill(o, 2, o.length, 1);
+        }
         yield List.of(o);
       }
       case "QLinearAdd", "QLinearMul" -> List.of(Shapes.broadcast(n, g.shape(n.requiredInput(0, "A"), n), g.shape(n.requiredInput(3, "B"),
@@ -134,8 +173,9 @@ final class ShapeRules {
         }
         yield List.of(o.stream().mapToLong(Long::longValue).toArray());
       }
-      default -> throw new OnnxException(n.where() + " is an operator qrtl does not import" + (n.proto().getDomain().isEmpty() ? ""
-          : " (domain '" + Names.printable(n.proto().getDomain()) + "')") + "; supported: " + String.join(", ", supported()));
+      default -> throw new UnknownOperator(n.where() + " is an operator qrtl does not import" + (n.proto().getDomain().isEmpty() ? ""
+          : " (domain '" + Names.printable(n.proto().getDomain()) + "')") + "; --skip-unknown prices the rest; supported: "
+          + String.join(", ", supported()), n.proto().getDomain());
     };
   }
 
@@ -158,9 +198,9 @@ final class ShapeRules {
     return Shapes.window(n, xs, kernel, ws[0], false);
   }
 
-  private static long[] gemm(OnnxImport g, Node n) {
-    long[] a = g.shape(n.requiredInput(0, "A"), n);
-    long[] b = g.shape(n.requiredInput(1, "B"), n);
+  private static long[] gemm(OnnxImport g, Node n, int ai, int bi) {
+    long[] a = g.shape(n.requiredInput(ai, "A"), n);
+    long[] b = g.shape(n.requiredInput(bi, "B"), n);
     if (a.length != 2 || b.length != 2) {
       throw new OnnxException(n.where() + ": Gemm needs two matrices, not " + Shapes.show(a) + " and " + Shapes.show(b));
     }
@@ -178,15 +218,23 @@ final class ShapeRules {
   }
 
   private static long[] concat(OnnxImport g, Node n) {
-    long[] first = g.shape(n.requiredInput(0, "input"), n);
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < n.proto().getInputCount(); i++) {
+      all.add(i);
+    }
+    return concat(g, n, all);
+  }
+
+  private static long[] concat(OnnxImport g, Node n, List<Integer> inputs) {
+    long[] first = g.shape(n.requiredInput(inputs.get(0), "input"), n);
     int axis = Shapes.axis(n, n.intAttr("axis", 0), first.length, false);
     long[] o = first.clone();
     boolean allConstant = true;
     List<Double> values = new ArrayList<>();
-    for (int i = 0; i < n.proto().getInputCount(); i++) {
+    for (int i : inputs) {
       String in = n.requiredInput(i, "input");
       long[] s = g.shape(in, n);
-      if (i > 0) {
+      if (i != inputs.get(0)) {
         if (s.length != first.length) {
           throw new OnnxException(n.where() + ": inputs of rank " + first.length + " and " + s.length);
         }

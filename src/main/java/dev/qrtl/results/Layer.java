@@ -19,13 +19,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param channels the output channels that carry their own scale (per-channel weights) - 1 for a
  *     product of two activations, which has one scale per tensor
  * @param quantization the scales and zero points a model file gives (null for a built-in table)
+ * @param activation which activation the clamp absorbs and how it was detected (null: none, or a
+ *     file written before qrtl recorded it)
  */
 @JsonPropertyOrder({"name", "op", "cin", "cout", "kh", "kw", "stride", "groups", "outH", "outW", "batch", "k", "macs", "outputs",
-    "channels", "batchNorm", "relu", "quantization"})
+    "channels", "batchNorm", "relu", "quantization", "activation"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"k", "macs", "outputs"}, allowGetters = true)
 public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int stride, int groups, int outH, int outW, int batch,
-    int channels, boolean batchNorm, boolean relu, @Nullable Quantization quantization) {
+    int channels, boolean batchNorm, boolean relu, @Nullable Quantization quantization, @Nullable Activation activation) {
   /** What a layer computes. */
   public enum Op {
     CONV, DEPTHWISE_CONV, GEMM, MATMUL
@@ -42,6 +44,9 @@ public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int s
         && quantization.accumulatorScale().length != channels) {
       throw new IllegalArgumentException("layer '" + name + "': " + quantization.accumulatorScale().length + " scales for " + channels
           + " channels");
+    }
+    if (activation != null && !relu) {
+      throw new IllegalArgumentException("layer '" + name + "': an activation (" + activation.label() + ") that the clamp does not absorb");
     }
     if (cin % groups != 0 || cout % groups != 0) {
       throw new IllegalArgumentException("layer '" + name + "': " + groups + " groups do not divide " + cin + " input and " + cout
@@ -99,18 +104,29 @@ public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int s
 
   /** A convolution with a batch norm after it (as in ResNet and MobileNet); depthwise when groups = cin = cout. */
   public static Layer conv(String name, int cin, int cout, int kernel, int stride, int groups, int outSize, boolean relu) {
+    return conv(name, cin, cout, kernel, stride, groups, outSize, relu ? Activation.Kind.RELU : null);
+  }
+
+  /** {@link #conv} with the architecture's activation ({@code null}: none the clamp absorbs). */
+  public static Layer conv(String name, int cin, int cout, int kernel, int stride, int groups, int outSize, Activation.Kind activation) {
     Op op = groups > 1 && groups == cin && groups == cout ? Op.DEPTHWISE_CONV : Op.CONV;
-    return new Layer(name, op, cin, cout, kernel, kernel, stride, groups, outSize, outSize, 1, cout, true, relu, null);
+    return new Layer(name, op, cin, cout, kernel, kernel, stride, groups, outSize, outSize, 1, cout, true, activation != null, null,
+        architecture(activation));
+  }
+
+  private static Activation architecture(Activation.Kind k) {
+    return k == null ? null : new Activation(k, "architecture");
   }
 
   /** A fully connected layer over {@code rows} inputs: {@code rows x cin} by {@code cin x cout}. */
   public static Layer gemm(String name, int rows, int cin, int cout, boolean relu) {
-    return new Layer(name, Op.GEMM, cin, cout, 1, 1, 1, 1, rows, 1, 1, cout, false, relu, null);
+    return new Layer(name, Op.GEMM, cin, cout, 1, 1, 1, 1, rows, 1, 1, cout, false, relu, null, architecture(relu ? Activation.Kind.RELU
+        : null));
   }
 
   /** {@code batch} products of two activations, {@code rows x k} by {@code k x cols}: one scale per tensor. */
   public static Layer matmul(String name, int batch, int rows, int k, int cols) {
-    return new Layer(name, Op.MATMUL, k, cols, 1, 1, 1, 1, rows, 1, batch, 1, false, false, null);
+    return new Layer(name, Op.MATMUL, k, cols, 1, 1, 1, 1, rows, 1, batch, 1, false, false, null, null);
   }
 
   /** The dot-product length: {@code cin / groups x kh x kw} (the shared dimension for a product). */

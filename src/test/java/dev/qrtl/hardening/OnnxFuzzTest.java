@@ -48,6 +48,31 @@ class OnnxFuzzTest {
     return b.build();
   }
 
+  /**
+   * The QOperator twin ONNX Runtime writes: QLinearConv, then its {@code com.microsoft} operators
+   * with their optional inputs (QLinearAdd, QLinearGlobalAveragePool, QLinearConcat, QGemm with no
+   * bias), so the contrib operators' input conventions are fuzzed too.
+   */
+  static ModelProto qoperatorBase() {
+    ModelBuilder b = new ModelBuilder(ModelBuilder.Form.QOPERATOR);
+    String x = b.input("x", 1, 3, 16, 16);
+    String y = b.conv("stem", x, 3, 8, 3, 1, 1, 1, true);
+    String z = b.conv("pw", y, 8, 8, 1, 1, 0, 1, false);
+    String ms = "com.microsoft";
+    String add = b.add(b.node("QLinearAdd", "res", y, "stem_y_scale", "stem_y_zp", z, "pw_y_scale", "pw_y_zp", "stem_y_scale",
+        "stem_y_zp").setDomain(ms));
+    String pool = b.add(b.node("QLinearGlobalAveragePool", "gap", add, "stem_y_scale", "stem_y_zp", "pw_y_scale", "pw_y_zp")
+        .setDomain(ms));
+    String cat = b.add(b.node("QLinearConcat", "cat", "stem_y_scale", "stem_y_zp", pool, "pw_y_scale", "pw_y_zp", pool, "stem_y_scale",
+        "stem_y_zp").setDomain(ms).addAttribute(ModelBuilder.integer("axis", 1)));
+    String flat = b.add(b.node("Flatten", "flat", cat).addAttribute(ModelBuilder.integer("axis", 1)));
+    b.initializer(ModelBuilder.bytes("fc_w", 3, new long[] {4, 16}, 64));
+    b.initializer(ModelBuilder.floats("fc_w_scale", new long[] {4}, 0.01f, 0.02f, 0.03f, 0.04f));
+    b.output(b.add(b.node("QGemm", "fc", flat, "stem_y_scale", "stem_y_zp", "fc_w", "fc_w_scale", "", "", "stem_y_scale", "stem_y_zp")
+        .setDomain(ms).addAttribute(ModelBuilder.integer("transB", 1))));
+    return b.build();
+  }
+
   private static long extreme(SplittableRandom rnd) {
     return rnd.nextInt(4) == 0 ? rnd.nextLong() : EXTREMES[rnd.nextInt(EXTREMES.length)];
   }
@@ -117,14 +142,37 @@ class OnnxFuzzTest {
 
   @Test
   void theImporterRefusesInOneLineOrImportsSaneSizes() {
+    fuzz("ONNX model", base(), false);
+  }
+
+  /** The QOperator form, read strictly and with {@code --skip-unknown} (which must still refuse in one line or import sane sizes). */
+  @Test
+  void theQOperatorFormAndSkipUnknownRefuseInOneLineOrImportSaneSizes() throws IOException {
+    Path f = dir.resolve("qop.onnx");
+    Files.write(f, qoperatorBase().toByteArray());
+    var m = OnnxImport.read(f, Map.of(), Map.of());
+    if (m.layers().size() != 3 || m.elementwise().size() != 3) {
+      throw new AssertionError("the unmutated model: " + m.layers().size() + " layers, " + m.elementwise());
+    }
+    fuzz("QOperator model", qoperatorBase(), false);
+    fuzz("QOperator model, --skip-unknown", qoperatorBase(), true);
+  }
+
+  private void fuzz(String what, ModelProto base, boolean skipUnknown) {
     Path f = dir.resolve("fuzz.onnx");
-    ParserFuzzTest.fuzz("ONNX model", base().toByteArray(), List.of(QrtlException.class, IllegalArgumentException.class), b -> {
+    ParserFuzzTest.fuzz(what, base.toByteArray(), List.of(QrtlException.class, IllegalArgumentException.class), b -> {
       try {
         Files.write(f, b);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      var net = OnnxNetworks.of(OnnxImport.read(f, Map.of("", new long[] {1, 3, 16, 16}), Map.of()));
+      var model = OnnxImport.read(f, Map.of("", new long[] {1, 3, 16, 16}), Map.of(), skipUnknown);
+      for (var e : model.elementwise()) {
+        if (e.outputs() < 0 || e.window() < 1) {
+          throw new AssertionError(e.name() + " has " + e.outputs() + " outputs, window " + e.window());
+        }
+      }
+      var net = OnnxNetworks.of(model);
       for (var l : net.layers()) {
         if (l.k() < 1 || l.outputs() < 1 || l.macs() < l.outputs()) {
           throw new AssertionError("layer " + l.name() + " has K " + l.k() + ", " + l.outputs() + " outputs, " + l.macs() + " MACs");

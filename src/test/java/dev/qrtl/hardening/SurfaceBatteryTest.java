@@ -120,6 +120,21 @@ class SurfaceBatteryTest {
     ModelBuilder negative = small(1, 3, 16, 16);
     negative.initializer(dev.qrtl.onnx.proto.OnnxProto.TensorProto.newBuilder().setName("neg").setDataType(1).addDims(-4).build());
     negative.write(dir.resolve("negative-dim.onnx"));
+    // an operator of a domain qrtl does not read, with and without a declared output shape
+    ModelBuilder foreign = small(1, 3, 16, 16);
+    foreign.output(foreign.add(foreign.node("Relu", "vendor", "stem_y_q").setDomain("com.example")));
+    foreign.write(dir.resolve("foreign.onnx"));
+    // ONNX Runtime's QGemm without its scale and zero-point inputs
+    ModelBuilder qgemm = small(1, 3, 16, 16);
+    String flatStem = qgemm.add(qgemm.node("Flatten", "flatten", "stem_y_q").addAttribute(ModelBuilder.integer("axis", 1)));
+    qgemm.initializer(ModelBuilder.bytes("fc_w", 3, new long[] {8 * 16 * 16, 10}, 8 * 16 * 16 * 10));
+    qgemm.output(qgemm.add(qgemm.node("QGemm", "fc", flatStem, "", "", "fc_w").setDomain("com.microsoft")));
+    qgemm.write(dir.resolve("qgemm-no-scales.onnx"));
+    // QLinearConcat with an input triple cut short
+    ModelBuilder concat = small(1, 3, 16, 16);
+    concat.output(concat.add(concat.node("QLinearConcat", "cat", "stem_y_scale", "stem_y_zp", "stem_y_q", "stem_y_scale")
+        .setDomain("com.microsoft").addAttribute(ModelBuilder.integer("axis", 1))));
+    concat.write(dir.resolve("concat-short.onnx"));
   }
 
   // ---- shards -----------------------------------------------------------------------------
@@ -314,6 +329,14 @@ class SurfaceBatteryTest {
     c.add(c("ONNX: a negative dimension", 1, "tensor 'neg' has a negative dimension", cat(new String[] {n, "--model", "{D}/negative-dim.onnx"},
         quick)));
     // options that name nothing, or would replace what the model fixes
+    c.add(c("ONNX: an operator in an unknown domain", 1, "node 'vendor' (Relu) in domain 'com.example' is an operator qrtl does not import",
+        cat(new String[] {n, "--model", "{D}/foreign.onnx"}, quick)));
+    c.add(c("ONNX: QGemm without its scale inputs", 1, "node 'fc' (QGemm) has no input scale (input 1)",
+        cat(new String[] {n, "--model", "{D}/qgemm-no-scales.onnx"}, quick)));
+    c.add(c("ONNX: QLinearConcat with a cut input triple", 1, "node 'cat' (QLinearConcat): 4 inputs, not Y_scale, Y_zero_point and triples",
+        cat(new String[] {n, "--model", "{D}/concat-short.onnx"}, quick)));
+    c.add(c("--skip-unknown with a built-in model", 1, "--skip-unknown is for ONNX models; resnet18 is a built-in table",
+        cat(new String[] {n, "--model", "resnet18", "--skip-unknown"}, quick)));
     c.add(c("--input-shape naming no input", 1, "--input-shape names input 'y', which the model does not have (its inputs: x)",
         cat(new String[] {n, "--model", "{D}/static.onnx", "--input-shape", "y=1x3x16x16"}, quick)));
     c.add(c("--input-shape replacing a static shape", 1, "--input-shape x=1x3x32x32 would replace dimension 2 of input 'x', which the model fixes at 16",

@@ -29,6 +29,38 @@ class BuiltinNetworksTest {
     assertEquals(8 + 8 + 8, conv1.accBits(8, 8), "ceil(log2 147) = 8");
   }
 
+  /**
+   * The requantizations outside the convolutions, worked out by hand from the architecture:
+   * ResNet-18's 8 residual adds (2 blocks per stage at 64 x 56 x 56, 128 x 28 x 28, 256 x 14 x 14,
+   * 512 x 7 x 7) and its global pool (512 outputs of a 7 x 7 window).
+   */
+  @Test
+  void resnet18CountsItsResidualAddsAndPool() {
+    Network n = BuiltinNetworks.resnet18();
+    assertEquals(2_484_712L, n.outputs(), "one requantization per convolution and fc output");
+    long adds = 2L * (64 * 56 * 56 + 128 * 28 * 28 + 256 * 14 * 14 + 512 * 7 * 7);
+    assertEquals(752_640L, adds);
+    assertEquals(adds + 512, n.elementwiseRequantizations());
+    assertEquals(753_152L, n.elementwiseRequantizations(), "the issue's figure");
+    assertEquals(8, n.elementwise().stream().filter(e -> e.kind() == dev.qrtl.results.Elementwise.Kind.ADD).count());
+    var pool = n.elementwise().get(n.elementwise().size() - 1);
+    assertEquals(49, pool.window());
+    assertEquals(9 + 6, pool.valueBits(8), "an int8 less its zero point (9 bits) summed 49 times: 6 more bits");
+  }
+
+  /** MobileNetV2's residual adds: one per stride-1 block whose input and output channels agree (10), and its pool of 1280. */
+  @Test
+  void mobilenetV2CountsItsResidualAddsAndPool() {
+    Network n = BuiltinNetworks.mobilenetV2();
+    long adds = 24L * 56 * 56 + 2L * 32 * 28 * 28 + 3L * 64 * 14 * 14 + 2L * 96 * 14 * 14 + 2L * 160 * 7 * 7;
+    assertEquals(adds + 1280, n.elementwiseRequantizations());
+    assertEquals(217_664L, n.elementwiseRequantizations(), "the issue's figure");
+    assertEquals(10, n.elementwise().size() - 1);
+    long relu6 = n.layers().stream().filter(l -> l.activation() != null && l.activation().kind() == dev.qrtl.results.Activation.Kind.RELU6)
+        .count();
+    assertEquals(35, relu6, "the stem, 17 depthwise, 16 expansions and the 1x1 to 1280 end in ReLU6");
+  }
+
   @Test
   void resnet50MatchesThePublishedCount() {
     Network n = BuiltinNetworks.resnet50();

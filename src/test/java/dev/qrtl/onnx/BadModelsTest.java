@@ -44,6 +44,12 @@ class BadModelsTest {
     new SplittableRandom(7).nextBytes(garbage);
     ModelBuilder unsupported = small();
     unsupported.add(unsupported.node("Resize", "upsample", "pw_y_q"));
+    ModelBuilder foreign = small();
+    foreign.add(foreign.node("Relu", "vendor_relu", "pw_y_q").setDomain("com.example"));
+    ModelBuilder qgemm = small();
+    String flat = qgemm.add(qgemm.node("Flatten", "flatten", "pw_y_q").addAttribute(ModelBuilder.integer("axis", 1)));
+    qgemm.initializer(ModelBuilder.bytes("fc_w", 3, new long[] {8 * 16 * 16, 10}, 8 * 16 * 16 * 10));
+    qgemm.add(qgemm.node("QGemm", "fc", flat, "", "", "fc_w").setDomain("com.microsoft"));
     ModelBuilder noScale = small();
     var g = noScale.graph();
     for (int i = 0; i < g.getInitializerCount(); i++) {
@@ -65,6 +71,9 @@ class BadModelsTest {
         Arguments.of("truncated protobuf", Arrays.copyOf(good, good.length / 2), "is not an ONNX model (protobuf:"),
         Arguments.of("garbage", garbage, "is not an ONNX model"),
         Arguments.of("unsupported operator", unsupported.build().toByteArray(), "node 'upsample' (Resize) is an operator qrtl does not import"),
+        Arguments.of("operator in an unknown domain", foreign.build().toByteArray(), "node 'vendor_relu' (Relu) in domain 'com.example'"
+            + " is an operator qrtl does not import"),
+        Arguments.of("QGemm without its scale inputs", qgemm.build().toByteArray(), "node 'fc' (QGemm) has no input scale (input 1)"),
         Arguments.of("missing scale initializer", noScale.build().toByteArray(), "node 'stem_x_dq' (DequantizeLinear): its input scale"
             + " 'stem_x_scale' is not an initializer or constant (missing)"),
         Arguments.of("dynamic input shape", dynamic.build().toByteArray(), "input 'x' has a dynamic shape (N x 3 x 16 x 16); give it with"

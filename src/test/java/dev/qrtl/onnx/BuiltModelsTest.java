@@ -58,6 +58,11 @@ class BuiltModelsTest {
     Network imported = OnnxNetworks.of(m);
     Network table = BuiltinNetworks.resnet18();
     assertEquals(table.layers().size(), imported.layers().size(), form + ": " + m.notes());
+    // the 8 residual adds (float Add and Relu between DequantizeLinear and QuantizeLinear in both forms), the table's outputs each
+    var adds = imported.elementwise().stream().filter(e -> e.kind() == dev.qrtl.results.Elementwise.Kind.ADD).toList();
+    var tableAdds = table.elementwise().stream().filter(e -> e.kind() == dev.qrtl.results.Elementwise.Kind.ADD).toList();
+    assertEquals(tableAdds.stream().map(dev.qrtl.results.Elementwise::outputs).toList(), adds.stream()
+        .map(dev.qrtl.results.Elementwise::outputs).toList(), form + ": " + m.elementwise());
     for (Layer want : table.layers()) {
       Layer got = imported.layers().stream().filter(l -> l.name().equals(want.name())).findFirst()
           .orElseThrow(() -> new AssertionError(form + ": no imported layer " + want.name()));

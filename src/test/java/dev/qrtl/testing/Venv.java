@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The Python environment {@code bin/install-deps --all} makes (cocotb, pytest, numpy, ml_dtypes):
+ * The Python environment {@code bin/install-deps --all} makes (cocotb, pytest, numpy, ml_dtypes, onnx, onnxruntime):
  * a test that needs it skips loudly on a developer machine without it and fails under CI.
  */
 public final class Venv {
