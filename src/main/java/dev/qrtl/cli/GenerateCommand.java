@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     description = "Generate Verilog and a JSON manifest.",
-    subcommands = {GenerateCommand.Defaults.class, GenerateQuantizerCommand.class, GenerateMacArrayCommand.class, GenerateBlockQuantizerCommand.class, GenerateBlockDotCommand.class, GenerateGroupPeCommand.class,
+    subcommands = {GenerateCommand.Defaults.class, GenerateQuantizerCommand.class, GenerateMacArrayCommand.class, GenerateBlockQuantizerCommand.class, GenerateBlockDotCommand.class, GenerateGroupPeCommand.class, GenerateResidualAddCommand.class,
         GenerateSpecCommand.class})
 public final class GenerateCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class DesignKinds {
   /** The kinds qrtl ships, in the order {@code --help} and the docs list them. */
   static final List<DesignKind<?>> BUILT_IN = List.of(new RequantizerKind(), new MacArrayKind(), new UnifiedKind(),
-      new ConventionalKind(), new BlockQuantizerKind(), new BlockDotKind(), new GroupPeKind(), new ExampleKind());
+      new ConventionalKind(), new BlockQuantizerKind(), new BlockDotKind(), new GroupPeKind(), new ResidualAddKind(), new ExampleKind());
 
   private static final Map<String, DesignKind<?>> KINDS = new LinkedHashMap<>();
 

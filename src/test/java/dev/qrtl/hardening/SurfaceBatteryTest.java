@@ -539,6 +539,21 @@ class SurfaceBatteryTest {
     for (String[] x : gpeRows) {
       c.add(c("generate group-pe: " + x[0], 1, x[1], cat(gpe, java.util.Arrays.copyOfRange(x, 2, x.length))));
     }
+    String[] radd = {"generate", "residual-add", "--out", "{OUT}"};
+    String[][] raddRows = {
+      {"an unknown scheme", "--scheme dyadic8: unknown residual-add scheme 'dyadic8'", "--scheme", "dyadic8"},
+      {"a 9-bit tflite add", "the tflite residual add is TFLite's 8-bit kernel", "--scheme", "tflite", "--bits", "9"},
+      {"a 1-bit add", "residual-add inputs are 2..16 bits, not 1", "--bits", "1"},
+      {"17 bits", "residual-add inputs are 2..16 bits, not 17", "--bits", "17"},
+      {"--m-bits without dyadic", "--m-bits is for the dyadic add, not shift-round", "--m-bits", "4"},
+      {"a 20-bit dyadic multiplier", "dyadic multipliers are 2..16 bits, not 20", "--scheme", "dyadic", "--m-bits", "20"},
+      {"--rounding with tflite", "--rounding is for shift-round and dyadic; the tflite add rounds half-away", "--scheme", "tflite",
+          "--rounding", "half-even"},
+      {"an unknown rounding", "unknown rounding 'nearest'", "--rounding", "nearest"},
+    };
+    for (String[] x : raddRows) {
+      c.add(c("generate residual-add: " + x[0], 1, x[1], cat(radd, java.util.Arrays.copyOfRange(x, 2, x.length))));
+    }
     String[] pmx = {"pareto", "mx", "--out", "{OUT}"};
     c.add(c("pareto mx: an unknown format", 1, "--formats: unknown MX format 'mxfp3'", cat(pmx, new String[] {"--formats", "mxfp3"})));
     c.add(c("pareto mx: a block of 48", 1, "block size 48: an MX block is a power of two", cat(pmx, new String[] {"--blocks", "48"})));

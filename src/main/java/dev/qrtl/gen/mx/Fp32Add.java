@@ -15,7 +15,7 @@ import dev.qrtl.gen.Arith;
  * one sets the exponent; the rounding position is 24 bits below it or the subnormal quantum 2^-149,
  * whichever is higher; overflow gives infinity. An exactly zero result is +0, every NaN 0x7FC00000.
  */
-final class Fp32Add {
+public final class Fp32Add {
   private Fp32Add() {}
 
   private static final int EB = 13;
@@ -32,7 +32,7 @@ final class Fp32Add {
     return a.ge(b).select(a, b);
   }
 
-  static Expr add(ModuleBuilder m, Expr acc, Expr sum, Expr exp, Expr dotNan, Expr dotPosInf, Expr dotNegInf) {
+  public static Expr add(ModuleBuilder m, Expr acc, Expr sum, Expr exp, Expr dotNan, Expr dotPosInf, Expr dotNegInf) {
     m.stage("binary32 accumulation: align, add, normalise, round once");
     int w = sum.width();
     int n = Math.max(w, 24) + 4;

@@ -127,13 +127,13 @@ public final class Fp32ScaleGenerator {
     return new Expr[] {mant, exp};
   }
 
-  private static Expr max(Expr a, Expr b) {
+  static Expr max(Expr a, Expr b) {
     int w = Math.max(a.width(), b.width());
     return a.ge(b).select(a.extend(w), b.extend(w));
   }
 
   /** A signed value limited to 0..limit, as an unsigned value of {@code bits} bits. */
-  private static Expr clampToUnsigned(Expr v, int limit, int bits) {
+  static Expr clampToUnsigned(Expr v, int limit, int bits) {
     HwType lt = HwType.fitting(java.math.BigInteger.valueOf(limit), java.math.BigInteger.valueOf(limit), true);
     Expr zero = Expr.lit(0, HwType.s(1));
     Expr limited = v.lt(zero).select(zero, v.gt(Expr.lit(limit, lt)).select(Expr.lit(limit, lt), v));
