@@ -1,5 +1,6 @@
 package dev.qrtl.network;
 
+import dev.qrtl.results.Elementwise;
 import dev.qrtl.results.Layer;
 import dev.qrtl.results.NetworkBill;
 import dev.qrtl.results.UnitPrice;
@@ -61,7 +62,11 @@ public final class BillStudy {
     /** The requantizer of a layer's outputs. */
     REQUANT("requant"),
     /** The conventional pipeline's second requantizer, after the batch norm. */
-    BN_REQUANT("bn-requant");
+    BN_REQUANT("bn-requant"),
+    /** A residual-add unit. */
+    ADD("add"),
+    /** The requantizer of an average pool, a concatenation's rescaled input or a product of two tensors. */
+    ELEMENTWISE("elementwise");
 
     final String label;
 
@@ -99,6 +104,13 @@ public final class BillStudy {
         }
       }
     }
+    for (Elementwise e : c.network().elementwise()) {
+      for (Schemes.Form f : c.forms()) {
+        elementwiseKey(e, f, c).ifPresent(k -> jobs.putIfAbsent(k, () -> k.role() == Role.ADD
+            ? add(f.scheme().residualAdd(f.form(), c.aBits()).orElseThrow(), c)
+            : requant(f, k.accBits(), out, elementwiseStimulus(e, c), c)));
+      }
+    }
     int bnBits = 0;
     if (anyBatchNorm) {
       QuantizerSpec conv = c.forms().get(0).scheme().forComparison(c.forms().get(0).form(), widest, out, layerStimulus(widestLayer.k(), c), 0);
@@ -112,6 +124,51 @@ public final class BillStudy {
       }
     }
     return new Plan(jobs, bnBits, widestLayer, widest);
+  }
+
+  /**
+   * The unit an element-wise operator takes under a scheme: a residual add the scheme's own add
+   * unit at the activation width; a pool, a concatenation's rescale or a product the scheme's
+   * requantizer at the value's width ({@link Elementwise#valueBits}); empty for a lookup table, or
+   * a scheme without such a unit.
+   */
+  static java.util.Optional<Key> elementwiseKey(Elementwise e, Schemes.Form f, NetworkConfig c) {
+    if (e.kind() == Elementwise.Kind.LOOKUP || e.outputs() == 0) {
+      return java.util.Optional.empty();
+    }
+    if (e.kind() == Elementwise.Kind.ADD) {
+      return f.scheme().residualAdd(f.form(), c.aBits()).map(a -> new Key(Role.ADD, f.label(), c.aBits(), 0));
+    }
+    int unitAcc = f.scheme().unitAccBits(e.valueBits(c.aBits()));
+    return f.scheme().unsupported(unitAcc, c.aBits()).isPresent() ? java.util.Optional.empty()
+        : java.util.Optional.of(new Key(Role.ELEMENTWISE, f.label(), unitAcc, e.window()));
+  }
+
+  /** An activation's spread in LSB: a third of the signed range (42 at int8). */
+  private static long activationSigma(NetworkConfig c) {
+    return Math.max(1, Math.round((1 << (c.aBits() - 1)) / 3.0));
+  }
+
+  /** The values an element-wise requantizer sees: one activation's spread, sqrt(window) times it for a pool's sum, its square for a product. */
+  static Stimulus elementwiseStimulus(Elementwise e, NetworkConfig c) {
+    long a = activationSigma(c);
+    long sigma = switch (e.kind()) {
+      case AVERAGE_POOL -> Math.round(a * Math.sqrt(e.window()));
+      case MUL -> a * a;
+      default -> a;
+    };
+    return Stimulus.parse("gaussian:sigma=" + sigma);
+  }
+
+  private static UnitPrice add(dev.qrtl.spec.ResidualAddSpec spec, NetworkConfig c) {
+    Stimulus st = Stimulus.parse("gaussian:sigma=" + activationSigma(c));
+    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
+    EnergyOptions e = c.energy();
+    EnergyOptions o = new EnergyOptions(e.operations(), e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
+    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
+    int params = spec.params().stream().mapToInt(dev.qrtl.spec.Param::bits).sum();
+    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2(), u.energy().delays().totalPj(), u.energy().delays().ci95Pj(),
+        u.synthesis().criticalPathNs(), params, st.text(), "gate-level simulation with delays");
   }
 
   /** The plan's units as sweep points: label and frozen cost estimate, in plan order. */
@@ -171,7 +228,17 @@ public final class BillStudy {
       }
       layers.add(new NetworkBill.LayerBill(l, acc, l.macs(), l.outputs(), conventionalCount, pe.energyPj(), pe.design(), costs));
     }
-    List<NetworkBill.Total> totals = totals(c, layers, prices, widest, widestLayer.k());
+    List<NetworkBill.ElementwiseBill> elementwise = new ArrayList<>();
+    for (Elementwise e : c.network().elementwise()) {
+      List<NetworkBill.ElementwiseCost> costs = new ArrayList<>();
+      for (Schemes.Form f : c.forms()) {
+        elementwiseKey(e, f, c).map(prices::get).ifPresent(u -> costs.add(new NetworkBill.ElementwiseCost(f.label(), u.design(), u.energyPj(),
+            e.outputs() * u.energyPj())));
+      }
+      elementwise.add(new NetworkBill.ElementwiseBill(e, e.valueBits(c.aBits()), e.kind() == Elementwise.Kind.LOOKUP ? 0 : e.outputs(),
+          costs));
+    }
+    List<NetworkBill.Total> totals = totals(c, layers, elementwise, prices, widest, widestLayer.k());
     var lib = c.tech().library();
     List<UnitPrice> units = prices.values().stream().sorted(java.util.Comparator.comparing(UnitPrice::design)
         .thenComparing(UnitPrice::stimulus)).toList();
@@ -179,7 +246,7 @@ public final class BillStudy {
         lib.sha256(), SynthRunner.yosysVersion(), "Java " + Runtime.version().feature(), c.aBits(), c.wBits(), out, c.rows() + "x" + c.cols(),
         "gate-level simulation with delays (Liberty arc delays at each net's transition and load, wire load included), each unit at its"
             + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe(),
-        c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, units);
+        c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, elementwise, units, c.network().notes());
   }
 
   static Stimulus layerStimulus(int k, NetworkConfig c) {
@@ -268,8 +335,8 @@ public final class BillStudy {
     return m;
   }
 
-  private static List<NetworkBill.Total> totals(NetworkConfig c, List<NetworkBill.LayerBill> layers, Map<Key, UnitPrice> prices, int widest,
-      int widestK) {
+  private static List<NetworkBill.Total> totals(NetworkConfig c, List<NetworkBill.LayerBill> layers,
+      List<NetworkBill.ElementwiseBill> elementwise, Map<Key, UnitPrice> prices, int widest, int widestK) {
     double ff = c.tech().library().cells().values().stream().filter(x -> x.sequential() && !x.asyncControl() && !x.dontUse())
         .mapToDouble(Cell::area).min().orElse(Double.NaN);
     UnitPrice pe = prices.get(new Key(Role.PE, "", widest, widestK));
@@ -308,10 +375,25 @@ public final class BillStudy {
       if (!complete) {
         continue; // a scheme that cannot serve every layer has no network total
       }
+      // the element-wise requantizations, the same in both pipelines; left out whole if the scheme lacks a unit for one
+      Double elementwisePj = 0.0;
+      for (NetworkBill.ElementwiseBill e : elementwise) {
+        var sc = e.schemes().stream().filter(x -> x.scheme().equals(f.label())).findFirst();
+        if (sc.isPresent()) {
+          elementwisePj += sc.get().totalPj();
+        } else if (e.operations() > 0) {
+          elementwisePj = null;
+          break;
+        }
+      }
+      if (elementwisePj != null) {
+        unified += elementwisePj;
+        conventional += elementwisePj;
+      }
       int unitAcc = f.scheme().unitAccBits(widest);
       UnitPrice widestUnit = prices.get(new Key(Role.REQUANT, f.label(), unitAcc, widestK));
       int bitsPerChannel = widestUnit.parameterBits() + unitAcc;
-      out.add(new NetworkBill.Total(f.label(), mac, unified, conventional, 100 * unified / (mac + unified),
+      out.add(new NetworkBill.Total(f.label(), mac, unified, elementwisePj, conventional, 100 * unified / (mac + unified),
           conventional > 0 ? 100 * (conventional - unified) / conventional : 0, params,
           (double) c.rows() * c.cols() * widestUnit.areaUm2(), (double) c.rows() * c.cols() * pe.areaUm2(), c.cols() * bitsPerChannel * ff,
           params / 64.0 * PUBLISHED.sramPjPer64Bits(), movement, allErrors && weight > 0 ? Math.sqrt(sq / weight) : null));
@@ -337,6 +419,9 @@ public final class BillStudy {
   private static double size(Key k, NetworkConfig c) {
     if (k.role() == Role.PE) {
       return 8.0 * k.accBits();
+    }
+    if (k.role() == Role.ADD) {
+      return 3.0 * Schemes.form(k.scheme()).scheme().relativeSize(Schemes.form(k.scheme()).form(), 32, c.aBits());
     }
     Schemes.Form f = Schemes.form(k.scheme());
     return f.scheme().relativeSize(f.form(), k.accBits(), c.aBits());

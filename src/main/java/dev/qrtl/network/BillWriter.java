@@ -49,15 +49,25 @@ public final class BillWriter {
         b.wBits(), b.array()));
     s.append("Energy: ").append(b.energyModel()).append("; ").append(b.operations()).append(" operations per unit, seed ").append(b.seed())
         .append(".\n\n");
+    List<NetworkBill.ElementwiseBill> ew = b.elementwise() == null ? List.of() : b.elementwise();
+    long elementwise = ew.stream().mapToLong(NetworkBill.ElementwiseBill::operations).sum();
     s.append(f("Per inference: %s MACs, %s requantizations in the unified module (one per output), %s in the conventional pipeline"
-        + " (a second one after each batch norm).%n%n", big(macs), big(requants), big(conventional)));
+        + " (a second one after each batch norm)%s.%n%n", big(macs), big(requants), big(conventional), ew.isEmpty() ? ""
+        : f("; and %s element-wise requantizations between the layers in both (residual adds, pools, concatenations: %s)", big(elementwise),
+        elementwiseSummary(ew))));
+    if (b.notes() != null && !b.notes().isEmpty()) {
+      s.append("Import notes:\n\n");
+      b.notes().forEach(n -> s.append("- ").append(n).append("\n"));
+      s.append("\n");
+    }
     s.append("## Totals per inference\n\n");
-    s.append("| scheme | MAC uJ | requant uJ (unified) | share of MAC + requant | requant uJ (conventional) | fusing saves | parameter bits"
-        + " | requantizer area um^2 | MAC array area um^2 | parameter registers um^2 | parameter reads uJ (published SRAM) | RMS error LSB |\n");
-    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    s.append("| scheme | MAC uJ | requant uJ (unified) | of which element-wise | share of MAC + requant | requant uJ (conventional) | fusing"
+        + " saves | parameter bits | requantizer area um^2 | MAC array area um^2 | parameter registers um^2 | parameter reads uJ (published SRAM)"
+        + " | RMS error LSB |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (NetworkBill.Total t : b.totals()) {
-      s.append(f("| %s | %s | %s | %.2f %% | %s | %.1f %% | %s | %.0f | %.0f | %.0f | %s | %s |%n", t.scheme(), uj(t.macPj()), uj(t.unifiedPj()),
-          t.sharePercent(), uj(t.conventionalPj()), t.savingPercent(), big(t.parameterBits()), t.requantizerAreaUm2(), t.macArrayAreaUm2(),
+      s.append(f("| %s | %s | %s | %s | %.2f %% | %s | %.1f %% | %s | %.0f | %.0f | %.0f | %s | %s |%n", t.scheme(), uj(t.macPj()),
+          uj(t.unifiedPj()), t.elementwisePj() == null ? "- (no unit)" : uj(t.elementwisePj()), t.sharePercent(), uj(t.conventionalPj()), t.savingPercent(), big(t.parameterBits()), t.requantizerAreaUm2(), t.macArrayAreaUm2(),
           t.parameterRegisterAreaUm2(), uj(t.parameterReadPj()), t.rmsErrorLsb() == null ? "-" : f("%.3f", t.rmsErrorLsb())));
     }
     if (!b.totals().isEmpty()) {
@@ -86,6 +96,26 @@ public final class BillWriter {
       }
       s.append("\n");
     }
+    if (!ew.isEmpty()) {
+      s.append("\n## Element-wise requantizations\n\n");
+      s.append("Each output value of a residual add is one operation of the scheme's residual-add unit (two inputs with their own scales,"
+          + " one output scale); an average pool's, a concatenation's rescaled input's and a product's is one requantization of the value"
+          + " at its width by the scheme's requantizer; a lookup table (sigmoid, leaky ReLU on int8) is counted, not priced.\n\n");
+      s.append("| operator | kind | model's op | value bits | window | operations |");
+      for (String sc : schemes) {
+        s.append(" ").append(sc).append(" uJ (pJ/op) |");
+      }
+      s.append("\n|---|---|---|---:|---:|---:|").append("---:|".repeat(schemes.size())).append("\n");
+      for (NetworkBill.ElementwiseBill e : ew) {
+        s.append(f("| %s | %s | %s | %d | %d | %s |", e.op().name(), e.op().kind().label(), e.op().op(), e.valueBits(), e.op().window(),
+            big(e.operations())));
+        for (String sc : schemes) {
+          var c = e.schemes().stream().filter(x -> x.scheme().equals(sc)).findFirst();
+          s.append(c.map(x -> f(" %s (%.4f) |", uj(x.totalPj()), x.energyPerOperationPj())).orElse(" - |"));
+        }
+        s.append("\n");
+      }
+    }
     s.append("\n## Units priced\n\n| design | stimulus | area um^2 | delay ns | energy pJ/op (95 % CI) | parameter bits |\n"
         + "|---|---|---:|---:|---:|---:|\n");
     for (UnitPrice u : b.units()) {
@@ -93,6 +123,13 @@ public final class BillWriter {
           u.energyCi95Pj(), u.parameterBits()));
     }
     return s.toString();
+  }
+
+  /** "8 adds, 1 average-pool": the operators by kind, in first-seen order. */
+  private static String elementwiseSummary(List<NetworkBill.ElementwiseBill> ew) {
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    ew.forEach(e -> counts.merge(e.op().kind().label(), 1, Integer::sum));
+    return String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
   }
 
   private static String num(double v) {
@@ -110,6 +147,13 @@ public final class BillWriter {
               l.requantizationsUnified(), l.requantizationsConventional(), f("%.6f", l.macEnergyPj()), c.scheme(),
               f("%.6f", c.energyPerRequantizationPj()), f("%.3f", c.unifiedPj()), f("%.3f", c.conventionalPj()), f("%.4f", c.sharePercent()),
               c.parameterBits(), c.rmsErrorLsb() == null ? "" : f("%.5f", c.rmsErrorLsb()));
+        }
+      }
+      // the element-wise operators: op is the kind, k the window, acc_bits the value's width, no MACs
+      for (NetworkBill.ElementwiseBill e : b.elementwise() == null ? List.<NetworkBill.ElementwiseBill>of() : b.elementwise()) {
+        for (NetworkBill.ElementwiseCost c : e.schemes()) {
+          p.printRecord(e.op().name(), e.op().kind().label(), e.op().window(), e.valueBits(), 0, e.operations(), e.operations(), "", c.scheme(),
+              f("%.6f", c.energyPerOperationPj()), f("%.3f", c.totalPj()), f("%.3f", c.totalPj()), "", "", "");
         }
       }
     } catch (IOException e) {

@@ -43,6 +43,12 @@ final class NetworkKind implements ReportKind {
     sections.add(new Page.Section("Per layer", "Requantization energy per layer with one requantization per output (unified).",
         List.of(layers(r).build(r.layers(), b == null ? null : b.layers(), threshold)),
         Plots.of(folder, "energy-per-layer", "MAC and requantization energy per layer")));
+    if (r.elementwise() != null && !r.elementwise().isEmpty()) {
+      sections.add(new Page.Section("Between the layers", "Element-wise requantizations: each residual add's output one operation of the"
+          + " scheme's residual-add unit; a pool's, a concatenation's rescaled input's and a product's one requantization at the value's"
+          + " width; lookup tables counted, not priced.", List.of(elementwise(r).build(r.elementwise(), b == null ? null : b.elementwise(),
+          threshold)), List.of()));
+    }
     sections.add(new Page.Section("Units priced", "Each unit simulated at gate level on data shaped like what reaches it;"
         + " requantizers' outputs checked against their golden models.", List.of(units().build(r.units(),
         b == null ? null : b.units(), threshold)), List.of()));
@@ -62,7 +68,7 @@ final class NetworkKind implements ReportKind {
   private static TableSpec<Total> totals() {
     return new TableSpec<>("totals", "Per inference, by scheme", FILE + "#/totals", Total::scheme, List.of(
         Col.text("scheme", Total::scheme), energy("MACs", Total::macPj), energy("requantization, unified", Total::unifiedPj),
-        energy("requantization, conventional", Total::conventionalPj), Col.num("share of MAC + requantization", "%", Total::sharePercent, 3),
+        energy("of which element-wise", Total::elementwisePj), energy("requantization, conventional", Total::conventionalPj), Col.num("share of MAC + requantization", "%", Total::sharePercent, 3),
         Col.num("fusing saves", "%", Total::savingPercent, 1), Col.num("parameter bits", "", Total::parameterBits, 0),
         Col.num("requantizer area (array)", "um^2", Total::requantizerAreaUm2, 0), Col.num("MAC array area", "um^2", Total::macArrayAreaUm2, 0),
         Col.num("parameter registers", "um^2", Total::parameterRegisterAreaUm2, 0), energy("parameter reads", Total::parameterReadPj),
@@ -91,6 +97,20 @@ final class NetworkKind implements ReportKind {
       cols.add(Col.num(name + ": RMS error", "LSB", x -> cost.apply(x) == null ? null : cost.apply(x).rmsErrorLsb(), 2));
     }
     return new TableSpec<>("layers", "Per layer", FILE + "#/layers", x -> x.layer().name(), cols);
+  }
+
+  private static TableSpec<NetworkBill.ElementwiseBill> elementwise(NetworkBill r) {
+    List<Col<NetworkBill.ElementwiseBill>> cols = new ArrayList<>(List.of(Col.text("operator", x -> x.op().name()),
+        Col.text("kind", x -> x.op().kind().label()), Col.text("model's op", x -> x.op().op()),
+        Col.num("value", "bits", NetworkBill.ElementwiseBill::valueBits, 0), Col.num("window", "", x -> x.op().window(), 0),
+        new Col<>("operations", "", x -> Fmt.count((double) x.operations()), x -> (double) x.operations())));
+    for (Total t : r.totals()) {
+      String name = t.scheme();
+      Function<NetworkBill.ElementwiseBill, NetworkBill.ElementwiseCost> cost = x -> x.schemes().stream().filter(c -> c.scheme().equals(name))
+          .findFirst().orElse(null);
+      cols.add(energy(name, x -> cost.apply(x) == null ? null : cost.apply(x).totalPj()));
+    }
+    return new TableSpec<>("elementwise", "Element-wise requantizations", FILE + "#/elementwise", x -> x.op().name(), cols);
   }
 
   private static TableSpec<UnitPrice> units() {

@@ -8,15 +8,19 @@ import java.util.List;
  * A network's requantization bill: per layer and in total, for each scheme, what one inference's
  * requantizations cost (unified: one per output; conventional: a second one after each batch
  * norm) beside its multiply-accumulates, the parameters each output channel keeps, the error of
- * the scheme at the layer's scale, and the units priced to get there. Published constants
+ * the scheme at the layer's scale, the element-wise requantizations between layers (residual adds,
+ * average pools, concatenations; null in a bill written before qrtl priced them), what the import
+ * left out ({@code notes}), and the units priced to get there. Published constants
  * (memory access energies) are labelled as such, never as qrtl's measurement.
  */
 @JsonPropertyOrder({"format", "qrtl", "network", "source", "input", "library", "corner", "librarySha256", "yosys", "java", "aBits", "wBits",
-    "outBits", "array", "energyModel", "operations", "seed", "published", "totals", "layers", "units"})
+    "outBits", "array", "energyModel", "operations", "seed", "published", "totals", "layers", "elementwise", "units", "notes"})
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "format", allowGetters = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NetworkBill(String qrtl, String network, String source, String input, String library, String corner, String librarySha256,
     String yosys, String java, int aBits, int wBits, int outBits, String array, String energyModel, long operations, long seed,
-    Published published, List<Total> totals, List<LayerBill> layers, List<UnitPrice> units) {
+    Published published, List<Total> totals, List<LayerBill> layers, @Nullable List<ElementwiseBill> elementwise, List<UnitPrice> units,
+    @Nullable List<String> notes) {
   /** The file's kind and layout version ({@link dev.qrtl.util.ResultFormat}), first in the JSON. */
   @com.fasterxml.jackson.annotation.JsonProperty("format")
   public String format() {
@@ -49,6 +53,17 @@ public record NetworkBill(String qrtl, String network, String source, String inp
       double sharePercent, long parameterBits, @Nullable Double rmsErrorLsb, @Nullable String errorScale) {}
 
   /**
+   * One element-wise operator: what it is, the width of the value its unit requantizes, how many
+   * operations per inference, and each scheme's unit and energy (none for a lookup table).
+   */
+  @JsonPropertyOrder({"op", "valueBits", "operations", "schemes"})
+  public record ElementwiseBill(Elementwise op, int valueBits, long operations, List<ElementwiseCost> schemes) {}
+
+  /** One scheme's unit on one element-wise operator: energy per output value and per inference (pJ). */
+  @JsonPropertyOrder({"scheme", "unit", "energyPerOperationPj", "totalPj"})
+  public record ElementwiseCost(String scheme, String unit, double energyPerOperationPj, double totalPj) {}
+
+  /**
    * One scheme over the whole network, per inference.
    *
    * @param requantizerAreaUm2 the array's requantizers: one per output as the unified module builds
@@ -56,11 +71,15 @@ public record NetworkBill(String qrtl, String network, String source, String inp
    * @param parameterRegisterAreaUm2 one output channel's parameters per array column held in
    *     flip-flops (the library's smallest D flip-flop)
    * @param parameterReadPj reading every layer's parameters once from SRAM (published per-bit energy)
+   * @param unifiedPj the layers' requantizations in the unified module, and the element-wise ones
+   * @param elementwisePj the element-wise requantizations alone (in both pipelines alike); null when
+   *     the scheme has no unit for one of them (then left out of every total) or the bill predates them
    */
-  @JsonPropertyOrder({"scheme", "macPj", "unifiedPj", "conventionalPj", "sharePercent", "savingPercent", "parameterBits",
+  @JsonPropertyOrder({"scheme", "macPj", "unifiedPj", "elementwisePj", "conventionalPj", "sharePercent", "savingPercent", "parameterBits",
       "requantizerAreaUm2", "macArrayAreaUm2", "parameterRegisterAreaUm2", "parameterReadPj", "dataMovementPj", "rmsErrorLsb"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Total(String scheme, double macPj, double unifiedPj, double conventionalPj, double sharePercent, double savingPercent,
+  public record Total(String scheme, double macPj, double unifiedPj, @Nullable Double elementwisePj, double conventionalPj,
+      double sharePercent, double savingPercent,
       long parameterBits, double requantizerAreaUm2, double macArrayAreaUm2, double parameterRegisterAreaUm2, double parameterReadPj,
       double dataMovementPj, @Nullable Double rmsErrorLsb) {}
 }

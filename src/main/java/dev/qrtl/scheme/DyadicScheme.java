@@ -118,6 +118,13 @@ final class DyadicScheme implements Scheme<DyadicSpec> {
   }
 
   @Override
+  public Optional<dev.qrtl.spec.ResidualAddSpec> residualAdd(CompareForm form, int bits) {
+    int m = form.variables().getOrDefault("m", 8);
+    return m < 2 || m > 16 ? Optional.empty() : Optional.of(new dev.qrtl.spec.ResidualAddSpec(dev.qrtl.spec.ResidualAddSpec.AddScheme.DYADIC,
+        bits, true, Rounding.HALF_UP, m));
+  }
+
+  @Override
   public List<CompareForm> compareForms() {
     return List.of(form(8));
   }

@@ -80,6 +80,11 @@ final class Fp32ScaleScheme implements Scheme<Fp32ScaleSpec> {
   }
 
   @Override
+  public Optional<dev.qrtl.spec.ResidualAddSpec> residualAdd(CompareForm form, int bits) {
+    return Optional.of(dev.qrtl.spec.ResidualAddSpec.of(dev.qrtl.spec.ResidualAddSpec.AddScheme.FP32_SCALE, bits));
+  }
+
+  @Override
   public List<CompareForm> compareForms() {
     return List.of(CompareForm.plain(name()));
   }

@@ -91,6 +91,15 @@ public interface Scheme<S extends QuantizerSpec> {
     return List.of("1", "A", "B");
   }
 
+  /**
+   * The residual add in this scheme's arithmetic for a form at {@code bits} (signed inputs and
+   * output): what a network bill prices a residual add with. Empty when the scheme has no add of
+   * its own (thresholds; TFLite's single-rounding variant, whose kernel qrtl does not build).
+   */
+  default Optional<dev.qrtl.spec.ResidualAddSpec> residualAdd(CompareForm form, int bits) {
+    return Optional.empty();
+  }
+
   /** A rough size of the unit, to schedule the big ones first. */
   default double relativeSize(CompareForm form, int accBits, int outBits) {
     return accBits;

@@ -117,6 +117,12 @@ final class ShiftRoundScheme implements Scheme<ShiftRoundSpec> {
   }
 
   @Override
+  public Optional<dev.qrtl.spec.ResidualAddSpec> residualAdd(CompareForm form, int bits) {
+    return floor ? Optional.of(new dev.qrtl.spec.ResidualAddSpec(dev.qrtl.spec.ResidualAddSpec.AddScheme.SHIFT_ROUND, bits, true,
+        Rounding.FLOOR, 0)) : Optional.of(dev.qrtl.spec.ResidualAddSpec.of(dev.qrtl.spec.ResidualAddSpec.AddScheme.SHIFT_ROUND, bits));
+  }
+
+  @Override
   public List<CompareForm> compareForms() {
     return floor ? List.of(CompareForm.plain("floor")) : List.of(CompareForm.plain("shift-round"), CompareForm.plain("shift-round-const"));
   }

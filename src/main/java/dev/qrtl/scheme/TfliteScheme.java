@@ -122,6 +122,12 @@ final class TfliteScheme implements Scheme<TfliteSpec> {
   }
 
   @Override
+  public Optional<dev.qrtl.spec.ResidualAddSpec> residualAdd(CompareForm form, int bits) {
+    return single || bits > 8 ? Optional.empty()
+        : Optional.of(dev.qrtl.spec.ResidualAddSpec.of(dev.qrtl.spec.ResidualAddSpec.AddScheme.TFLITE, bits));
+  }
+
+  @Override
   public List<CompareForm> compareForms() {
     return List.of(CompareForm.plain(name()));
   }

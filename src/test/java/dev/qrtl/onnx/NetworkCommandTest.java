@@ -18,9 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code qrtl network} end to end on a two-layer QDQ model (a 3x3 stem, K = 27, and a 1x1, K = 8,
- * so two accumulator widths: 8 + 8 + 5 = 21 and 8 + 8 + 3 = 19) with shift-round and the 8-bit
- * dyadic unit: every unit synthesized and simulated, the totals the sums of the layers, the
- * share what its definition says, and a second run byte-identical.
+ * so two accumulator widths: 8 + 8 + 5 = 21 and 8 + 8 + 3 = 19) and a residual add of the two,
+ * with shift-round and the 8-bit dyadic unit: every unit synthesized and simulated (the schemes'
+ * residual-add units too), the totals the sums of the layers and the add, the share what its
+ * definition says, and a second run byte-identical.
  */
 @Tag("tools")
 class NetworkCommandTest {
@@ -39,8 +40,8 @@ class NetworkCommandTest {
     ModelBuilder b = new ModelBuilder(ModelBuilder.Form.QDQ);
     String x = b.input("x", 1, 3, 16, 16);
     x = b.conv("stem", x, 3, 8, 3, 1, 1, 1, true);
-    x = b.conv("pw", x, 8, 8, 1, 1, 0, 1, false);
-    b.output(x);
+    String y = b.conv("pw", x, 8, 8, 1, 1, 0, 1, false);
+    b.output(b.addRelu("res", x, y));
     Path model = b.write(dir.resolve("tiny.onnx"));
     Path out = dir.resolve("out");
     String[] args = {"network", "--model", model.toString(), "--schemes", "shift-round,dyadic:m=8", "--ops", "300", "--error-samples",
@@ -51,6 +52,9 @@ class NetworkCommandTest {
     Path folder = out.resolve("network-built-qrtl_default45");
     JsonNode j = ManifestIo.mapper().readTree(Files.readString(folder.resolve("network.json")));
     assertEquals(2, j.get("layers").size());
+    assertEquals(1, j.get("elementwise").size(), "the residual add (Add and Relu between DequantizeLinear and QuantizeLinear)");
+    assertEquals("ADD", j.get("elementwise").get(0).get("op").get("kind").asText());
+    assertEquals(8L * 16 * 16, j.get("elementwise").get(0).get("operations").asLong());
     JsonNode stem = j.get("layers").get(0);
     assertEquals(21, stem.get("accBits").asInt(), "8 + 8 + ceil(log2 27)");
     assertEquals(27, stem.get("layer").get("k").asInt());
@@ -71,8 +75,21 @@ class NetworkCommandTest {
           }
         }
       }
+      double elementwise = 0;
+      for (JsonNode e : j.get("elementwise")) {
+        for (JsonNode s : e.get("schemes")) {
+          if (s.get("scheme").asText().equals(scheme)) {
+            elementwise += s.get("totalPj").asDouble();
+            assertEquals(e.get("operations").asLong() * s.get("energyPerOperationPj").asDouble(), s.get("totalPj").asDouble(),
+                1e-6 * s.get("totalPj").asDouble(), "one residual-add operation per output");
+          }
+        }
+      }
+      assertTrue(elementwise > 0, scheme + ": the residual add is priced");
+      assertEquals(elementwise, t.get("elementwisePj").asDouble(), 1e-6 * elementwise, scheme);
+      unified += elementwise;
       assertEquals(mac, t.get("macPj").asDouble(), 1e-6 * mac, scheme);
-      assertEquals(unified, t.get("unifiedPj").asDouble(), 1e-6 * unified, scheme);
+      assertEquals(unified, t.get("unifiedPj").asDouble(), 1e-6 * unified, scheme + ": the layers' and the residual add's");
       assertEquals(100 * unified / (mac + unified), t.get("sharePercent").asDouble(), 1e-9, scheme);
       assertTrue(t.get("macPj").asDouble() > t.get("unifiedPj").asDouble(), scheme + ": 27 and 8 MACs per output cost more than one"
           + " requantization");
