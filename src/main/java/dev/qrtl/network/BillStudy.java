@@ -75,11 +75,38 @@ public final class BillStudy {
     }
   }
 
-  /** One unit to price: a processing element, a requantizer, or the conventional pipeline's second requantizer. */
-  record Key(Role role, String scheme, int accBits, int k) {
-    String label() {
-      return role.label + (scheme.isEmpty() ? "" : " " + scheme) + " " + accBits + " bits" + (k > 0 ? ", K " + k : "");
+  /**
+   * One unit to price: a processing element, a requantizer, or the conventional pipeline's second
+   * requantizer. {@code aBits}, {@code wBits} and {@code outBits} are a layer's own widths (QONNX),
+   * 0 where the bill's apply.
+   */
+  record Key(Role role, String scheme, int accBits, int k, int aBits, int wBits, int outBits) {
+    Key(Role role, String scheme, int accBits, int k) {
+      this(role, scheme, accBits, k, 0, 0, 0);
     }
+
+    String label() {
+      return role.label + (scheme.isEmpty() ? "" : " " + scheme) + (aBits > 0 ? " a" + aBits + " w" + wBits + " out " + outBits : "") + " "
+          + accBits + " bits" + (k > 0 ? ", K " + k : "");
+    }
+  }
+
+  /** A layer's accumulator width at its own operand widths (or the bill's). */
+  static int accBits(Layer l, NetworkConfig c) {
+    return l.accBits(l.aBits(c.aBits()), l.wBits(c.wBits()));
+  }
+
+  /** The processing element of a layer's MACs. */
+  static Key peKey(Layer l, NetworkConfig c) {
+    return l.widths() == null ? new Key(Role.PE, "", accBits(l, c), l.k())
+        : new Key(Role.PE, "", accBits(l, c), l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), 0);
+  }
+
+  /** The requantizer of a layer's outputs under a scheme, at the scheme's unit width. */
+  static Key requantKey(Layer l, Schemes.Form f, NetworkConfig c) {
+    int unitAcc = f.scheme().unitAccBits(accBits(l, c));
+    return l.widths() == null ? new Key(Role.REQUANT, f.label(), unitAcc, l.k())
+        : new Key(Role.REQUANT, f.label(), unitAcc, l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), l.outBits(c.aBits()));
   }
 
   /** The units a bill prices, in a fixed order (the layers', then the batch norm's), each with how to price it. */
@@ -89,18 +116,20 @@ public final class BillStudy {
     int out = c.aBits();
     Map<Key, Callable<UnitPrice>> jobs = new LinkedHashMap<>();
     boolean anyBatchNorm = c.network().layers().stream().anyMatch(Layer::batchNorm);
-    int widest = c.network().layers().stream().mapToInt(l -> l.accBits(c.aBits(), c.wBits())).max().orElseThrow();
-    Layer widestLayer = c.network().layers().stream().filter(l -> l.accBits(c.aBits(), c.wBits()) == widest).findFirst().orElseThrow();
+    int widest = c.network().layers().stream().mapToInt(l -> accBits(l, c)).max().orElseThrow();
+    Layer widestLayer = c.network().layers().stream().filter(l -> accBits(l, c) == widest).findFirst().orElseThrow();
     for (Layer l : c.network().layers()) {
-      int acc = l.accBits(c.aBits(), c.wBits());
+      int acc = accBits(l, c);
       int k = l.k();
-      jobs.putIfAbsent(new Key(Role.PE, "", acc, k), () -> PeEnergy.price(c.aBits(), c.wBits(), acc, k, c.tech(), c.timing(), c.energy(),
-          c.timeout()));
+      int a = l.aBits(c.aBits());
+      int w = l.wBits(c.wBits());
+      int o = l.outBits(c.aBits());
+      jobs.putIfAbsent(peKey(l, c), () -> PeEnergy.price(a, w, acc, k, c.tech(), c.timing(), c.energy(), c.timeout()));
       for (Schemes.Form f : c.forms()) {
         int unitAcc = f.scheme().unitAccBits(acc);
-        if (f.scheme().unsupported(unitAcc, out).isEmpty()) {
-          Stimulus st = layerStimulus(k, c);
-          jobs.putIfAbsent(new Key(Role.REQUANT, f.label(), unitAcc, k), () -> requant(f, unitAcc, out, st, c));
+        if (f.scheme().unsupported(unitAcc, o).isEmpty()) {
+          Stimulus st = layerStimulus(k, a, w);
+          jobs.putIfAbsent(requantKey(l, f, c), () -> requant(f, unitAcc, o, st, c));
         }
       }
     }
@@ -113,7 +142,8 @@ public final class BillStudy {
     }
     int bnBits = 0;
     if (anyBatchNorm) {
-      QuantizerSpec conv = c.forms().get(0).scheme().forComparison(c.forms().get(0).form(), widest, out, layerStimulus(widestLayer.k(), c), 0);
+      QuantizerSpec conv = c.forms().get(0).scheme().forComparison(c.forms().get(0).form(), widest, out, layerStimulus(widestLayer.k(), widestLayer.aBits(c.aBits()),
+          widestLayer.wBits(c.wBits())), 0);
       bnBits = ConventionalSpec.bnValueBits(conv, BN_MUL_BITS, BN_ADD_BITS);
       for (Schemes.Form f : c.forms()) {
         int b = f.scheme().unitAccBits(bnBits);
@@ -206,13 +236,13 @@ public final class BillStudy {
     Map<String, Map<String, ErrorMemo>> errors = errors(c, out);
     List<NetworkBill.LayerBill> layers = new ArrayList<>();
     for (Layer l : c.network().layers()) {
-      int acc = l.accBits(c.aBits(), c.wBits());
-      UnitPrice pe = prices.get(new Key(Role.PE, "", acc, l.k()));
+      int acc = accBits(l, c);
+      UnitPrice pe = prices.get(peKey(l, c));
       List<NetworkBill.SchemeCost> costs = new ArrayList<>();
       long conventionalCount = l.outputs() * (l.batchNorm() ? 2 : 1);
       for (Schemes.Form f : c.forms()) {
         int unitAcc = f.scheme().unitAccBits(acc);
-        UnitPrice u = prices.get(new Key(Role.REQUANT, f.label(), unitAcc, l.k()));
+        UnitPrice u = prices.get(requantKey(l, f, c));
         if (u == null) {
           continue; // the scheme cannot be built at this width: no row
         }
@@ -238,7 +268,7 @@ public final class BillStudy {
       elementwise.add(new NetworkBill.ElementwiseBill(e, e.valueBits(c.aBits()), e.kind() == Elementwise.Kind.LOOKUP ? 0 : e.outputs(),
           costs));
     }
-    List<NetworkBill.Total> totals = totals(c, layers, elementwise, prices, widest, widestLayer.k());
+    List<NetworkBill.Total> totals = totals(c, layers, elementwise, prices, widest, widestLayer);
     var lib = c.tech().library();
     List<UnitPrice> units = prices.values().stream().sorted(java.util.Comparator.comparing(UnitPrice::design)
         .thenComparing(UnitPrice::stimulus)).toList();
@@ -249,8 +279,8 @@ public final class BillStudy {
         c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, elementwise, units, c.network().notes());
   }
 
-  static Stimulus layerStimulus(int k, NetworkConfig c) {
-    return Stimulus.parse("products:k=" + Math.min(k, 1 << 20) + ",a_bits=" + c.aBits() + ",w_bits=" + c.wBits());
+  static Stimulus layerStimulus(int k, int aBits, int wBits) {
+    return Stimulus.parse("products:k=" + Math.min(k, 1 << 20) + ",a_bits=" + aBits + ",w_bits=" + wBits);
   }
 
   private static UnitPrice requant(Schemes.Form f, int acc, int out, Stimulus st, NetworkConfig c) {
@@ -276,7 +306,8 @@ public final class BillStudy {
   }
 
   private static String errorKey(Layer l, NetworkConfig c) {
-    return l.accBits(c.aBits(), c.wBits()) + "|" + l.k() + "|" + scaleKey(l);
+    return accBits(l, c) + "|" + l.k() + "|" + l.aBits(c.aBits()) + "|" + l.wBits(c.wBits()) + "|" + l.outBits(c.aBits()) + "|"
+        + scaleKey(l);
   }
 
   /**
@@ -297,8 +328,9 @@ public final class BillStudy {
   }
 
   /** Each scheme's RMS error at the layer's scale: the model file's per-channel scales, else the one calibrated to the layer's accumulators. */
-  private static Map<String, ErrorMemo> layerErrors(Layer l, NetworkConfig c, int out) {
-    int acc = l.accBits(c.aBits(), c.wBits());
+  private static Map<String, ErrorMemo> layerErrors(Layer l, NetworkConfig c, int billOut) {
+    int out = l.outBits(billOut);
+    int acc = accBits(l, c);
     double[] s = l.quantization() == null ? null : l.quantization().effectiveScale();
     ScaleChoice choice = s == null ? new ScaleChoice.Calibrated()
         : s.length == 1 ? new ScaleChoice.Given(s[0]) : new ScaleChoice.PerChannel(Arrays.stream(s).boxed().toList());
@@ -311,7 +343,8 @@ public final class BillStudy {
       }
     }
     try {
-      AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(usable, acc, out, layerStimulus(l.k(), c), c.energy().seed(),
+      AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(usable, acc, out, layerStimulus(l.k(), l.aBits(c.aBits()), l.wBits(c.wBits())),
+          c.energy().seed(),
           c.errorSamples(), KRule.NEAREST, 0, choice, 1));
       for (Schemes.Form f : usable) {
         ErrorRow r = a.rows().stream().filter(x -> x.form().equals(f.label()) && x.view().equals(view)).findFirst().orElseThrow();
@@ -323,7 +356,8 @@ public final class BillStudy {
       // one scheme cannot apply the scale: measure each alone so the others keep their figures
       for (Schemes.Form f : usable) {
         try {
-          AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(List.of(f), acc, out, layerStimulus(l.k(), c), c.energy().seed(),
+          AccuracyResult a = AccuracyStudy.run(new AccuracyConfig(List.of(f), acc, out, layerStimulus(l.k(), l.aBits(c.aBits()), l.wBits(c.wBits())),
+          c.energy().seed(),
               c.errorSamples(), KRule.NEAREST, 0, choice, 1));
           ErrorRow r = a.rows().stream().filter(x -> x.view().equals(view)).findFirst().orElseThrow();
           m.put(f.label(), new ErrorMemo(r.metrics().rms(), s == null ? "calibrated" : "model"));
@@ -336,15 +370,15 @@ public final class BillStudy {
   }
 
   private static List<NetworkBill.Total> totals(NetworkConfig c, List<NetworkBill.LayerBill> layers,
-      List<NetworkBill.ElementwiseBill> elementwise, Map<Key, UnitPrice> prices, int widest, int widestK) {
+      List<NetworkBill.ElementwiseBill> elementwise, Map<Key, UnitPrice> prices, int widest, Layer widestLayer) {
     double ff = c.tech().library().cells().values().stream().filter(x -> x.sequential() && !x.asyncControl() && !x.dontUse())
         .mapToDouble(Cell::area).min().orElse(Double.NaN);
-    UnitPrice pe = prices.get(new Key(Role.PE, "", widest, widestK));
+    UnitPrice pe = prices.get(peKey(widestLayer, c));
     double mac = 0;
     double movement = 0;
     for (NetworkBill.LayerBill l : layers) {
       mac += l.macs() * l.macEnergyPj();
-      long bits = l.layer().weights() * c.wBits() + 2 * l.layer().outputs() * c.aBits();
+      long bits = l.layer().weights() * l.layer().wBits(c.wBits()) + 2 * l.layer().outputs() * l.layer().aBits(c.aBits());
       movement += bits / 64.0 * PUBLISHED.sramPjPer64Bits();
     }
     List<NetworkBill.Total> out = new ArrayList<>();
@@ -391,7 +425,7 @@ public final class BillStudy {
         conventional += elementwisePj;
       }
       int unitAcc = f.scheme().unitAccBits(widest);
-      UnitPrice widestUnit = prices.get(new Key(Role.REQUANT, f.label(), unitAcc, widestK));
+      UnitPrice widestUnit = prices.get(requantKey(widestLayer, f, c));
       int bitsPerChannel = widestUnit.parameterBits() + unitAcc;
       out.add(new NetworkBill.Total(f.label(), mac, unified, elementwisePj, conventional, 100 * unified / (mac + unified),
           conventional > 0 ? 100 * (conventional - unified) / conventional : 0, params,

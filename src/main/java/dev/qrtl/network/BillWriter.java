@@ -81,15 +81,19 @@ public final class BillWriter {
         + " network view prices them per output).\n\n");
     s.append("## Layers\n\n");
     List<String> schemes = b.totals().isEmpty() ? List.of() : b.totals().stream().map(NetworkBill.Total::scheme).toList();
-    s.append("| layer | op | K | acc bits | MACs | outputs | MAC pJ/op | MAC uJ |");
+    s.append("| layer | op | activation (how seen) | K | acc bits | MACs | outputs | MAC pJ/op | MAC uJ |");
     for (String sc : schemes) {
       s.append(" ").append(sc).append(" uJ (share) |");
     }
-    s.append("\n|---|---|---:|---:|---:|---:|---:|---:|");
+    s.append("\n|---|---|---|---:|---:|---:|---:|---:|---:|");
     s.append("---:|".repeat(schemes.size())).append("\n");
     for (NetworkBill.LayerBill l : b.layers()) {
-      s.append(f("| %s | %s | %d | %d | %s | %s | %.4f | %s |", l.layer().name(), l.layer().op().name().toLowerCase(Locale.ROOT), l.layer().k(),
-          l.accBits(), big(l.macs()), big(l.requantizationsUnified()), l.macEnergyPj(), uj(l.macs() * l.macEnergyPj())));
+      var w = l.layer().widths();
+      var act = l.layer().activation();
+      s.append(f("| %s | %s | %s | %d | %d | %s | %s | %.4f | %s |", l.layer().name(), l.layer().op().name().toLowerCase(Locale.ROOT)
+          + (w == null ? "" : f(" (a%d w%d, out %d)", w.aBits(), w.wBits(), w.outBits())), act == null ? "-" : act.label() + " ("
+          + act.detectedBy() + ")", l.layer().k(), l.accBits(), big(l.macs()), big(l.requantizationsUnified()), l.macEnergyPj(),
+          uj(l.macs() * l.macEnergyPj())));
       for (String sc : schemes) {
         var c = l.schemes().stream().filter(x -> x.scheme().equals(sc)).findFirst();
         s.append(c.map(x -> f(" %s (%.2f %%) |", uj(x.unifiedPj()), x.sharePercent())).orElse(" - |"));

@@ -33,7 +33,7 @@ public record NetworkConfig(Network network, List<Schemes.Form> forms, int aBits
       throw new IllegalArgumentException("--error-samples must be 0 or 100..10^7, not " + errorSamples);
     }
     for (Layer l : network.layers()) {
-      int acc = l.accBits(aBits, wBits);
+      int acc = l.accBits(l.aBits(aBits), l.wBits(wBits));
       if (acc > 64) {
         throw new IllegalArgumentException("layer '" + l.name() + "' needs a " + acc + "-bit accumulator, beyond 64 bits");
       }

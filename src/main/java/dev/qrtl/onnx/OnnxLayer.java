@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.qrtl.results.Activation;
 import dev.qrtl.results.Quantization;
+import dev.qrtl.results.Widths;
 
 /**
  * One imported layer whose accumulators are requantized: the node, its form, the shapes of its
@@ -17,13 +18,15 @@ import dev.qrtl.results.Quantization;
  * @param relu a Relu or Clip follows directly, or the output range leaves out negative values
  *     (foldable into the clamp)
  * @param activation which activation, and how it was detected (null when none)
+ * @param widths the layer's own widths where the model fixes them (QONNX), else null
  * @param batchNorm a BatchNormalization follows (not folded in the file)
  */
 @JsonPropertyOrder({"node", "op", "form", "input", "weight", "output", "groups", "kernel", "strides", "constantWeights", "relu",
-    "activation", "batchNorm", "quantization"})
+    "activation", "batchNorm", "quantization", "widths"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OnnxLayer(String node, String op, String form, long[] input, long[] weight, long[] output, int groups, long[] kernel,
-    long[] strides, boolean constantWeights, boolean relu, Activation activation, boolean batchNorm, Quantization quantization) {
+    long[] strides, boolean constantWeights, boolean relu, Activation activation, boolean batchNorm, Quantization quantization,
+    Widths widths) {
 
   /** A convolution (rank-4 or other N-D input), as opposed to a matrix product. */
   public boolean convolution() {

@@ -2,6 +2,7 @@ package dev.qrtl.onnx;
 
 import dev.qrtl.results.Activation;
 import dev.qrtl.results.Quantization;
+import dev.qrtl.results.Widths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +39,8 @@ final class QuantizedLayers {
         case "QLinearMatMul" -> out.add(qlinear(n, 0, 3, 6, Optional.empty()));
         case "QGemm" -> out.add(qgemm(n));
         case "ConvInteger", "MatMulInteger" -> out.add(integer(n));
-        case "Conv", "MatMul", "Gemm" -> qdq(n).ifPresentOrElse(out::add, () -> notes.add(n.where()
-            + " has float inputs (no DequantizeLinear before it): not a quantized layer, left out"));
+        case "Conv", "MatMul", "Gemm" -> qdq(n).or(() -> qonnx(n)).ifPresentOrElse(out::add, () -> notes.add(n.where()
+            + " has float inputs (no DequantizeLinear or QONNX Quant before it): not a quantized layer, left out"));
         default -> {
           // not a layer with accumulators
         }
@@ -163,15 +164,77 @@ final class QuantizedLayers {
       notes.add(n.where() + ": its output is not quantized again (no QuantizeLinear after it): no output scale");
     }
     boolean constantWeights = g.isInitializer(wd.requiredInput(0, "quantized weight"));
-    return Optional.of(layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights));
+    return Optional.of(layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights, null));
+  }
+
+  /**
+   * A QONNX layer: a Conv, MatMul or Gemm whose input and weight come from QONNX Quant (or
+   * BipolarQuant) nodes and whose output reaches another (through a Relu/Clip, a
+   * BatchNormalization or a constant bias Add): its widths are the Quants' bit widths.
+   */
+  private Optional<OnnxLayer> qonnx(Node n) {
+    Optional<Node> xq = qonnxQuantBefore(n.requiredInput(0, "input"));
+    Optional<Node> wq = qonnxQuantBefore(n.requiredInput(1, "weight"));
+    if (xq.isEmpty() || wq.isEmpty()) {
+      return Optional.empty();
+    }
+    if (n.op().equals("Gemm") && n.intAttr("transA", 0) == 1) {
+      throw new OnnxException(n.where() + ": a Gemm with transA is not read as a layer");
+    }
+    String weight = n.requiredInput(1, "weight");
+    long channels = outputChannels(n, weight);
+    QonnxQuant in = QonnxQuant.read(g, xq.get(), 1);
+    QonnxQuant w = QonnxQuant.read(g, wq.get(), channels);
+    Chain after = follow(n.output(0), false);
+    if (after.qonnxOut == null) {
+      throw new OnnxException(n.where() + ": its output reaches no QONNX Quant (through Relu, Clip, BatchNormalization or a bias Add), so"
+          + " its output width is unknown");
+    }
+    QonnxQuant o = after.qonnxOut;
+    double[] wScale = w.scales();
+    Quantization q = new Quantization(times(wScale, in.scales()[0]), o.scales()[0], o.zeroPoints()[0], o.signed(), in.zeroPoints()[0],
+        w.zeroPoints(), n.input(2).isPresent() || after.bias);
+    if (after.activation == null && !o.signed() && o.zeroPoints()[0] == 0) {
+      after.activation = new Activation(Activation.Kind.RELU, "output range: QONNX Quant '" + o.node() + "' is unsigned with zero point 0");
+    }
+    Widths widths;
+    try {
+      widths = new Widths(in.pricedBits(), w.pricedBits(), o.pricedBits(), "QONNX: input " + in.describe() + ", weight " + w.describe()
+          + ", output " + o.describe());
+    } catch (IllegalArgumentException e) {
+      throw new OnnxException(n.where() + ": " + e.getMessage());
+    }
+    boolean constantWeights = g.isInitializer(wq.get().requiredInput(0, "weight"));
+    return Optional.of(layer(n, "QONNX", n.requiredInput(0, "input"), weight, after, q, constantWeights, widths));
+  }
+
+  /** The QONNX Quant or BipolarQuant that writes {@code tensor}, through shape-only operators (Flatten, Reshape, Identity, Squeeze, Unsqueeze, Transpose). */
+  private Optional<Node> qonnxQuantBefore(String tensor) {
+    String t = tensor;
+    for (int steps = 0; steps < 8; steps++) {
+      Node p = g.producer.get(t);
+      if (p == null) {
+        return Optional.empty();
+      }
+      switch (p.op()) {
+        case "Quant", "BipolarQuant" -> {
+          return Optional.of(p);
+        }
+        case "Flatten", "Reshape", "Identity", "Squeeze", "Unsqueeze", "Transpose" -> t = p.requiredInput(0, "data");
+        default -> {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, Quantization q) {
-    return layer(n, form, input, weight, after, q, g.isInitializer(weight));
+    return layer(n, form, input, weight, after, q, g.isInitializer(weight), null);
   }
 
   private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, Quantization q,
-      boolean constantWeights) {
+      boolean constantWeights, Widths widths) {
     long[] x = g.shape(input, n);
     long[] w = g.shape(weight, n);
     long[] y = g.shape(n.output(0), n);
@@ -184,7 +247,8 @@ final class QuantizedLayers {
     }
     Activation act = after.activation != null ? after.activation : OutputRanges.activation(after.outScale, after.outZeroPoint,
         after.outType).orElse(null);
-    return new OnnxLayer(n.label(), n.op(), form, x, w, y, groups, kernel, strides, constantWeights, act != null, act, after.batchNorm, q);
+    return new OnnxLayer(n.label(), n.op(), form, x, w, y, groups, kernel, strides, constantWeights, act != null, act, after.batchNorm, q,
+        widths);
   }
 
   private static boolean gemm(Node n) {
@@ -260,6 +324,8 @@ final class QuantizedLayers {
     boolean bias;
     Activation activation;
     boolean batchNorm;
+    /** The QONNX Quant that quantizes the output, if that is how the model does it. */
+    QonnxQuant qonnxOut;
   }
 
   private Chain follow(String tensor, boolean integer) {
@@ -291,6 +357,10 @@ final class QuantizedLayers {
         case "BatchNormalization" -> c.batchNorm = true;
         case "Relu" -> c.activation = new Activation(Activation.Kind.RELU, "Relu node '" + n.label() + "'");
         case "Clip" -> c.activation = clip(n);
+        case "Quant", "BipolarQuant" -> {
+          c.qonnxOut = QonnxQuant.read(g, n, 1);
+          return c;
+        }
         case "QuantizeLinear" -> {
           c.outScale = scalar(n, 1, "output scale");
           Optional<Tensor> zp = zeroPoint(n, 2);

@@ -27,12 +27,15 @@ final class ShapeRules {
     s.addAll(BROADCAST);
     s.addAll(List.of("Conv", "ConvInteger", "QLinearConv", "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm", "MaxPool",
         "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "QLinearGlobalAveragePool", "QLinearAveragePool", "QLinearAdd",
-        "QLinearMul", "QLinearConcat", "QGemm", "Reshape", "Flatten", "Transpose", "Concat", "Squeeze", "Unsqueeze", "Shape", "Gather", "Constant",
+        "QLinearMul", "QLinearConcat", "QGemm", "Quant", "BipolarQuant", "Trunc", "Reshape", "Flatten", "Transpose", "Concat", "Squeeze", "Unsqueeze", "Shape", "Gather", "Constant",
         "ReduceMean", "DynamicQuantizeLinear"));
     return s;
   }
 
   /** The operators of ONNX Runtime's contrib domain qrtl reads (its QOperator quantization writes them). */
+  /** QONNX's quantizers (domain qonnx.custom_op.general, or FINN's older finn.custom_op.general): the shape of their input. */
+  private static final Set<String> QONNX = Set.of("Quant", "BipolarQuant", "Trunc");
+
   private static final Set<String> MICROSOFT = Set.of("QGemm", "QLinearAdd", "QLinearMul", "QLinearAveragePool",
       "QLinearGlobalAveragePool", "QLinearConcat", "QLinearSigmoid", "QLinearLeakyRelu", "QLinearSoftmax");
 
@@ -43,18 +46,19 @@ final class ShapeRules {
    */
   private static void checkDomain(Node n) {
     String d = n.proto().getDomain();
-    boolean known = MICROSOFT.contains(n.op()) ? d.equals("com.microsoft") : d.isEmpty() || d.equals("ai.onnx");
+    boolean known = MICROSOFT.contains(n.op()) ? d.equals("com.microsoft") : QONNX.contains(n.op()) ? QonnxQuant.DOMAINS.contains(d)
+        : d.isEmpty() || d.equals("ai.onnx");
     if (!known) {
       throw new UnknownOperator(n.where() + " in domain '" + Names.printable(d.isEmpty() ? "ai.onnx" : d) + "' is an operator qrtl"
-          + " does not import (qrtl reads ONNX's operators from the default domain and ONNX Runtime's QOperator forms from"
-          + " 'com.microsoft'); --skip-unknown prices the rest", d);
+          + " does not import (qrtl reads ONNX's operators from the default domain, ONNX Runtime's QOperator forms from"
+          + " 'com.microsoft' and QONNX's quantizers from 'qonnx.custom_op.general'); --skip-unknown prices the rest", d);
     }
   }
 
   static List<long[]> apply(OnnxImport g, Node n) {
     String op = n.op();
     checkDomain(n);
-    if (SAME.contains(op)) {
+    if (SAME.contains(op) || QONNX.contains(op)) {
       long[] s = g.shape(n.requiredInput(0, "input"), n);
       if (op.equals("Cast") || op.equals("Identity")) {
         g.constant(n.requiredInput(0, "input")).ifPresent(t -> g.fold(n.output(0), new Tensor(n.output(0), t.dataType(), t.dims(),

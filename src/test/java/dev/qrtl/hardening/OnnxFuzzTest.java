@@ -158,7 +158,17 @@ class OnnxFuzzTest {
     fuzz("QOperator model, --skip-unknown", qoperatorBase(), true);
   }
 
+  /** A QONNX model (Quant and BipolarQuant at mixed widths), its width, scale and attribute fields fuzzed with the rest. */
+  @Test
+  void theQonnxFormRefusesInOneLineOrImportsSaneSizes() {
+    fuzz("QONNX model", dev.qrtl.onnx.QonnxBuilder.mixed().build(), false, new long[] {1, 3, 8, 8});
+  }
+
   private void fuzz(String what, ModelProto base, boolean skipUnknown) {
+    fuzz(what, base, skipUnknown, new long[] {1, 3, 16, 16});
+  }
+
+  private void fuzz(String what, ModelProto base, boolean skipUnknown, long[] inputShape) {
     Path f = dir.resolve("fuzz.onnx");
     ParserFuzzTest.fuzz(what, base.toByteArray(), List.of(QrtlException.class, IllegalArgumentException.class), b -> {
       try {
@@ -166,7 +176,7 @@ class OnnxFuzzTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      var model = OnnxImport.read(f, Map.of("", new long[] {1, 3, 16, 16}), Map.of(), skipUnknown);
+      var model = OnnxImport.read(f, Map.of("", inputShape), Map.of(), skipUnknown);
       for (var e : model.elementwise()) {
         if (e.outputs() < 0 || e.window() < 1) {
           throw new AssertionError(e.name() + " has " + e.outputs() + " outputs, window " + e.window());

@@ -130,6 +130,17 @@ class SurfaceBatteryTest {
     qgemm.initializer(ModelBuilder.bytes("fc_w", 3, new long[] {8 * 16 * 16, 10}, 8 * 16 * 16 * 10));
     qgemm.output(qgemm.add(qgemm.node("QGemm", "fc", flatStem, "", "", "fc_w").setDomain("com.microsoft")));
     qgemm.write(dir.resolve("qgemm-no-scales.onnx"));
+    // QONNX Quant nodes with bit widths 0 and 33, a width qrtl does not price, and a rounding mode QONNX does not have
+    for (double bits : new double[] {0, 33, 24}) {
+      dev.qrtl.onnx.QonnxBuilder q = new dev.qrtl.onnx.QonnxBuilder();
+      String qx = q.quant(q.input("x", 1, 3, 8, 8), bits, false, false, 0.05f);
+      q.output(q.quant(q.conv("c", qx, q.quant(q.weight("w", 4, 3, 3, 3), 4, true, false, 0.01f), 3), 8, true, false, 0.1f));
+      q.write(dir.resolve("quant-bits-" + (int) bits + ".onnx"));
+    }
+    dev.qrtl.onnx.QonnxBuilder noOut = new dev.qrtl.onnx.QonnxBuilder();
+    String nx = noOut.quant(noOut.input("x", 1, 3, 8, 8), 4, false, false, 0.05f);
+    noOut.output(noOut.conv("c", nx, noOut.quant(noOut.weight("w", 4, 3, 3, 3), 4, true, false, 0.01f), 3));
+    noOut.write(dir.resolve("quant-no-output.onnx"));
     // QLinearConcat with an input triple cut short
     ModelBuilder concat = small(1, 3, 16, 16);
     concat.output(concat.add(concat.node("QLinearConcat", "cat", "stem_y_scale", "stem_y_zp", "stem_y_q", "stem_y_scale")
@@ -335,6 +346,14 @@ class SurfaceBatteryTest {
         cat(new String[] {n, "--model", "{D}/qgemm-no-scales.onnx"}, quick)));
     c.add(c("ONNX: QLinearConcat with a cut input triple", 1, "node 'cat' (QLinearConcat): 4 inputs, not Y_scale, Y_zero_point and triples",
         cat(new String[] {n, "--model", "{D}/concat-short.onnx"}, quick)));
+    c.add(c("QONNX: a Quant of bit width 0", 1, "node 'q0' (Quant): bit width 0.0 is not an integer 1..32",
+        cat(new String[] {n, "--model", "{D}/quant-bits-0.onnx"}, quick)));
+    c.add(c("QONNX: a Quant of bit width 33", 1, "node 'q0' (Quant): bit width 33.0 is not an integer 1..32",
+        cat(new String[] {n, "--model", "{D}/quant-bits-33.onnx"}, quick)));
+    c.add(c("QONNX: 24-bit activations", 1, "node 'c' (Conv): widths 24/4/8 (activation/weight/output): qrtl prices 2..16-bit",
+        cat(new String[] {n, "--model", "{D}/quant-bits-24.onnx"}, quick)));
+    c.add(c("QONNX: a layer whose output is never quantized", 1, "node 'c' (Conv): its output reaches no QONNX Quant",
+        cat(new String[] {n, "--model", "{D}/quant-no-output.onnx"}, quick)));
     c.add(c("--skip-unknown with a built-in model", 1, "--skip-unknown is for ONNX models; resnet18 is a built-in table",
         cat(new String[] {n, "--model", "resnet18", "--skip-unknown"}, quick)));
     c.add(c("--input-shape naming no input", 1, "--input-shape names input 'y', which the model does not have (its inputs: x)",
