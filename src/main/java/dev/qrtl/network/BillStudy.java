@@ -65,6 +65,8 @@ public final class BillStudy {
     BN_REQUANT("bn-requant"),
     /** A residual-add unit. */
     ADD("add"),
+    /** The group-scaled processing element of a layer with block-scaled weights or inputs. */
+    GROUP_PE("group-pe"),
     /** The requantizer of an average pool, a concatenation's rescaled input or a product of two tensors. */
     ELEMENTWISE("elementwise");
 
@@ -96,8 +98,12 @@ public final class BillStudy {
     return l.accBits(l.aBits(c.aBits()), l.wBits(c.wBits()));
   }
 
-  /** The processing element of a layer's MACs. */
+  /** The processing element of a layer's MACs: a group-scaled one where its weights or inputs are block-scaled along K. */
   static Key peKey(Layer l, NetworkConfig c) {
+    if (l.blocks() != null && l.blocks().group() > 0) {
+      return new Key(Role.GROUP_PE, "g" + l.blocks().group() + " " + l.blocks().scale(), accBits(l, c), l.k(), l.aBits(c.aBits()),
+          l.wBits(c.wBits()), 0);
+    }
     return l.widths() == null ? new Key(Role.PE, "", accBits(l, c), l.k())
         : new Key(Role.PE, "", accBits(l, c), l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), 0);
   }
@@ -124,7 +130,9 @@ public final class BillStudy {
       int a = l.aBits(c.aBits());
       int w = l.wBits(c.wBits());
       int o = l.outBits(c.aBits());
-      jobs.putIfAbsent(peKey(l, c), () -> PeEnergy.price(a, w, acc, k, c.tech(), c.timing(), c.energy(), c.timeout()));
+      Key pe = peKey(l, c);
+      jobs.putIfAbsent(pe, pe.role() == Role.GROUP_PE ? () -> groupPe(l, a, w, c) : () -> PeEnergy.price(a, w, acc, k, c.tech(), c.timing(),
+          c.energy(), c.timeout()));
       for (Schemes.Form f : c.forms()) {
         int unitAcc = f.scheme().unitAccBits(acc);
         if (f.scheme().unsupported(unitAcc, o).isEmpty()) {
@@ -172,6 +180,24 @@ public final class BillStudy {
     int unitAcc = f.scheme().unitAccBits(e.valueBits(c.aBits()));
     return f.scheme().unsupported(unitAcc, c.aBits()).isPresent() ? java.util.Optional.empty()
         : java.util.Optional.of(new Key(Role.ELEMENTWISE, f.label(), unitAcc, e.window()));
+  }
+
+  /**
+   * A layer's group-scaled PE: a power-of-two block scale as a 4-bit shift of each group sum, a
+   * float one as a binary16 multiply (MX's and the LLM kernels' forms), on the layer's own dot
+   * products; its energy per MAC.
+   */
+  private static UnitPrice groupPe(Layer l, int a, int w, NetworkConfig c) {
+    boolean shift = l.blocks().scale().equals("shift");
+    dev.qrtl.spec.GroupPeSpec spec = new dev.qrtl.spec.GroupPeSpec(a, w, Math.min(l.k(), 1 << 20), dev.qrtl.spec.GroupPeSpec.Granularity.GROUP,
+        l.blocks().group(), shift ? dev.qrtl.spec.GroupPeSpec.GroupScale.SHIFT : dev.qrtl.spec.GroupPeSpec.GroupScale.FP16, shift ? 4 : 16, 0);
+    Stimulus st = layerStimulus(l.k(), a, w);
+    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
+    EnergyOptions e = c.energy();
+    EnergyOptions o = new EnergyOptions(e.operations(), e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
+    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
+    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2(), u.energy().delays().totalPj(), u.energy().delays().ci95Pj(),
+        u.synthesis().criticalPathNs(), spec.scaleBits(), st.text(), "gate-level simulation with delays");
   }
 
   /** An activation's spread in LSB: a third of the signed range (42 at int8). */
@@ -251,7 +277,9 @@ public final class BillStudy {
         double conventional = unified + (bn == null ? 0 : l.outputs() * bn.energyPj());
         double mac = l.macs() * pe.energyPj();
         boolean bias = l.quantization() != null ? l.quantization().bias() : l.op() != Layer.Op.MATMUL;
-        long paramBits = (long) l.channels() * (u.parameterBits() + (bias ? unitAcc : 0));
+        // one parameter set per output channel, or per output block where the output is block-scaled
+        long sets = l.blocks() != null && l.blocks().outputBlock() > 0 ? l.outputs() / l.blocks().outputBlock() : l.channels();
+        long paramBits = sets * (u.parameterBits() + (bias ? unitAcc : 0));
         ErrorMemo e = c.errorSamples() == 0 ? null : errors.get(errorKey(l, c)).get(f.label());
         costs.add(new NetworkBill.SchemeCost(f.label(), u.design(), u.energyPj(), unified, conventional, 100 * unified / (mac + unified),
             paramBits, e == null ? null : e.rms, e == null ? null : e.scale));
@@ -451,8 +479,8 @@ public final class BillStudy {
 
 
   private static double size(Key k, NetworkConfig c) {
-    if (k.role() == Role.PE) {
-      return 8.0 * k.accBits();
+    if (k.role() == Role.PE || k.role() == Role.GROUP_PE) {
+      return (k.role() == Role.GROUP_PE ? 16.0 : 8.0) * k.accBits();
     }
     if (k.role() == Role.ADD) {
       return 3.0 * Schemes.form(k.scheme()).scheme().relativeSize(Schemes.form(k.scheme()).form(), 32, c.aBits());

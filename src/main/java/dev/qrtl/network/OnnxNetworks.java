@@ -39,7 +39,7 @@ public final class OnnxNetworks {
       Layer.Op op = groups > 1 && groups == cin && groups == cout ? Layer.Op.DEPTHWISE_CONV : Layer.Op.CONV;
       return new Layer(l.node(), op, cin, cout, toInt(kh, l), toInt(k[k.length - 1], l), toInt(l.strides().length > 0 ? l.strides()[0] : 1, l),
           groups, toInt(spatial > 1 ? outH : 1, l), toInt(y[y.length - 1], l), toInt(y[0], l), cout, l.batchNorm(), l.relu(),
-          l.quantization(), l.activation(), l.widths());
+          l.quantization(), l.activation(), l.widths(), l.blocks());
     }
     long[] a = l.input();
     long k = a[a.length - 1];
@@ -48,10 +48,10 @@ public final class OnnxNetworks {
     long batch = product(y, 0, Math.max(0, y.length - 2), l, "output");
     if (l.constantWeights()) {
       return new Layer(l.node(), Layer.Op.GEMM, toInt(k, l), toInt(cols, l), 1, 1, 1, 1, toInt(product(new long[] {batch, rows}, 0, 2, l, "output"), l), 1, 1, toInt(cols, l), l.batchNorm(),
-          l.relu(), l.quantization(), l.activation(), l.widths());
+          l.relu(), l.quantization(), l.activation(), l.widths(), l.blocks());
     }
     return new Layer(l.node(), Layer.Op.MATMUL, toInt(k, l), toInt(cols, l), 1, 1, 1, 1, toInt(rows, l), 1, toInt(batch, l), 1, l.batchNorm(),
-        l.relu(), l.quantization(), l.activation(), l.widths());
+        l.relu(), l.quantization(), l.activation(), l.widths(), l.blocks());
   }
 
   /** The product of {@code v[from..to)} in checked arithmetic: an overflow names the node and the dimensions. */

@@ -19,14 +19,15 @@ import dev.qrtl.results.Widths;
  *     (foldable into the clamp)
  * @param activation which activation, and how it was detected (null when none)
  * @param widths the layer's own widths where the model fixes them (QONNX), else null
+ * @param blocks its block-scaled tensors (opset 21 block_size), else null
  * @param batchNorm a BatchNormalization follows (not folded in the file)
  */
 @JsonPropertyOrder({"node", "op", "form", "input", "weight", "output", "groups", "kernel", "strides", "constantWeights", "relu",
-    "activation", "batchNorm", "quantization", "widths"})
+    "activation", "batchNorm", "quantization", "widths", "blocks"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OnnxLayer(String node, String op, String form, long[] input, long[] weight, long[] output, int groups, long[] kernel,
     long[] strides, boolean constantWeights, boolean relu, Activation activation, boolean batchNorm, Quantization quantization,
-    Widths widths) {
+    Widths widths, dev.qrtl.results.Blocks blocks) {
 
   /** A convolution (rank-4 or other N-D input), as opposed to a matrix product. */
   public boolean convolution() {

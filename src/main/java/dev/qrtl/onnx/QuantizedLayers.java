@@ -58,6 +58,12 @@ final class QuantizedLayers {
       }
       String x = n.requiredInput(0, "input");
       String scale = n.requiredInput(1, "scale");
+      if (n.intAttr("block_size", 0) != 0) {
+        BlockScales b = BlockScales.read(g, n, g.shape(x, n)).orElseThrow();
+        out.add(new QdqNode(n.label(), n.op(), Names.printable(x), g.shape(x, n), b.axis(), b.scales(), new long[] {0},
+            zeroPoint(n, 2).map(t -> t.dataType() == 3).orElse(false)));
+        continue;
+      }
       if (g.constant(scale).isEmpty()) {
         notes.add(n.where() + ": its scale is computed at run time");
         continue;
@@ -150,21 +156,84 @@ final class QuantizedLayers {
     }
     Node xd = xdq.get();
     Node wd = wdq.get();
-    double inScale = scalar(xd, 1, "input scale");
-    long inZp = zeroPoint(xd, 2).map(t -> (long) t.scalar("input zero point")).orElse(0L);
     String weight = n.requiredInput(wIndex, "weight");
     long channels = outputChannels(n, weight);
-    double[] wScale = perChannel(wd, wd.requiredInput(1, "weight scale"), channels, "weight scale");
-    long[] wZp = zeroPoint(wd, 2).map(t -> longs(perChannelValues(wd, t, channels, "weight zero point"))).orElse(new long[] {0});
+    Optional<BlockScales> xb = BlockScales.read(g, xd, g.shape(xd.requiredInput(0, "quantized input"), xd));
+    Optional<BlockScales> wb = BlockScales.read(g, wd, g.shape(wd.requiredInput(0, "quantized weight"), wd));
     Chain after = follow(n.output(0), false);
     boolean bias = n.input(2).isPresent() || after.bias;
+    boolean constantWeights = g.isInitializer(wd.requiredInput(0, "quantized weight"));
+    if (xb.isPresent() || wb.isPresent() || after.outBlocks != null) {
+      return Optional.of(blocked(n, xd, wd, xb, wb, after, bias, constantWeights));
+    }
+    double inScale = scalar(xd, 1, "input scale");
+    long inZp = zeroPoint(xd, 2).map(t -> (long) t.scalar("input zero point")).orElse(0L);
+    double[] wScale = perChannel(wd, wd.requiredInput(1, "weight scale"), channels, "weight scale");
+    long[] wZp = zeroPoint(wd, 2).map(t -> longs(perChannelValues(wd, t, channels, "weight zero point"))).orElse(new long[] {0});
     Quantization q = new Quantization(times(wScale, inScale), after.outScale, after.outZeroPoint, after.outType == 3,
         inZp, wZp, bias);
     if (after.outScale == null) {
       notes.add(n.where() + ": its output is not quantized again (no QuantizeLinear after it): no output scale");
     }
-    boolean constantWeights = g.isInitializer(wd.requiredInput(0, "quantized weight"));
     return Optional.of(layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights, null));
+  }
+
+  /**
+   * A QDQ layer with block-scaled tensors (opset 21 {@code block_size}): weight and input blocks
+   * must run along K (the weight's input-channel axis, the activation's channel or last axis), and
+   * their K-group is the PE's (the smaller block where both are blocked, which must divide the
+   * larger); an output block is the requantizer's parameter period. The accumulator scale is then
+   * per block, not per channel: the layer carries no effective scale (its error is at a
+   * calibrated one).
+   */
+  private OnnxLayer blocked(Node n, Node xd, Node wd, Optional<BlockScales> xb, Optional<BlockScales> wb, Chain after, boolean bias,
+      boolean constantWeights) {
+    String weight = n.requiredInput(1, "weight");
+    long[] ws = g.shape(wd.requiredInput(0, "quantized weight"), wd);
+    long[] xs = g.shape(xd.requiredInput(0, "quantized input"), xd);
+    int wk = n.op().contains("Conv") ? 1 : gemm(n) ? (n.intAttr("transB", 0) == 1 ? 1 : 0) : ws.length - 2;
+    int xk = n.op().contains("Conv") ? 1 : xs.length - 1;
+    int group = 0;
+    java.util.List<String> source = new ArrayList<>();
+    for (var b : new java.util.AbstractMap.SimpleEntry[] {new java.util.AbstractMap.SimpleEntry<>(wb, wk),
+        new java.util.AbstractMap.SimpleEntry<>(xb, xk)}) {
+      @SuppressWarnings("unchecked")
+      Optional<BlockScales> bs = (Optional<BlockScales>) b.getKey();
+      int k = (Integer) b.getValue();
+      if (bs.isEmpty()) {
+        continue;
+      }
+      if (bs.get().axis() != k) {
+        throw new OnnxException(n.where() + ": " + bs.get().node() + " has blocks along axis " + bs.get().axis() + "; qrtl prices blocks"
+            + " along K (axis " + k + ")");
+      }
+      int size = bs.get().block();
+      if (group != 0 && Math.max(group, size) % Math.min(group, size) != 0) {
+        throw new OnnxException(n.where() + ": input blocks of " + size + " and weight blocks of " + group + " along K: one must divide"
+            + " the other");
+      }
+      group = group == 0 ? size : Math.min(group, size);
+      source.add(bs.get().describe(bs == wb ? "weight" : "input"));
+    }
+    boolean pow2 = wb.map(BlockScales::powerOfTwo).orElse(true) && xb.map(BlockScales::powerOfTwo).orElse(true);
+    if (after.outBlocks != null) {
+      source.add(after.outBlocks.describe("output"));
+    }
+    if (group > 0) {
+      int k = (int) Math.min(Integer.MAX_VALUE, Tensor.count(n.op().contains("Conv") ? java.util.Arrays.copyOfRange(ws, 1, ws.length)
+          : new long[] {ws[wk]}));
+      if (k % group != 0) {
+        throw new OnnxException(n.where() + ": block size " + group + " does not divide K = " + k);
+      }
+    }
+    dev.qrtl.results.Blocks blocks = new dev.qrtl.results.Blocks(group, pow2 ? "shift" : "fp16", after.outBlocks == null ? 0
+        : after.outBlocks.block(), String.join("; ", source));
+    notes.add(n.where() + ": block-scaled (" + blocks.source() + "): no per-channel scale; its error is at a calibrated one");
+    Double outScale = after.outBlocks != null ? null : after.outScale;
+    Quantization q = new Quantization(null, outScale, after.outZeroPoint, after.outType == 3, 0, new long[] {0}, bias);
+    OnnxLayer l = layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights, null);
+    return new OnnxLayer(l.node(), l.op(), "QDQ blocked", l.input(), l.weight(), l.output(), l.groups(), l.kernel(), l.strides(),
+        l.constantWeights(), l.relu(), l.activation(), l.batchNorm(), l.quantization(), l.widths(), blocks);
   }
 
   /**
@@ -248,7 +317,7 @@ final class QuantizedLayers {
     Activation act = after.activation != null ? after.activation : OutputRanges.activation(after.outScale, after.outZeroPoint,
         after.outType).orElse(null);
     return new OnnxLayer(n.label(), n.op(), form, x, w, y, groups, kernel, strides, constantWeights, act != null, act, after.batchNorm, q,
-        widths);
+        widths, null);
   }
 
   private static boolean gemm(Node n) {
@@ -326,6 +395,8 @@ final class QuantizedLayers {
     boolean batchNorm;
     /** The QONNX Quant that quantizes the output, if that is how the model does it. */
     QonnxQuant qonnxOut;
+    /** The output QuantizeLinear's block scales (opset 21 block_size), if it has them. */
+    BlockScales outBlocks;
   }
 
   private Chain follow(String tensor, boolean integer) {
@@ -362,6 +433,12 @@ final class QuantizedLayers {
           return c;
         }
         case "QuantizeLinear" -> {
+          c.outBlocks = BlockScales.read(g, n, g.shape(n.requiredInput(0, "input"), n)).orElse(null);
+          if (c.outBlocks != null) {
+            Optional<Tensor> zp = zeroPoint(n, 2);
+            c.outType = zp.map(Tensor::dataType).orElse(2);
+            return c;
+          }
           c.outScale = scalar(n, 1, "output scale");
           Optional<Tensor> zp = zeroPoint(n, 2);
           c.outZeroPoint = zp.map(z -> (long) z.scalar("output zero point")).orElse(0L);

@@ -23,14 +23,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *     file written before qrtl recorded it)
  * @param widths the layer's own activation, weight and output widths (QONNX), null where the bill's
  *     apply
+ * @param blocks its block-scaled weights, inputs or output (opset 21 block_size), null when none
  */
 @JsonPropertyOrder({"name", "op", "cin", "cout", "kh", "kw", "stride", "groups", "outH", "outW", "batch", "k", "macs", "outputs",
-    "channels", "batchNorm", "relu", "quantization", "activation", "widths"})
+    "channels", "batchNorm", "relu", "quantization", "activation", "widths", "blocks"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"k", "macs", "outputs"}, allowGetters = true)
 public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int stride, int groups, int outH, int outW, int batch,
     int channels, boolean batchNorm, boolean relu, @Nullable Quantization quantization, @Nullable Activation activation,
-    @Nullable Widths widths) {
+    @Nullable Widths widths, @Nullable Blocks blocks) {
   /** What a layer computes. */
   public enum Op {
     CONV, DEPTHWISE_CONV, GEMM, MATMUL
@@ -114,7 +115,7 @@ public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int s
   public static Layer conv(String name, int cin, int cout, int kernel, int stride, int groups, int outSize, Activation.Kind activation) {
     Op op = groups > 1 && groups == cin && groups == cout ? Op.DEPTHWISE_CONV : Op.CONV;
     return new Layer(name, op, cin, cout, kernel, kernel, stride, groups, outSize, outSize, 1, cout, true, activation != null, null,
-        architecture(activation), null);
+        architecture(activation), null, null);
   }
 
   private static Activation architecture(Activation.Kind k) {
@@ -124,12 +125,12 @@ public record Layer(String name, Op op, int cin, int cout, int kh, int kw, int s
   /** A fully connected layer over {@code rows} inputs: {@code rows x cin} by {@code cin x cout}. */
   public static Layer gemm(String name, int rows, int cin, int cout, boolean relu) {
     return new Layer(name, Op.GEMM, cin, cout, 1, 1, 1, 1, rows, 1, 1, cout, false, relu, null, architecture(relu ? Activation.Kind.RELU
-        : null), null);
+        : null), null, null);
   }
 
   /** {@code batch} products of two activations, {@code rows x k} by {@code k x cols}: one scale per tensor. */
   public static Layer matmul(String name, int batch, int rows, int k, int cols) {
-    return new Layer(name, Op.MATMUL, k, cols, 1, 1, 1, 1, rows, 1, batch, 1, false, false, null, null, null);
+    return new Layer(name, Op.MATMUL, k, cols, 1, 1, 1, 1, rows, 1, batch, 1, false, false, null, null, null, null);
   }
 
   /** The dot-product length: {@code cin / groups x kh x kw} (the shared dimension for a product). */

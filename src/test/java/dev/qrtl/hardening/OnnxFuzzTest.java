@@ -164,6 +164,13 @@ class OnnxFuzzTest {
     fuzz("QONNX model", dev.qrtl.onnx.QonnxBuilder.mixed().build(), false, new long[] {1, 3, 8, 8});
   }
 
+  /** A blocked-QDQ model (opset 21 block_size 32 along K): block sizes, axes and scale shapes fuzzed with the rest. */
+  @Test
+  void theBlockedFormRefusesInOneLineOrImportsSaneSizes() throws IOException {
+    Path f = dev.qrtl.onnx.BlockedModels.matmul(dir.resolve("blocked.onnx"), 32, 0, false);
+    fuzz("blocked QDQ model", ModelProto.parseFrom(Files.readAllBytes(f)), false, new long[] {1, 64, 256});
+  }
+
   private void fuzz(String what, ModelProto base, boolean skipUnknown) {
     fuzz(what, base, skipUnknown, new long[] {1, 3, 16, 16});
   }

@@ -141,6 +141,9 @@ class SurfaceBatteryTest {
     String nx = noOut.quant(noOut.input("x", 1, 3, 8, 8), 4, false, false, 0.05f);
     noOut.output(noOut.conv("c", nx, noOut.quant(noOut.weight("w", 4, 3, 3, 3), 4, true, false, 0.01f), 3));
     noOut.write(dir.resolve("quant-no-output.onnx"));
+    // blocked QDQ (opset 21 block_size): a block of 48 along a K of 256, and blocks along the output channels
+    dev.qrtl.onnx.BlockedModels.matmul(dir.resolve("block-48.onnx"), 48, 0, false);
+    dev.qrtl.onnx.BlockedModels.matmul(dir.resolve("block-outputs.onnx"), 32, 1, false);
     // QLinearConcat with an input triple cut short
     ModelBuilder concat = small(1, 3, 16, 16);
     concat.output(concat.add(concat.node("QLinearConcat", "cat", "stem_y_scale", "stem_y_zp", "stem_y_q", "stem_y_scale")
@@ -354,6 +357,10 @@ class SurfaceBatteryTest {
         cat(new String[] {n, "--model", "{D}/quant-bits-24.onnx"}, quick)));
     c.add(c("QONNX: a layer whose output is never quantized", 1, "node 'c' (Conv): its output reaches no QONNX Quant",
         cat(new String[] {n, "--model", "{D}/quant-no-output.onnx"}, quick)));
+    c.add(c("ONNX: a block size that does not divide the axis", 1, "node 'w_dq' (DequantizeLinear): block size 48 does not divide axis 0"
+        + " of 256x128", cat(new String[] {n, "--model", "{D}/block-48.onnx"}, quick)));
+    c.add(c("ONNX: blocks along the output channels", 1, "w_dq has blocks along axis 1; qrtl prices blocks along K (axis 0)",
+        cat(new String[] {n, "--model", "{D}/block-outputs.onnx"}, quick)));
     c.add(c("--skip-unknown with a built-in model", 1, "--skip-unknown is for ONNX models; resnet18 is a built-in table",
         cat(new String[] {n, "--model", "resnet18", "--skip-unknown"}, quick)));
     c.add(c("--input-shape naming no input", 1, "--input-shape names input 'y', which the model does not have (its inputs: x)",

@@ -123,7 +123,7 @@ class ResultFilesTest {
   @Test
   void aQuantizedLayerFromAModelFileRoundTripsWithItsDerivedFieldsLeftToTheRecord() throws Exception {
     Quantization q = new Quantization(new double[] {0.5, 0.25}, 0.125, 3, true, -2, new long[] {0, 1}, true);
-    Layer l = new Layer("conv1", Layer.Op.CONV, 4, 2, 3, 3, 1, 1, 8, 8, 1, 2, false, true, q, new Activation(Activation.Kind.RELU, "Relu node"), null);
+    Layer l = new Layer("conv1", Layer.Op.CONV, 4, 2, 3, 3, 1, 1, 8, 8, 1, 2, false, true, q, new Activation(Activation.Kind.RELU, "Relu node"), null, null);
     String json = WRITER.writeValueAsString(l);
     assertTrue(json.contains("\"macs\"") && json.contains("\"weightZeroPoints\""), json);
     Layer back = dev.qrtl.util.StrictJson.builder().build().readValue(json, Layer.class);

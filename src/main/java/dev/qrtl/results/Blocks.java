@@ -1,0 +1,27 @@
+package dev.qrtl.results;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A layer's block-scaled tensors (ONNX opset 21 {@code block_size}, MX-style per-block scales):
+ * weights or input activations with a scale per {@code group} consecutive elements along K are
+ * priced by a group-scaled processing element (a power-of-two scale shifts each group sum, a float
+ * one multiplies it as binary16); an output quantized with a scale per {@code outputBlock}
+ * elements is requantized by the scheme's requantizer with its parameters changing per block.
+ *
+ * @param group the K-group the PE scales (0: K not blocked)
+ * @param scale {@code shift} (every block scale a power of two) or {@code fp16}
+ * @param outputBlock the output's block size (0: per tensor or per channel)
+ * @param source what the model says ("weight DequantizeLinear 'w_dq': block_size 32 along axis 1, 4096 float scales")
+ */
+@JsonPropertyOrder({"group", "scale", "outputBlock", "source"})
+public record Blocks(int group, String scale, int outputBlock, String source) {
+  public Blocks {
+    if (group < 0 || outputBlock < 0 || group == 0 && outputBlock == 0) {
+      throw new IllegalArgumentException("blocks of " + group + " along K and " + outputBlock + " on the output: one must be positive");
+    }
+    if (!scale.equals("shift") && !scale.equals("fp16")) {
+      throw new IllegalArgumentException("block scale '" + scale + "': shift or fp16");
+    }
+  }
+}
