@@ -44,7 +44,8 @@ public final class NetworkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "NAME|FILE.onnx",
-      description = "resnet18, resnet50, mobilenetv2, bert-base-layer, or a quantized ONNX model (QDQ or QOperator form).")
+      description = "resnet18, resnet50, mobilenetv2, bert-base-layer, llama-layer, or a quantized ONNX model (QDQ, QOperator, QONNX or"
+          + " blocked form).")
   String model;
 
   @Option(names = "--input-shape", paramLabel = "[NAME=]DIMS", description = "Shape of a graph input the model leaves dynamic, as 1x3x224x224"
@@ -55,8 +56,25 @@ public final class NetworkCommand implements Callable<Integer> {
       + " unless the file declares that output's shape) instead of refusing the model; the bill lists every node left out.")
   boolean skipUnknown;
 
-  @Option(names = "--seq-len", defaultValue = "128", description = "bert-base-layer: tokens per sequence (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seq-len", defaultValue = "128", description = "bert-base-layer: tokens per sequence (default: ${DEFAULT-VALUE});"
+      + " llama-layer prefill: the prompt's tokens (default 2048).")
   int sequence;
+
+  @Option(names = "--phase", defaultValue = "prefill", description = "llama-layer: prefill (the prompt's tokens at once) or decode (one token"
+      + " against the KV cache) (default: ${DEFAULT-VALUE}).")
+  String phase;
+
+  @Option(names = "--kv-len", defaultValue = "2048", description = "llama-layer decode: positions in the KV cache, the token's own included"
+      + " (default: ${DEFAULT-VALUE}).")
+  int kvLength;
+
+  @Option(names = "--weights", defaultValue = "w8", description = "llama-layer: the projections' weights, w8 (int8 per channel), w4g128"
+      + " (4-bit, a binary16 scale per 128 along K) or mxfp4 (OCP MXFP4, block 32) (default: ${DEFAULT-VALUE}).")
+  String weights;
+
+  @Option(names = "--activations", defaultValue = "int8", description = "llama-layer: the activations, int8 (per tensor), mxint8 or mxfp8"
+      + " (OCP MX, block 32, E4M3) (default: ${DEFAULT-VALUE}).")
+  String activations;
 
   @Option(names = "--schemes", defaultValue = DEFAULT_SCHEMES, paramLabel = "S,S,...",
       description = "Schemes in their comparison forms (default: ${DEFAULT-VALUE}).")
@@ -152,18 +170,28 @@ public final class NetworkCommand implements Callable<Integer> {
     }
     String lower = model.toLowerCase(Locale.ROOT);
     boolean builtin = BuiltinNetworks.NAMES.contains(lower);
+    boolean llama = lower.equals(LLAMA);
     if (Checks.given(spec, "--seq-len")) {
-      if (!lower.equals("bert-base-layer")) {
-        throw new UserError("--seq-len is for the built-in bert-base-layer; " + (builtin ? lower + " has no sequence"
+      if (!lower.equals("bert-base-layer") && !llama) {
+        throw new UserError("--seq-len is for the built-in bert-base-layer and llama-layer; " + (builtin ? lower + " has no sequence"
             : "an ONNX model's sequence length is its input shape (--input-shape where the model leaves it symbolic)"));
       }
       Checks.range("--seq-len", sequence, 1, 1 << 16);
+    }
+    for (String o : new String[] {"--phase", "--kv-len", "--weights", "--activations"}) {
+      if (Checks.given(spec, o) && !llama) {
+        throw new UserError(o + " is for the built-in llama-layer" + (builtin ? ", not " + lower : "; an ONNX model's quantization is its"
+            + " own"));
+      }
+    }
+    if (llama) {
+      llamaOptions();
     }
     if (builtin && skipUnknown) {
       throw new UserError("--skip-unknown is for ONNX models; " + lower + " is a built-in table, with nothing to skip");
     }
     if (builtin && !inputShapes.isEmpty()) {
-      throw new UserError("--input-shape is for ONNX models; " + lower + " is a built-in table at 224 x 224 (bert-base-layer: --seq-len)");
+      throw new UserError("--input-shape is for ONNX models; " + lower + " is a built-in table at 224 x 224 (bert-base-layer and llama-layer: --seq-len)");
     }
     if (shard != null && merge != null) {
       throw new UserError("--shard and --merge do not go together");
@@ -198,8 +226,42 @@ public final class NetworkCommand implements Callable<Integer> {
         Duration.ofSeconds(timeout), progress.enabled(), errorSamples);
   }
 
+  static final String LLAMA = "llama-layer";
+
+  /** The llama-layer's options, each checked: a phase, weights or activations it does not know, a --seq-len in decode, a --kv-len in prefill. */
+  dev.qrtl.network.LlamaLayer.Options llamaOptions() {
+    dev.qrtl.network.LlamaLayer.Phase p = parseEnum("--phase", phase, dev.qrtl.network.LlamaLayer.Phase.values(),
+        dev.qrtl.network.LlamaLayer.Phase::cliName);
+    dev.qrtl.network.LlamaLayer.Weights w = parseEnum("--weights", weights, dev.qrtl.network.LlamaLayer.Weights.values(),
+        dev.qrtl.network.LlamaLayer.Weights::cliName);
+    dev.qrtl.network.LlamaLayer.Activations a = parseEnum("--activations", activations, dev.qrtl.network.LlamaLayer.Activations.values(),
+        dev.qrtl.network.LlamaLayer.Activations::cliName);
+    if (p == dev.qrtl.network.LlamaLayer.Phase.DECODE && Checks.given(spec, "--seq-len")) {
+      throw new UserError("--seq-len is the prompt's length in prefill; decode is one token (its context is --kv-len)");
+    }
+    if (p == dev.qrtl.network.LlamaLayer.Phase.PREFILL && Checks.given(spec, "--kv-len")) {
+      throw new UserError("--kv-len is the KV cache of decode; prefill attends over its own --seq-len tokens");
+    }
+    Checks.range("--kv-len", kvLength, 1, 1 << 20);
+    int t = p == dev.qrtl.network.LlamaLayer.Phase.DECODE ? 1 : Checks.given(spec, "--seq-len") ? sequence : 2048;
+    return new dev.qrtl.network.LlamaLayer.Options(p, t, p == dev.qrtl.network.LlamaLayer.Phase.DECODE ? kvLength : t, w, a);
+  }
+
+  private static <E> E parseEnum(String option, String value, E[] values, java.util.function.Function<E, String> name) {
+    for (E e : values) {
+      if (name.apply(e).equals(value)) {
+        return e;
+      }
+    }
+    throw new UserError(option + " " + dev.qrtl.util.Printable.of(value) + ": use one of " + String.join(", ", java.util.Arrays.stream(values)
+        .map(name).toList()));
+  }
+
   private Network network() {
     String lower = model.toLowerCase(Locale.ROOT);
+    if (lower.equals(LLAMA)) {
+      return dev.qrtl.network.LlamaLayer.build(llamaOptions());
+    }
     if (BuiltinNetworks.NAMES.contains(lower)) {
       return BuiltinNetworks.named(lower, sequence);
     }

@@ -67,6 +67,8 @@ public final class BillStudy {
     ADD("add"),
     /** The group-scaled processing element of a layer with block-scaled weights or inputs. */
     GROUP_PE("group-pe"),
+    /** The MX block quantizer that requantizes a layer's accumulators into an MX format (per element). */
+    BLOCK_QUANT("mx-quant"),
     /** The requantizer of an average pool, a concatenation's rescaled input or a product of two tensors. */
     ELEMENTWISE("elementwise");
 
@@ -108,8 +110,14 @@ public final class BillStudy {
         : new Key(Role.PE, "", accBits(l, c), l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), 0);
   }
 
-  /** The requantizer of a layer's outputs under a scheme, at the scheme's unit width. */
+  /**
+   * The requantizer of a layer's outputs under a scheme, at the scheme's unit width; for an output in
+   * an MX format, the MX block quantizer of that format at the accumulator width, whatever the scheme.
+   */
   static Key requantKey(Layer l, Schemes.Form f, NetworkConfig c) {
+    if (l.blocks() != null && l.blocks().outputFormat() != null) {
+      return new Key(Role.BLOCK_QUANT, l.blocks().outputFormat() + " block " + l.blocks().outputBlock(), accBits(l, c), 0);
+    }
     int unitAcc = f.scheme().unitAccBits(accBits(l, c));
     return l.widths() == null ? new Key(Role.REQUANT, f.label(), unitAcc, l.k())
         : new Key(Role.REQUANT, f.label(), unitAcc, l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), l.outBits(c.aBits()));
@@ -135,9 +143,12 @@ public final class BillStudy {
           c.energy(), c.timeout()));
       for (Schemes.Form f : c.forms()) {
         int unitAcc = f.scheme().unitAccBits(acc);
-        if (f.scheme().unsupported(unitAcc, o).isEmpty()) {
+        Key rk = requantKey(l, f, c);
+        if (rk.role() == Role.BLOCK_QUANT) {
+          jobs.putIfAbsent(rk, () -> blockQuant(l, acc, a, w, c));
+        } else if (f.scheme().unsupported(unitAcc, o).isEmpty()) {
           Stimulus st = layerStimulus(k, a, w);
-          jobs.putIfAbsent(requantKey(l, f, c), () -> requant(f, unitAcc, o, st, c));
+          jobs.putIfAbsent(rk, () -> requant(f, unitAcc, o, st, c));
         }
       }
     }
@@ -198,6 +209,28 @@ public final class BillStudy {
     UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
     return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2(), u.energy().delays().totalPj(), u.energy().delays().ci95Pj(),
         u.synthesis().criticalPathNs(), spec.scaleBits(), st.text(), "gate-level simulation with delays");
+  }
+
+  /**
+   * The MX block quantizer that turns a block of the layer's accumulators into its output format
+   * (the shared exponent from the block's largest magnitude, each element rounded): its energy per
+   * element, a block's over its size, on blocks of the layer's own accumulators.
+   */
+  private static UnitPrice blockQuant(Layer l, int acc, int a, int w, NetworkConfig c) {
+    int block = l.blocks().outputBlock();
+    dev.qrtl.spec.MxFormat format = java.util.Arrays.stream(dev.qrtl.spec.MxFormat.values())
+        .filter(x -> x.cliName().equals(l.blocks().outputFormat())).findFirst().orElseThrow();
+    dev.qrtl.spec.BlockQuantizerSpec spec = dev.qrtl.spec.BlockQuantizerSpec.of(format, block,
+        dev.qrtl.spec.BlockQuantizerSpec.BlockInput.integer(acc, java.util.OptionalInt.empty()));
+    Stimulus st = layerStimulus(l.k(), a, w);
+    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
+    EnergyOptions e = c.energy();
+    long blocks = Math.max(10L * e.batches(), e.operations() / block); // one block is block operations: as many elements as the others
+    EnergyOptions o = new EnergyOptions(blocks, e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
+    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
+    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2() / block, u.energy().delays().totalPj() / block,
+        u.energy().delays().ci95Pj() / block, u.synthesis().criticalPathNs(), 0, st.text() + " (per element: a block of " + block + " over "
+        + block + ")", "gate-level simulation with delays");
   }
 
   /** An activation's spread in LSB: a third of the signed range (42 at int8). */
@@ -304,7 +337,8 @@ public final class BillStudy {
         lib.sha256(), SynthRunner.yosysVersion(), "Java " + Runtime.version().feature(), c.aBits(), c.wBits(), out, c.rows() + "x" + c.cols(),
         "gate-level simulation with delays (Liberty arc delays at each net's transition and load, wire load included), each unit at its"
             + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe(),
-        c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, elementwise, units, c.network().notes());
+        c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, elementwise, units, c.network().notes(),
+        c.network().tokens() > 0 ? c.network().tokens() : null);
   }
 
   static Stimulus layerStimulus(int k, int aBits, int wBits) {
@@ -481,6 +515,9 @@ public final class BillStudy {
   private static double size(Key k, NetworkConfig c) {
     if (k.role() == Role.PE || k.role() == Role.GROUP_PE) {
       return (k.role() == Role.GROUP_PE ? 16.0 : 8.0) * k.accBits();
+    }
+    if (k.role() == Role.BLOCK_QUANT) {
+      return 32.0 * k.accBits();
     }
     if (k.role() == Role.ADD) {
       return 3.0 * Schemes.form(k.scheme()).scheme().relativeSize(Schemes.form(k.scheme()).form(), 32, c.aBits());

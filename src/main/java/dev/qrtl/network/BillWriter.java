@@ -70,6 +70,14 @@ public final class BillWriter {
           uj(t.unifiedPj()), t.elementwisePj() == null ? "- (no unit)" : uj(t.elementwisePj()), t.sharePercent(), uj(t.conventionalPj()), t.savingPercent(), big(t.parameterBits()), t.requantizerAreaUm2(), t.macArrayAreaUm2(),
           t.parameterRegisterAreaUm2(), uj(t.parameterReadPj()), t.rmsErrorLsb() == null ? "-" : f("%.3f", t.rmsErrorLsb())));
     }
+    if (b.tokens() != null && b.tokens() > 0) {
+      s.append(f("%nPer token (%d token%s per inference):%n%n| scheme | MAC uJ per token | requant uJ per token (unified) | of which"
+          + " element-wise |%n|---|---:|---:|---:|%n", b.tokens(), b.tokens() == 1 ? "" : "s"));
+      for (NetworkBill.Total t : b.totals()) {
+        s.append(f("| %s | %s | %s | %s |%n", t.scheme(), f("%.4f", t.macPj() / 1e6 / b.tokens()), f("%.4f", t.unifiedPj() / 1e6
+            / b.tokens()), t.elementwisePj() == null ? "-" : f("%.4f", t.elementwisePj() / 1e6 / b.tokens())));
+      }
+    }
     if (!b.totals().isEmpty()) {
       s.append(f("%nData movement (published constants, not measured): each weight read once and each activation written and read once"
           + " at %s pJ per 64 bits (8 KB SRAM, %s) is %s uJ per inference; DRAM would be %.0f pJ per 64 bits.%n", num(b.published()

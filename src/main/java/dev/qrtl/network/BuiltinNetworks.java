@@ -20,7 +20,7 @@ public final class BuiltinNetworks {
   private BuiltinNetworks() {}
 
   /** The names {@code qrtl network --model} accepts, in documentation order. */
-  public static final List<String> NAMES = List.of("resnet18", "resnet50", "mobilenetv2", "bert-base-layer");
+  public static final List<String> NAMES = List.of("resnet18", "resnet50", "mobilenetv2", "bert-base-layer", "llama-layer");
 
   /** BERT-base's default sequence length. */
   public static final int DEFAULT_SEQUENCE = 128;
@@ -32,6 +32,8 @@ public final class BuiltinNetworks {
       case "resnet50" -> resnet50();
       case "mobilenetv2" -> mobilenetV2();
       case "bert-base-layer" -> bertBaseLayer(sequence);
+      case "llama-layer" -> LlamaLayer.build(new LlamaLayer.Options(LlamaLayer.Phase.PREFILL, sequence, sequence, LlamaLayer.Weights.W8,
+          LlamaLayer.Activations.INT8));
       default -> throw new IllegalArgumentException("unknown network '" + name + "'; built-in: " + String.join(", ", NAMES)
           + ", or an .onnx file");
     };

@@ -8,12 +8,19 @@ import java.util.List;
  * A network's requantized layers in order, with where they came from ({@code source}: a built-in
  * table and its reference, or a model file and its SHA-256), the element-wise requantizations
  * between them (residual adds, average pools, concatenations), and what the import left out
- * ({@code notes}: skipped nodes, layers without a scale).
+ * ({@code notes}: skipped nodes, layers without a scale); {@code tokens} the tokens one inference
+ * processes where the bill is also per token (an LLM layer), else 0.
  */
-public record Network(String name, String source, String input, List<Layer> layers, List<Elementwise> elementwise, List<String> notes) {
+public record Network(String name, String source, String input, List<Layer> layers, List<Elementwise> elementwise, List<String> notes,
+    int tokens) {
   /** A network without element-wise requantizations or notes. */
   public Network(String name, String source, String input, List<Layer> layers) {
     this(name, source, input, layers, List.of(), List.of());
+  }
+
+  /** A network that is not billed per token (a CNN's inference, an imported model). */
+  public Network(String name, String source, String input, List<Layer> layers, List<Elementwise> elementwise, List<String> notes) {
+    this(name, source, input, layers, elementwise, notes, 0);
   }
 
   public Network {

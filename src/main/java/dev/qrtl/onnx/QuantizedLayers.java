@@ -227,7 +227,7 @@ final class QuantizedLayers {
       }
     }
     dev.qrtl.results.Blocks blocks = new dev.qrtl.results.Blocks(group, pow2 ? "shift" : "fp16", after.outBlocks == null ? 0
-        : after.outBlocks.block(), String.join("; ", source));
+        : after.outBlocks.block(), null, String.join("; ", source));
     notes.add(n.where() + ": block-scaled (" + blocks.source() + "): no per-channel scale; its error is at a calibrated one");
     Double outScale = after.outBlocks != null ? null : after.outScale;
     Quantization q = new Quantization(null, outScale, after.outZeroPoint, after.outType == 3, 0, new long[] {0}, bias);

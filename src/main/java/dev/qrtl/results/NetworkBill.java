@@ -10,17 +10,18 @@ import java.util.List;
  * norm) beside its multiply-accumulates, the parameters each output channel keeps, the error of
  * the scheme at the layer's scale, the element-wise requantizations between layers (residual adds,
  * average pools, concatenations; null in a bill written before qrtl priced them), what the import
- * left out ({@code notes}), and the units priced to get there. Published constants
+ * left out ({@code notes}), the tokens one inference processes where the bill is also per token
+ * (an LLM layer), and the units priced to get there. Published constants
  * (memory access energies) are labelled as such, never as qrtl's measurement.
  */
 @JsonPropertyOrder({"format", "qrtl", "network", "source", "input", "library", "corner", "librarySha256", "yosys", "java", "aBits", "wBits",
-    "outBits", "array", "energyModel", "operations", "seed", "published", "totals", "layers", "elementwise", "units", "notes"})
+    "outBits", "array", "energyModel", "operations", "seed", "published", "totals", "layers", "elementwise", "units", "notes", "tokens"})
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "format", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NetworkBill(String qrtl, String network, String source, String input, String library, String corner, String librarySha256,
     String yosys, String java, int aBits, int wBits, int outBits, String array, String energyModel, long operations, long seed,
     Published published, List<Total> totals, List<LayerBill> layers, @Nullable List<ElementwiseBill> elementwise, List<UnitPrice> units,
-    @Nullable List<String> notes) {
+    @Nullable List<String> notes, @Nullable Integer tokens) {
   /** The file's kind and layout version ({@link dev.qrtl.util.ResultFormat}), first in the JSON. */
   @com.fasterxml.jackson.annotation.JsonProperty("format")
   public String format() {

@@ -361,6 +361,22 @@ class SurfaceBatteryTest {
         + " of 256x128", cat(new String[] {n, "--model", "{D}/block-48.onnx"}, quick)));
     c.add(c("ONNX: blocks along the output channels", 1, "w_dq has blocks along axis 1; qrtl prices blocks along K (axis 0)",
         cat(new String[] {n, "--model", "{D}/block-outputs.onnx"}, quick)));
+    c.add(c("llama-layer: an unknown phase", 1, "--phase training: use one of prefill, decode",
+        cat(new String[] {n, "--model", "llama-layer", "--phase", "training"}, quick)));
+    c.add(c("llama-layer: unknown weights", 1, "--weights w3: use one of w8, w4g128, mxfp4",
+        cat(new String[] {n, "--model", "llama-layer", "--weights", "w3"}, quick)));
+    c.add(c("llama-layer: unknown activations", 1, "--activations fp16: use one of int8, mxint8, mxfp8",
+        cat(new String[] {n, "--model", "llama-layer", "--activations", "fp16"}, quick)));
+    c.add(c("llama-layer: --seq-len in decode", 1, "--seq-len is the prompt's length in prefill; decode is one token",
+        cat(new String[] {n, "--model", "llama-layer", "--phase", "decode", "--seq-len", "512"}, quick)));
+    c.add(c("llama-layer: --kv-len in prefill", 1, "--kv-len is the KV cache of decode",
+        cat(new String[] {n, "--model", "llama-layer", "--kv-len", "512"}, quick)));
+    c.add(c("llama-layer: a KV cache of 0", 1, "--kv-len", cat(new String[] {n, "--model", "llama-layer", "--phase", "decode", "--kv-len",
+        "0"}, quick)));
+    c.add(c("--weights for resnet18", 1, "--weights is for the built-in llama-layer, not resnet18",
+        cat(new String[] {n, "--model", "resnet18", "--weights", "w4g128"}, quick)));
+    c.add(c("--phase for an ONNX model", 1, "--phase is for the built-in llama-layer; an ONNX model's quantization is its own",
+        cat(new String[] {n, "--model", "{D}/static.onnx", "--phase", "decode"}, quick)));
     c.add(c("--skip-unknown with a built-in model", 1, "--skip-unknown is for ONNX models; resnet18 is a built-in table",
         cat(new String[] {n, "--model", "resnet18", "--skip-unknown"}, quick)));
     c.add(c("--input-shape naming no input", 1, "--input-shape names input 'y', which the model does not have (its inputs: x)",
@@ -383,9 +399,9 @@ class SurfaceBatteryTest {
         "1x3xAx16"}, quick)));
     c.add(c("--input-shape with a zero", 1, "dimension 0 is outside 1..16777216", cat(new String[] {n, "--model", "{D}/dynamic-hw.onnx",
         "--input-shape", "1x3x0x16"}, quick)));
-    c.add(c("--seq-len for an ONNX model", 1, "--seq-len is for the built-in bert-base-layer; an ONNX model's sequence length is its input shape",
+    c.add(c("--seq-len for an ONNX model", 1, "--seq-len is for the built-in bert-base-layer and llama-layer; an ONNX model's sequence length is its input shape",
         cat(new String[] {n, "--model", "{D}/static.onnx", "--seq-len", "64"}, quick)));
-    c.add(c("--seq-len for resnet18", 1, "--seq-len is for the built-in bert-base-layer; resnet18 has no sequence",
+    c.add(c("--seq-len for resnet18", 1, "--seq-len is for the built-in bert-base-layer and llama-layer; resnet18 has no sequence",
         cat(new String[] {n, "--model", "resnet18", "--seq-len", "64"}, quick)));
     c.add(c("--seq-len 0", 1, "--seq-len must be in 1..65536, not 0", cat(new String[] {n, "--model", "bert-base-layer", "--seq-len", "0"},
         quick)));

@@ -61,6 +61,46 @@ class BuiltinNetworksTest {
     assertEquals(35, relu6, "the stem, 17 depthwise, 16 expansions and the 1x1 to 1280 end in ReLU6");
   }
 
+  /**
+   * A Llama-7B decoder layer's MACs written out from its shapes (hidden 4096, 32 heads of 128, FFN
+   * 11008): four 4096 x 4096 projections and three 4096 x 11008 ones per token, and QK^T and AV of
+   * 32 x 128 x context each per token; prefill at 2048 tokens (attention dense over 2048), decode of
+   * one token against a KV cache of 2048; the weights per layer (202,375,168) within 1 % of 6.74 B
+   * parameters over 32 layers (less embeddings and norms).
+   */
+  @Test
+  void aLlamaLayerIsExactlyItsProjectionsAndAttention() {
+    long h = 4096;
+    long ff = 11008;
+    long perTokenProjections = 4 * h * h + 3 * h * ff;
+    assertEquals(202_375_168L, perTokenProjections);
+    for (LlamaLayer.Phase p : LlamaLayer.Phase.values()) {
+      long t = p == LlamaLayer.Phase.PREFILL ? 2048 : 1;
+      long context = 2048;
+      for (LlamaLayer.Weights w : LlamaLayer.Weights.values()) {
+        for (LlamaLayer.Activations a : LlamaLayer.Activations.values()) {
+          Network n = LlamaLayer.build(new LlamaLayer.Options(p, (int) t, (int) context, w, a));
+          long attention = 2 * 32 * t * 128 * context;
+          assertEquals(t * perTokenProjections + attention, n.macs(), p + " " + w + " " + a);
+          assertEquals(t * (5 * h + 2 * ff) + 32 * t * context + 32 * t * 128, n.outputs(),
+              "one output per projection column (q, k, v, o, down: 4096; gate, up: 11008) and token, per score, per head's context value");
+          assertEquals(2 * t * h + t * ff, n.elementwiseRequantizations(), "two residual adds and the SwiGLU product");
+        }
+      }
+    }
+    long decode = LlamaLayer.build(new LlamaLayer.Options(LlamaLayer.Phase.DECODE, 1, 2048, LlamaLayer.Weights.W8,
+        LlamaLayer.Activations.INT8)).macs();
+    assertEquals(219_152_384L, decode, "202,375,168 + 2 x 32 x 128 x 2048");
+    within(6.74e9 / 32, 0.07, perTokenProjections, "weights per layer");
+    Network w4 = LlamaLayer.build(new LlamaLayer.Options(LlamaLayer.Phase.DECODE, 1, 2048, LlamaLayer.Weights.W4G128,
+        LlamaLayer.Activations.MXINT8));
+    Layer up = w4.layers().stream().filter(l -> l.name().equals("mlp.up_proj")).findFirst().orElseThrow();
+    assertEquals(4, up.wBits(8));
+    assertEquals(32, up.blocks().group(), "MX activations' 32 divides the weights' 128");
+    assertEquals("fp16", up.blocks().scale());
+    assertEquals("mxint8", up.blocks().outputFormat());
+  }
+
   @Test
   void resnet50MatchesThePublishedCount() {
     Network n = BuiltinNetworks.resnet50();
