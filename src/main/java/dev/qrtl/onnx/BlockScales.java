@@ -9,9 +9,10 @@ import java.util.Optional;
  * that axis divided by the block size. qrtl prices whole blocks only: a block size that does not
  * divide the axis is refused, as is a scale tensor of another shape.
  *
+ * @param zeroPoints one per block, in the scales' order ({0} when the node has none)
  * @param powerOfTwo every scale an exact power of two (an MX-style E8M0 scale)
  */
-record BlockScales(String node, int block, int axis, double[] scales, boolean powerOfTwo) {
+record BlockScales(String node, int block, int axis, double[] scales, long[] zeroPoints, boolean powerOfTwo) {
   static Optional<BlockScales> read(OnnxImport g, Node n, long[] shape) {
     long bs = n.intAttr("block_size", 0);
     if (bs == 0) {
@@ -40,7 +41,15 @@ record BlockScales(String node, int block, int axis, double[] scales, boolean po
       }
       pow2 &= v == Math.scalb(1.0, Math.getExponent(v));
     }
-    return Optional.of(new BlockScales(n.label(), (int) bs, axis, s.values(), pow2));
+    long[] zps = new long[] {0};
+    if (n.input(2).isPresent()) {
+      Tensor z = g.requireConstant(n.input(2).get(), n, "zero point");
+      if (!Arrays.equals(z.dims(), expect)) {
+        throw new OnnxException(n.where() + ": block zero points of shape " + Shapes.show(z.dims()) + ", not " + Shapes.show(expect));
+      }
+      zps = Arrays.stream(z.values()).mapToLong(v -> (long) v).toArray();
+    }
+    return Optional.of(new BlockScales(n.label(), (int) bs, axis, s.values(), zps, pow2));
   }
 
   String describe(String role) {

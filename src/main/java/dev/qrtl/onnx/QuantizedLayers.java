@@ -60,8 +60,8 @@ final class QuantizedLayers {
       String scale = n.requiredInput(1, "scale");
       if (n.intAttr("block_size", 0) != 0) {
         BlockScales b = BlockScales.read(g, n, g.shape(x, n)).orElseThrow();
-        out.add(new QdqNode(n.label(), n.op(), Names.printable(x), g.shape(x, n), b.axis(), b.scales(), new long[] {0},
-            zeroPoint(n, 2).map(t -> t.dataType() == 3).orElse(false)));
+        out.add(new QdqNode(n.label(), n.op(), Names.printable(x), g.shape(x, n), b.axis(), b.scales(), b.zeroPoints(),
+            zeroPoint(n, 2).map(t -> t.dataType() == 3).orElse(false), b.block()));
         continue;
       }
       if (g.constant(scale).isEmpty()) {
@@ -77,7 +77,7 @@ final class QuantizedLayers {
       long[] z = zp.map(t -> longs(perChannelValues(n, t, slices, "zero point"))).orElse(new long[] {0});
       // the integer side's type: the zero point's, else the quantized input's (DequantizeLinear) or uint8
       boolean signed = zp.map(t -> t.dataType() == 3).orElse(false);
-      out.add(new QdqNode(n.label(), n.op(), Names.printable(x), shape, axis, sv, z, signed));
+      out.add(new QdqNode(n.label(), n.op(), Names.printable(x), shape, axis, sv, z, signed, 0));
     }
     return out;
   }

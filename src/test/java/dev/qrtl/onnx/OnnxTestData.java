@@ -35,6 +35,11 @@ final class OnnxTestData {
       System.err.println("SKIPPING: " + msg);
       Assumptions.abort(msg);
     }
+    return load(dir);
+  }
+
+  /** An operator test in ONNX's test-data layout at {@code dir}. */
+  static Case load(Path dir) throws IOException {
     ModelProto m = ModelProto.parseFrom(Files.readAllBytes(dir.resolve("model.onnx")));
     Map<String, TensorProto> feeds = new LinkedHashMap<>();
     for (int i = 0; i < m.getGraph().getInputCount(); i++) {
