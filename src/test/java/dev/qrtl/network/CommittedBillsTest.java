@@ -46,6 +46,31 @@ class CommittedBillsTest {
     }
   }
 
+  /** The decode bills of every weight and activation scheme: the same MACs per token (the shapes), priced by their own units. */
+  @ParameterizedTest
+  @ValueSource(strings = {"w8-mxint8", "w8-mxfp8", "w4g128-int8", "w4g128-mxint8", "w4g128-mxfp8", "mxfp4-int8", "mxfp4-mxint8",
+      "mxfp4-mxfp8"})
+  void everyWeightAndActivationSchemeBillsTheSameDecodeStep(String schemes) {
+    NetworkBill b = bill("network-llama-layer-decode-" + schemes + "-qrtl_default45");
+    NetworkBill plain = bill("network-llama-layer-decode-qrtl_default45");
+    assertEquals(plain.layers().stream().mapToLong(NetworkBill.LayerBill::macs).sum(), b.layers().stream()
+        .mapToLong(NetworkBill.LayerBill::macs).sum());
+    String weights = schemes.split("-")[0];
+    for (NetworkBill.LayerBill l : b.layers()) {
+      boolean projection = l.layer().op() == dev.qrtl.results.Layer.Op.GEMM;
+      String unit = l.macUnit();
+      if (projection && !weights.equals("w8") || schemes.contains("-mx")) {
+        assertTrue(unit.startsWith("gpe_"), schemes + " " + l.layer().name() + ": a group-scaled PE, not " + unit);
+      }
+      if (projection && weights.equals("w4g128")) {
+        assertTrue(unit.contains("_w4_") && unit.contains("fp16"), unit);
+      }
+      if (projection && weights.equals("mxfp4")) {
+        assertTrue(unit.contains("_w5_") && unit.contains("_g32_shift"), unit);
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"network-llama-layer-prefill-qrtl_default45", "network-llama-layer-prefill-NangateOpenCellLibrary",
       "network-llama-layer-decode-qrtl_default45", "network-llama-layer-decode-NangateOpenCellLibrary"})
