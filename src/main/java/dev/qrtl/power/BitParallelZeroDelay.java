@@ -10,8 +10,17 @@ import java.util.Map;
  * input); a net toggles in operation i when its value differs from operation i - 1's, so the
  * toggles of a word are the popcount of the word XOR itself shifted up one lane (lane 0 against
  * the previous word's last lane). The counts equal {@link ZeroDelayPropagation}'s operation by
- * operation, gate by gate ({@code BitParallelZeroDelayTest}); pricing them (which input caused a
- * transition, the Liberty {@code when} conditions, as word masks) is the next step.
+ * operation, gate by gate ({@code BitParallelZeroDelayTest}).
+ *
+ * <p>Given a {@link LibertyEnergyModel}, the toggles are priced as that model prices the event
+ * simulator's transitions, from its own tables: a gate's event by whether the output rose, which
+ * input caused it (the first, in pin order, whose value differs from the previous operation's:
+ * {@link ZeroDelayPropagation}'s rule, as a word mask per input) and the input row; for a gate whose
+ * event energies depend on the row only through the causing input's edge (no Liberty {@code when}
+ * on its output groups), by popcounts per (rising, cause, edge), else lane by lane over its toggles;
+ * the hidden energy of the pins a net reaches and the switching of input nets per rising and
+ * falling toggle; leakage over the operations. The sums are the event model's up to the order of
+ * floating-point addition.
  *
  * <p>Operations of a combinational design are independent, so 64 consecutive ones can run in one
  * word; a design with flip-flops is refused here (its lanes would need their own state).
@@ -22,10 +31,22 @@ public final class BitParallelZeroDelay {
   /** Per net, the value in the operation before the current word's first (bit 0). */
   private final long[] last;
   private final long[] gateToggles;
+  private final long[] previous;
   private long sourceToggles;
   private long operations;
+  private final LibertyEnergyModel pricing;
+  /** Per gate: its event energies depend on the input row only through the causing input's edge. */
+  private final boolean[] simple;
+  private final double[] comb;
+  private double switching;
 
+  /** Toggles only. */
   public BitParallelZeroDelay(Elaboration e) {
+    this(e, null);
+  }
+
+  /** Toggles, priced by {@code pricing}'s tables when it is given (a model of the same elaboration). */
+  public BitParallelZeroDelay(Elaboration e, LibertyEnergyModel pricing) {
     if (e.flops.length > 0) {
       throw new IllegalArgumentException("bit-parallel zero-delay evaluation is for combinational netlists; this one has "
           + e.flops.length + " flip-flops");
@@ -35,6 +56,15 @@ public final class BitParallelZeroDelay {
     this.word = new long[n];
     this.last = new long[n];
     this.gateToggles = new long[e.gates.length];
+    this.previous = new long[n];
+    this.pricing = pricing;
+    this.comb = new double[e.flat.groups().size()];
+    this.simple = new boolean[e.gates.length];
+    if (pricing != null) {
+      for (int g = 0; g < e.gates.length; g++) {
+        simple[g] = rowOnlyThroughCause(pricing.gateEvents[g], pricing.gateInputs[g]);
+      }
+    }
     word[1] = -1L; // net 1 is the constant 1
     evaluateGates(); // the reset state (every input 0), not counted: what the first operation is compared with
     for (int i = 0; i < n; i++) {
@@ -63,24 +93,127 @@ public final class BitParallelZeroDelay {
       throw new IllegalArgumentException("1..64 operations per word, not " + lanes);
     }
     long mask = lanes == 64 ? -1L : (1L << lanes) - 1;
-    for (int net : e.sourceNets) {
-      sourceToggles += toggles(net, mask, lanes);
-    }
     evaluateGates();
+    for (int net = 0; net < word.length; net++) {
+      previous[net] = (word[net] << 1) | last[net];
+    }
+    for (int net : e.sourceNets) {
+      long t = (word[net] ^ previous[net]) & mask;
+      sourceToggles += Long.bitCount(t);
+      if (pricing != null && t != 0) {
+        int rise = Long.bitCount(t & word[net]);
+        int fall = Long.bitCount(t & ~word[net]);
+        double s = rise * pricing.sourceSwitching[0][net] + fall * pricing.sourceSwitching[1][net];
+        switching += s;
+        comb[0] += s;
+        hidden(net, rise, fall);
+      }
+    }
     Elaboration.Gate[] gates = e.gates;
     for (int g = 0; g < gates.length; g++) {
-      gateToggles[g] += toggles(gates[g].output(), mask, lanes);
+      int out = gates[g].output();
+      long t = (word[out] ^ previous[out]) & mask;
+      if (t == 0) {
+        continue;
+      }
+      gateToggles[g] += Long.bitCount(t);
+      if (pricing != null) {
+        price(g, gates[g], t);
+      }
+    }
+    for (int net = 0; net < word.length; net++) {
+      last[net] = (word[net] >>> (lanes - 1)) & 1;
     }
     operations += lanes;
     return this;
   }
 
-  /** The net's toggles in the word's first {@code lanes} operations; remembers its last value for the next word. */
-  private long toggles(int net, long mask, int lanes) {
-    long w = word[net];
-    long previous = (w << 1) | last[net];
-    last[net] = (w >>> (lanes - 1)) & 1;
-    return Long.bitCount((w ^ previous) & mask);
+  private void hidden(int net, int rise, int fall) {
+    comb[pricing.hiddenGroup[net]] += rise * pricing.hidden[0][net] + fall * pricing.hidden[1][net];
+  }
+
+  /** Prices gate {@code g}'s toggles {@code t} (lanes) as the event model prices each transition. */
+  private void price(int g, Elaboration.Gate gate, long t) {
+    int out = gate.output();
+    long w = word[out];
+    int rise = Long.bitCount(t & w);
+    int fall = Long.bitCount(t & ~w);
+    switching += rise * pricing.netSwitching[0][out] + fall * pricing.netSwitching[1][out];
+    hidden(out, rise, fall);
+    int[] in = gate.inputs();
+    int k = in.length;
+    double[] events = pricing.gateEvents[g];
+    double sum = 0;
+    if (simple[g]) {
+      long remaining = t;
+      for (int c = 0; c < k && remaining != 0; c++) {
+        long changed = (word[in[c]] ^ previous[in[c]]) & remaining;
+        remaining &= ~changed;
+        if (changed == 0) {
+          continue;
+        }
+        long up = word[in[c]];
+        int row1 = 1 << c;
+        sum += Long.bitCount(changed & w & up) * events[GatePricing.index(k, true, c, row1)]
+            + Long.bitCount(changed & w & ~up) * events[GatePricing.index(k, true, c, 0)]
+            + Long.bitCount(changed & ~w & up) * events[GatePricing.index(k, false, c, row1)]
+            + Long.bitCount(changed & ~w & ~up) * events[GatePricing.index(k, false, c, 0)];
+      }
+      if (remaining != 0) { // no input changed (cause -1)
+        sum += Long.bitCount(remaining & w) * events[GatePricing.index(k, true, -1, 0)]
+            + Long.bitCount(remaining & ~w) * events[GatePricing.index(k, false, -1, 0)];
+      }
+    } else {
+      for (long lanes = t; lanes != 0; lanes &= lanes - 1) {
+        int lane = Long.numberOfTrailingZeros(lanes);
+        int row = 0;
+        int cause = -1;
+        for (int i = 0; i < k; i++) {
+          long now = word[in[i]] >>> lane;
+          row |= (int) (now & 1) << i;
+          if (cause < 0 && ((now ^ (previous[in[i]] >>> lane)) & 1) != 0) {
+            cause = i;
+          }
+        }
+        sum += events[GatePricing.index(k, ((w >>> lane) & 1) != 0, cause, row)];
+      }
+    }
+    comb[pricing.gateGroup[g]] += sum;
+  }
+
+  /** Whether every event energy equals the one at the row holding only the causing input's bit. */
+  private static boolean rowOnlyThroughCause(double[] events, int k) {
+    for (int r = 0; r < 2; r++) {
+      for (int cause = -1; cause < k; cause++) {
+        int keep = cause < 0 ? 0 : 1 << cause;
+        for (int row = 0; row < 1 << k; row++) {
+          if (events[GatePricing.index(k, r == 1, cause, row)] != events[GatePricing.index(k, r == 1, cause, row & keep)]) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The priced energy so far by group, as {@link LibertyEnergyModel#energyByGroup} reports it (leakage over the operations x {@code clockNs}). */
+  public Map<String, Energy> energyByGroup(double clockNs) {
+    if (pricing == null) {
+      throw new IllegalStateException("no energy model was given");
+    }
+    Map<String, Energy> out = new java.util.LinkedHashMap<>();
+    for (int g = 0; g < comb.length; g++) {
+      double leak = pricing.leakageNwByGroup[g] * clockNs * operations * 1e-6;
+      if (comb[g] != 0 || leak != 0) {
+        out.put(e.flat.groups().get(g), new Energy(comb[g], 0, leak));
+      }
+    }
+    return out;
+  }
+
+  /** The 1/2 C V^2 part so far, pJ. */
+  public double switchingPj() {
+    return switching;
   }
 
   private void evaluateGates() {

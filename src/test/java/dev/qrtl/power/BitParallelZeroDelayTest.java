@@ -132,6 +132,53 @@ class BitParallelZeroDelayTest {
     }
   }
 
+  /**
+   * Priced: the library model's energy of the same 5,000 operations, by group (combinational,
+   * leakage) and its switching part, equal to the event simulator's up to floating-point summation
+   * order (1e-10 relative: far below the printed digits), on the embedded library and NanGate45.
+   */
+  @Test
+  void sameEnergiesAsTheLibraryModelOnTheEventSimulator() throws Exception {
+    ToolGate.require("yosys");
+    int operations = 5_000;
+    for (String lib : new String[] {"default", "nangate45"}) {
+      var tech = TechLibraries.resolve(lib, null);
+      for (String form : new String[] {"shift-round", "tflite-double", "dyadic:m=8", "fp32-scale"}) {
+        Schemes.Form f = Schemes.form(form);
+        QuantizerSpec spec = f.scheme().forComparison(f.form(), 32, 8, Stimulus.parse("uniform"), 0);
+        Elaboration e = elaborate(Schemes.generate(spec), tech);
+        LibertyEnergyModel eventsModel = new LibertyEnergyModel(e);
+        GateSimulator events = new GateSimulator(e, GateSimulator.Timing.ZERO_DELAY, eventsModel);
+        BitParallelZeroDelay words = new BitParallelZeroDelay(e, new LibertyEnergyModel(e));
+        SplittableRandom rnd = new SplittableRandom(SEED + 1);
+        String[] names = e.flat.inputs().keySet().toArray(new String[0]);
+        int lane = 0;
+        for (int op = 0; op < operations; op++) {
+          for (String name : names) {
+            long v = rnd.nextInt(4) == 0 ? rnd.nextLong() : rnd.nextInt(1 << 12) - (1 << 11); // mostly small values, as data is
+            words.set(name, lane, v);
+            events.set(name, v);
+          }
+          events.eval();
+          if (++lane == 64 || op == operations - 1) {
+            words.evaluate(lane);
+            lane = 0;
+          }
+        }
+        Map<String, Energy> want = events.energyByGroup(2.0);
+        Map<String, Energy> got = words.energyByGroup(2.0);
+        assertEquals(want.keySet(), got.keySet(), form);
+        for (String g : want.keySet()) {
+          assertEquals(want.get(g).combinationalPj(), got.get(g).combinationalPj(), 1e-10 * want.get(g).combinationalPj(), form + " " + g);
+          assertEquals(want.get(g).leakagePj(), got.get(g).leakagePj(), 1e-10 * want.get(g).leakagePj(), form + " " + g);
+        }
+        assertEquals(eventsModel.switchingPj(), words.switchingPj(), 1e-10 * eventsModel.switchingPj(), form);
+        System.out.printf("%s %s 32 -> 8: %,d operations, zero-delay energy %.6f pJ per operation from both simulators%n", lib, form,
+            operations, want.values().stream().mapToDouble(Energy::totalPj).sum() / operations);
+      }
+    }
+  }
+
   @Test
   void aNetlistWithFlipFlopsIsRefused() throws Exception {
     ToolGate.require("yosys");
