@@ -30,7 +30,10 @@ import java.util.OptionalLong;
  * The energy estimator's cost: wall time per operation of one gate-level run (both timing
  * models, every output checked against the golden model, the cache bypassed) on shift-round and
  * tflite-double 32 -> 8 on the embedded default library, best of several rounds after a warm-up
- * (the synthesis is cached and not timed).
+ * (the synthesis is cached and not timed); then, on the same netlists and the same random inputs,
+ * the zero-delay simulators alone in gate evaluations per second on one thread: the event
+ * simulator with the library model and the bit-parallel one (issue 30), whose energies must agree
+ * (the run stops otherwise).
  */
 public final class EnergyBenchmark {
   private EnergyBenchmark() {}
@@ -61,6 +64,73 @@ public final class EnergyBenchmark {
       }
       out.printf("  %-50s %6d cells  %8.2f us/operation (%.2f s per run)  %.4f pJ with delays%n", m.top(), s.cells(), best / ops * 1e6,
           best, r.delays().totalPj());
+      zeroDelay(m.top(), s, tech.library(), ops, rounds, out);
     }
+  }
+
+  /**
+   * The zero-delay simulators alone: {@code ops} operations of uniform random inputs through the
+   * event simulator with the library model, and through the bit-parallel evaluator priced by the
+   * same model's tables; best of {@code rounds} each after a warm-up.
+   */
+  static void zeroDelay(String top, SynthResult s, dev.qrtl.liberty.Library lib, long ops, int rounds, PrintWriter out) {
+    dev.qrtl.power.Elaboration e;
+    try {
+      Path file = Path.of(s.netlistDir(), "netlist.json");
+      e = new dev.qrtl.power.Elaboration(dev.qrtl.synth.YosysNetlist.parse(java.nio.file.Files.readString(file), file.toString()), top, lib);
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+    double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+    double[] energy = new double[2];
+    for (int round = -1; round < rounds; round++) {
+      long n = round < 0 ? Math.max(64, ops / 10) : ops;
+      var model = new dev.qrtl.power.LibertyEnergyModel(e);
+      var events = new dev.qrtl.power.GateSimulator(e, dev.qrtl.power.GateSimulator.Timing.ZERO_DELAY, model);
+      var words = new dev.qrtl.power.BitParallelZeroDelay(e, new dev.qrtl.power.LibertyEnergyModel(e));
+      String[] ports = words.inputs().keySet().toArray(new String[0]);
+      long[][] values = new long[(int) n][ports.length];
+      java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+      for (long[] v : values) {
+        for (int p = 0; p < v.length; p++) {
+          v[p] = rnd.nextLong();
+        }
+      }
+      long t0 = System.nanoTime();
+      for (long[] v : values) {
+        for (int p = 0; p < ports.length; p++) {
+          events.set(ports[p], v[p]);
+        }
+        events.eval();
+      }
+      double te = (System.nanoTime() - t0) / 1e9;
+      t0 = System.nanoTime();
+      int lane = 0;
+      for (int i = 0; i < values.length; i++) {
+        for (int p = 0; p < ports.length; p++) {
+          words.set(ports[p], lane, values[i][p]);
+        }
+        if (++lane == 64 || i == values.length - 1) {
+          words.evaluate(lane);
+          lane = 0;
+        }
+      }
+      double tw = (System.nanoTime() - t0) / 1e9;
+      double ee = events.energy(1.0).totalPj();
+      double ew = words.energyByGroup(1.0).values().stream().mapToDouble(dev.qrtl.power.Energy::totalPj).sum();
+      if (Math.abs(ee - ew) > 1e-9 * Math.abs(ee)) {
+        throw new IllegalStateException(top + ": the bit-parallel zero-delay energy " + ew + " pJ differs from the event simulator's " + ee);
+      }
+      if (round >= 0) {
+        best[0] = Math.min(best[0], te);
+        best[1] = Math.min(best[1], tw);
+        energy[0] = ee / n;
+        energy[1] = ew / n;
+      }
+    }
+    double gates = new dev.qrtl.power.BitParallelZeroDelay(e).gateCount();
+    out.printf("    zero delay, one thread: event simulator %7.1f M gate evaluations/s (%.2f us/operation), bit-parallel %7.1f M/s"
+        + " (%.3f us/operation): %.1fx; %.6f pJ per operation from both%n", gates * ops / best[0] / 1e6, best[0] / ops * 1e6,
+        gates * ops / best[1] / 1e6, best[1] / ops * 1e6, best[0] / best[1], energy[1]);
   }
 }

@@ -271,6 +271,10 @@ public final class BitParallelZeroDelay {
     return sourceToggles;
   }
 
+  public int gateCount() {
+    return e.gates.length;
+  }
+
   public long operations() {
     return operations;
   }
