@@ -90,7 +90,8 @@ public final class BillStudy {
     }
 
     String label() {
-      return role.label + (scheme.isEmpty() ? "" : " " + scheme) + (aBits > 0 ? " a" + aBits + " w" + wBits + " out " + outBits : "") + " "
+      return role.label + (scheme.isEmpty() ? "" : " " + scheme) + (aBits > 0 ? " a" + aBits + " w" + wBits + " out " + outBits
+          : outBits > 0 ? " out " + outBits : "") + " "
           + accBits + " bits" + (k > 0 ? ", K " + k : "");
     }
   }
@@ -156,7 +157,7 @@ public final class BillStudy {
       for (Schemes.Form f : c.forms()) {
         elementwiseKey(e, f, c).ifPresent(k -> jobs.putIfAbsent(k, () -> k.role() == Role.ADD
             ? add(f.scheme().residualAdd(f.form(), c.aBits()).orElseThrow(), c)
-            : requant(f, k.accBits(), out, elementwiseStimulus(e, c), c)));
+            : requant(f, k.accBits(), e.outBits(out), elementwiseStimulus(e, c), c)));
       }
     }
     int bnBits = 0;
@@ -189,8 +190,10 @@ public final class BillStudy {
       return f.scheme().residualAdd(f.form(), c.aBits()).map(a -> new Key(Role.ADD, f.label(), c.aBits(), 0));
     }
     int unitAcc = f.scheme().unitAccBits(e.valueBits(c.aBits()));
-    return f.scheme().unsupported(unitAcc, c.aBits()).isPresent() ? java.util.Optional.empty()
-        : java.util.Optional.of(new Key(Role.ELEMENTWISE, f.label(), unitAcc, e.window()));
+    int out = e.outBits(c.aBits());
+    return f.scheme().unsupported(unitAcc, out).isPresent() ? java.util.Optional.empty()
+        : java.util.Optional.of(e.outBits() == null ? new Key(Role.ELEMENTWISE, f.label(), unitAcc, e.window())
+            : new Key(Role.ELEMENTWISE, f.label(), unitAcc, e.window(), 0, 0, out));
   }
 
   /**
@@ -244,6 +247,7 @@ public final class BillStudy {
     long sigma = switch (e.kind()) {
       case AVERAGE_POOL -> Math.round(a * Math.sqrt(e.window()));
       case MUL -> a * a;
+      case TRUNC -> Math.max(1, Math.round(Math.scalb(1.0, e.valueBits(c.aBits()) - 1) / 3));
       default -> a;
     };
     return Stimulus.parse("gaussian:sigma=" + sigma);

@@ -42,6 +42,7 @@ final class ElementwiseOps {
       case "QLinearGlobalAveragePool" -> Optional.of(make(n, Kind.AVERAGE_POOL, globalWindow(n, n.requiredInput(0, "X")),
           new int[] {0}, 3));
       case "QLinearSigmoid", "QLinearLeakyRelu", "QLinearSoftmax" -> Optional.of(make(n, Kind.LOOKUP, 1, new int[] {0}, 3));
+      case "Trunc" -> Optional.of(trunc(n));
       case "QLinearConcat" -> {
         int count = (n.proto().getInputCount() - 2) / 3;
         int[] xs = new int[count];
@@ -52,6 +53,44 @@ final class ElementwiseOps {
       }
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * QONNX's Trunc: {@code X, scale, zeropt, in_bitwidth, out_bitwidth} (version 1, the output
+   * scale the input's times 2^(in - out)) or {@code X, scale, zeropt, in_bitwidth, out_scale,
+   * out_bitwidth} (version 2), with {@code signed}, {@code narrow} and {@code rounding_mode}
+   * (FLOOR by default; ROUND, CEIL, FLOOR in either case).
+   */
+  private Elementwise trunc(Node n) {
+    int count = n.proto().getInputCount();
+    if (count != 5 && count != 6) {
+      throw new OnnxException(n.where() + ": " + count + " inputs, not X, scale, zeropt, in_bitwidth, [out_scale,] out_bitwidth");
+    }
+    double in = scale(n, n.requiredInput(1, "scale"));
+    long zp = zeroPoint(n, n.input(2));
+    int inBits = bitWidth(n, 3, "in_bitwidth");
+    boolean v2 = count == 6;
+    int outBits = bitWidth(n, v2 ? 5 : 4, "out_bitwidth");
+    double out = v2 ? scale(n, n.requiredInput(4, "out_scale")) : in * Math.scalb(1.0, inBits - outBits);
+    String rounding = n.stringAttr("rounding_mode", "FLOOR").toUpperCase(java.util.Locale.ROOT);
+    if (!rounding.equals("FLOOR") && !rounding.equals("ROUND") && !rounding.equals("CEIL")) {
+      throw new OnnxException(n.where() + ": rounding_mode '" + Names.printable(rounding) + "' is not ROUND, CEIL or FLOOR");
+    }
+    boolean signed = n.intAttr("signed", 1) != 0;
+    try {
+      return new Elementwise(n.label(), Kind.TRUNC, "Trunc (" + rounding + ")", elements(g.shape(n.output(0), n), n), 1,
+          new Elementwise.Scales(new double[] {in}, new long[] {zp}, out, 0, signed), inBits, outBits);
+    } catch (IllegalArgumentException e) {
+      throw new OnnxException(n.where() + ": " + e.getMessage());
+    }
+  }
+
+  private int bitWidth(Node n, int index, String role) {
+    double b = g.requireConstant(n.requiredInput(index, role), n, role).scalar(role);
+    if (b != Math.rint(b) || b < 1 || b > 32) {
+      throw new OnnxException(n.where() + ": " + role + " " + b + " is not an integer 1..32");
+    }
+    return (int) b;
   }
 
   /** An operator with its scales at {@code x + 1, x + 2} per input and {@code y, y + 1} for the output. */

@@ -286,7 +286,7 @@ final class QuantizedLayers {
         return Optional.empty();
       }
       switch (p.op()) {
-        case "Quant", "BipolarQuant" -> {
+        case "Quant", "IntQuant", "BipolarQuant" -> {
           return Optional.of(p);
         }
         case "Flatten", "Reshape", "Identity", "Squeeze", "Unsqueeze", "Transpose" -> t = p.requiredInput(0, "data");
@@ -428,7 +428,7 @@ final class QuantizedLayers {
         case "BatchNormalization" -> c.batchNorm = true;
         case "Relu" -> c.activation = new Activation(Activation.Kind.RELU, "Relu node '" + n.label() + "'");
         case "Clip" -> c.activation = clip(n);
-        case "Quant", "BipolarQuant" -> {
+        case "Quant", "IntQuant", "BipolarQuant" -> {
           c.qonnxOut = QonnxQuant.read(g, n, 1);
           return c;
         }

@@ -27,14 +27,14 @@ final class ShapeRules {
     s.addAll(BROADCAST);
     s.addAll(List.of("Conv", "ConvInteger", "QLinearConv", "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm", "MaxPool",
         "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "QLinearGlobalAveragePool", "QLinearAveragePool", "QLinearAdd",
-        "QLinearMul", "QLinearConcat", "QGemm", "Quant", "BipolarQuant", "Trunc", "Reshape", "Flatten", "Transpose", "Concat", "Squeeze", "Unsqueeze", "Shape", "Gather", "Constant",
+        "QLinearMul", "QLinearConcat", "QGemm", "Quant", "IntQuant", "BipolarQuant", "Trunc", "Reshape", "Flatten", "Transpose", "Concat", "Squeeze", "Unsqueeze", "Shape", "Gather", "Constant",
         "ReduceMean", "DynamicQuantizeLinear"));
     return s;
   }
 
   /** The operators of ONNX Runtime's contrib domain qrtl reads (its QOperator quantization writes them). */
-  /** QONNX's quantizers (domain qonnx.custom_op.general, or FINN's older finn.custom_op.general): the shape of their input. */
-  private static final Set<String> QONNX = Set.of("Quant", "BipolarQuant", "Trunc");
+  /** QONNX's quantizers (domain qonnx.custom_op.general, or FINN's older finn.custom_op.general; IntQuant is Quant's newer name): the shape of their input. */
+  private static final Set<String> QONNX = Set.of("Quant", "IntQuant", "BipolarQuant", "Trunc");
 
   private static final Set<String> MICROSOFT = Set.of("QGemm", "QLinearAdd", "QLinearMul", "QLinearAveragePool",
       "QLinearGlobalAveragePool", "QLinearConcat", "QLinearSigmoid", "QLinearLeakyRelu", "QLinearSoftmax");

@@ -162,6 +162,7 @@ class OnnxFuzzTest {
   @Test
   void theQonnxFormRefusesInOneLineOrImportsSaneSizes() {
     fuzz("QONNX model", dev.qrtl.onnx.QonnxBuilder.mixed().build(), false, new long[] {1, 3, 8, 8});
+    fuzz("QONNX model with a Trunc", dev.qrtl.onnx.QonnxBuilder.withTrunc().build(), false, new long[] {1, 3, 8, 8});
   }
 
   /** A blocked-QDQ model (opset 21 block_size 32 along K): block sizes, axes and scale shapes fuzzed with the rest. */

@@ -137,6 +137,13 @@ class SurfaceBatteryTest {
       q.output(q.quant(q.conv("c", qx, q.quant(q.weight("w", 4, 3, 3, 3), 4, true, false, 0.01f), 3), 8, true, false, 0.1f));
       q.write(dir.resolve("quant-bits-" + (int) bits + ".onnx"));
     }
+    for (double out : new double[] {0, 1}) {
+      dev.qrtl.onnx.QonnxBuilder t = new dev.qrtl.onnx.QonnxBuilder();
+      String tx = t.quant(t.input("x", 1, 3, 8, 8), 4, false, false, 0.05f);
+      String ty = t.quant(t.conv("c", tx, t.quant(t.weight("w", 4, 3, 3, 3), 4, true, false, 0.01f), 3), 8, true, false, 0.1f);
+      t.output(t.trunc(ty, 8, out, 0.1f));
+      t.write(dir.resolve("trunc-out-" + (int) out + ".onnx"));
+    }
     dev.qrtl.onnx.QonnxBuilder noOut = new dev.qrtl.onnx.QonnxBuilder();
     String nx = noOut.quant(noOut.input("x", 1, 3, 8, 8), 4, false, false, 0.05f);
     noOut.output(noOut.conv("c", nx, noOut.quant(noOut.weight("w", 4, 3, 3, 3), 4, true, false, 0.01f), 3));
@@ -355,6 +362,10 @@ class SurfaceBatteryTest {
         cat(new String[] {n, "--model", "{D}/quant-bits-33.onnx"}, quick)));
     c.add(c("QONNX: 24-bit activations", 1, "node 'c' (Conv): widths 24/4/8 (activation/weight/output): qrtl prices 2..16-bit",
         cat(new String[] {n, "--model", "{D}/quant-bits-24.onnx"}, quick)));
+    c.add(c("QONNX: a Trunc to 0 bits", 1, "(Trunc): out_bitwidth 0.0 is not an integer 1..32",
+        cat(new String[] {n, "--model", "{D}/trunc-out-0.onnx"}, quick)));
+    c.add(c("QONNX: a Trunc to 1 bit", 1, "(Trunc): 't3': a 8-bit value to 1 bits: qrtl requantizes 2..64-bit values to 2..16 bits",
+        cat(new String[] {n, "--model", "{D}/trunc-out-1.onnx"}, quick)));
     c.add(c("QONNX: a layer whose output is never quantized", 1, "node 'c' (Conv): its output reaches no QONNX Quant",
         cat(new String[] {n, "--model", "{D}/quant-no-output.onnx"}, quick)));
     c.add(c("ONNX: a block size that does not divide the axis", 1, "node 'w_dq' (DequantizeLinear): block size 48 does not divide axis 0"

@@ -57,6 +57,18 @@ class QonnxBillTest {
     }
   }
 
+  /** The Trunc after the pool priced as the scheme's requantizer from its 6-bit input to its 4-bit output. */
+  @Test
+  void aTruncIsPricedAtItsWidths() throws Exception {
+    JsonNode j = bill(QonnxBuilder.withTrunc(), "trunc");
+    JsonNode t = j.get("elementwise").get(0);
+    assertEquals("TRUNC", t.get("op").get("kind").asText());
+    String unit = t.get("schemes").get(0).get("unit").asText();
+    assertTrue(unit.contains("_a6_q4s"), "a 6 -> 4 bit requantizer: " + unit);
+    assertEquals(256, t.get("operations").asLong());
+    assertTrue(t.get("schemes").get(0).get("totalPj").asDouble() > 0);
+  }
+
   @Test
   void mixedWidthsPerLayer() throws Exception {
     JsonNode j = bill(QonnxBuilder.mixed(), "mixed");

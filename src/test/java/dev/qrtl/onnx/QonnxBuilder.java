@@ -90,6 +90,29 @@ public final class QonnxBuilder {
     return file;
   }
 
+  /** QONNX {@code Trunc} (version 1: X, scale, zeropt, in_bitwidth, out_bitwidth) of {@code x} from {@code in} to {@code out} bits. */
+  public String trunc(String x, double in, double out, float scale) {
+    String n = "t" + count++;
+    b.initializer(ModelBuilder.floats(n + "_scale", new long[0], scale));
+    b.initializer(ModelBuilder.floats(n + "_zeropt", new long[0], 0f));
+    b.initializer(ModelBuilder.floats(n + "_in", new long[0], (float) in));
+    b.initializer(ModelBuilder.floats(n + "_out", new long[0], (float) out));
+    return b.add(b.node("Trunc", n, x, n + "_scale", n + "_zeropt", n + "_in", n + "_out").setDomain(DOMAIN)
+        .addAttribute(ModelBuilder.integer("signed", 0)));
+  }
+
+  /** A FINN-style pool: 4-bit activations summed over 2 x 2 by an AveragePool and truncated from 6 to 4 bits by a Trunc. */
+  public static QonnxBuilder withTrunc() {
+    QonnxBuilder q = new QonnxBuilder();
+    String x = q.quant(q.input("x", 1, 3, 8, 8), 8, false, false, 1 / 255f);
+    String y = q.conv("stem", x, q.quant(q.weight("w0", 16, 3, 3, 3), 4, true, false, channelScales(16)), 3);
+    y = q.quant(q.relu(y), 4, false, false, 0.25f);
+    String p = q.b.add(q.b.node("AveragePool", "pool", y).addAttribute(ModelBuilder.ints("kernel_shape", 2, 2))
+        .addAttribute(ModelBuilder.ints("strides", 2, 2)));
+    q.output(q.trunc(p, 6, 4, 0.25f));
+    return q;
+  }
+
   /** 6-bit unsigned activations, 4-bit signed narrow per-channel weights, two convolutions: the first model. */
   public static QonnxBuilder a6w4() {
     QonnxBuilder q = new QonnxBuilder();

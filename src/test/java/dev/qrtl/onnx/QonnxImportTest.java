@@ -49,6 +49,35 @@ class QonnxImportTest {
     assertEquals(3 + 3 + 10, n.layers().get(3).accBits(3, 3), "fc: K = 16 x 8 x 8 = 1024");
   }
 
+  /** A Trunc after a pool: an element-wise requantization from its own input width to its own output width. */
+  @Test
+  void aTruncIsAPricedRequantizationAtItsOwnWidths() throws Exception {
+    OnnxModel m = OnnxImport.read(QonnxBuilder.withTrunc().write(dir.resolve("trunc.onnx")), Map.of(), Map.of());
+    assertEquals(1, m.elementwise().size(), m.elementwise().toString());
+    var t = m.elementwise().get(0);
+    assertEquals(dev.qrtl.results.Elementwise.Kind.TRUNC, t.kind());
+    assertEquals(16L * 4 * 4, t.outputs());
+    assertEquals(6, t.valueBits(8));
+    assertEquals(4, t.outBits(8));
+    assertEquals(0.25 * 4, t.quantization().outputScale(), 1e-9, "version 1: the input scale times 2^(6 - 4)");
+    assertEquals("Trunc (FLOOR)", t.op());
+  }
+
+  @Test
+  void intQuantIsQuantsNewerName() throws Exception {
+    var proto = QonnxBuilder.a6w4().build().toBuilder();
+    var graph = proto.getGraphBuilder();
+    for (int i = 0; i < graph.getNodeCount(); i++) {
+      if (graph.getNode(i).getOpType().equals("Quant")) {
+        graph.getNodeBuilder(i).setOpType("IntQuant");
+      }
+    }
+    Path f = java.nio.file.Files.write(dir.resolve("intquant.onnx"), proto.build().toByteArray());
+    assertEquals(List.of(6, 4, 6), List.of(OnnxNetworks.of(OnnxImport.read(f, Map.of(), Map.of())).layers().get(0).aBits(8),
+        OnnxNetworks.of(OnnxImport.read(f, Map.of(), Map.of())).layers().get(0).wBits(8),
+        OnnxNetworks.of(OnnxImport.read(f, Map.of(), Map.of())).layers().get(0).outBits(8)));
+  }
+
   @Test
   void aQuantWidthOutsideOneToThirtyTwoIsRefused() throws Exception {
     for (double bits : new double[] {0, 33, 4.5}) {
