@@ -135,7 +135,8 @@ class BitParallelZeroDelayTest {
   /**
    * Priced: the library model's energy of the same 5,000 operations, by group (combinational,
    * leakage) and its switching part, equal to the event simulator's up to floating-point summation
-   * order (1e-10 relative: far below the printed digits), on the embedded library and NanGate45.
+   * order (1e-10 relative: far below the printed digits): shift-round, tflite-double, dyadic:m=8 and
+   * fp32-scale on the embedded library, shift-round and dyadic:m=8 on NanGate45.
    */
   @Test
   void sameEnergiesAsTheLibraryModelOnTheEventSimulator() throws Exception {
@@ -143,7 +144,10 @@ class BitParallelZeroDelayTest {
     int operations = 5_000;
     for (String lib : new String[] {"default", "nangate45"}) {
       var tech = TechLibraries.resolve(lib, null);
-      for (String form : new String[] {"shift-round", "tflite-double", "dyadic:m=8", "fp32-scale"}) {
+      // every scheme on the embedded library (netlists the suite's comparisons synthesize anyway); the cheap two on NanGate45
+      String[] forms = lib.equals("default") ? new String[] {"shift-round", "tflite-double", "dyadic:m=8", "fp32-scale"}
+          : new String[] {"shift-round", "dyadic:m=8"};
+      for (String form : forms) {
         Schemes.Form f = Schemes.form(form);
         QuantizerSpec spec = f.scheme().forComparison(f.form(), 32, 8, Stimulus.parse("uniform"), 0);
         Elaboration e = elaborate(Schemes.generate(spec), tech);
