@@ -6,8 +6,8 @@ import java.util.Map;
  * Zero-delay evaluation of a combinational netlist on 64 operations at once (issue 30, first
  * step): every net is a 64-bit word whose bit {@code i} is its value in operation {@code i}; each
  * gate, in topological order, is its truth table applied word-wide (a Shannon expansion on its
- * inputs: at most 2^k - 1 word multiplexers for k inputs, fewer where the function ignores an
- * input); a net toggles in operation i when its value differs from operation i - 1's, so the
+ * inputs down to two, then the two-input function's minterms under masks: at most 2^(k-2) - 1
+ * word multiplexers for k inputs, fewer where the function ignores an input); a net toggles in operation i when its value differs from operation i - 1's, so the
  * toggles of a word are the popcount of the word XOR itself shifted up one lane (lane 0 against
  * the previous word's last lane). The counts equal {@link ZeroDelayPropagation}'s operation by
  * operation, gate by gate ({@code BitParallelZeroDelayTest}).
@@ -230,8 +230,8 @@ public final class BitParallelZeroDelay {
 
   /** The truth table {@code tt} of k inputs (row bit i is input i) applied to words {@code x}. */
   static long shannon(long tt, int k, long[] x) {
-    if (k == 0) {
-      return (tt & 1) != 0 ? -1L : 0L;
+    if (k <= 2) {
+      return small(tt, k, x);
     }
     int half = 1 << (k - 1);
     long lowMask = half == 64 ? -1L : (1L << half) - 1;
@@ -244,6 +244,23 @@ public final class BitParallelZeroDelay {
     long b = shannon(lo, k - 1, x);
     long s = x[k - 1];
     return (s & a) | (~s & b);
+  }
+
+  /**
+   * A function of at most two inputs as its minterms, each ANDed with an all-ones or all-zeros
+   * mask from the truth table: no branches, no recursion (most cells of a mapped netlist are
+   * inverters, buffers and two-input gates).
+   */
+  private static long small(long tt, int k, long[] x) {
+    if (k == 0) {
+      return -(tt & 1);
+    }
+    long a = x[0];
+    if (k == 1) {
+      return (~a & -(tt & 1)) | (a & -((tt >>> 1) & 1));
+    }
+    long b = x[1];
+    return (~a & ~b & -(tt & 1)) | (a & ~b & -((tt >>> 1) & 1)) | (~a & b & -((tt >>> 2) & 1)) | (a & b & -((tt >>> 3) & 1));
   }
 
   /** An output port's value in operation {@code lane} (up to 64 bits, unsigned). */
