@@ -12,7 +12,6 @@ import dev.qrtl.accuracy.ScaleChoice;
 import dev.qrtl.energy.GateLevelCost;
 import dev.qrtl.energy.UnitCost;
 import dev.qrtl.energy.EnergyOptions;
-import dev.qrtl.energy.EnergyReport;
 import dev.qrtl.liberty.Cell;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.PortSpec;
@@ -22,7 +21,6 @@ import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.ConventionalSpec;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.stimulus.Stimulus;
-import dev.qrtl.synth.SynthResult;
 import dev.qrtl.synth.SynthRunner;
 import dev.qrtl.util.CacheDirs;
 import dev.qrtl.util.QrtlVersion;
@@ -206,12 +204,7 @@ public final class BillStudy {
     dev.qrtl.spec.GroupPeSpec spec = new dev.qrtl.spec.GroupPeSpec(a, w, Math.min(l.k(), 1 << 20), dev.qrtl.spec.GroupPeSpec.Granularity.GROUP,
         l.blocks().group(), shift ? dev.qrtl.spec.GroupPeSpec.GroupScale.SHIFT : dev.qrtl.spec.GroupPeSpec.GroupScale.FP16, shift ? 4 : 16, 0);
     Stimulus st = layerStimulus(l.k(), a, w);
-    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
-    EnergyOptions e = c.energy();
-    EnergyOptions o = new EnergyOptions(e.operations(), e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
-    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
-    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2(), u.energy().delays().totalPj(), u.energy().delays().ci95Pj(),
-        u.synthesis().criticalPathNs(), spec.scaleBits(), st.text(), "gate-level simulation with delays");
+    return unitPrice(gateLevel(spec, st, c.energy().operations(), c), 1, spec.scaleBits(), st.text());
   }
 
   /**
@@ -226,14 +219,22 @@ public final class BillStudy {
     dev.qrtl.spec.BlockQuantizerSpec spec = dev.qrtl.spec.BlockQuantizerSpec.of(format, block,
         dev.qrtl.spec.BlockQuantizerSpec.BlockInput.integer(acc, java.util.OptionalInt.empty()));
     Stimulus st = layerStimulus(l.k(), a, w);
+    long blocks = Math.max(10L * c.energy().batches(), c.energy().operations() / block); // a block is block elements: as many as the others
+    return unitPrice(gateLevel(spec, st, blocks, c), block, 0, st.text() + " (per element: a block of " + block + " over " + block + ")");
+  }
+
+  /** A design of any kind synthesized and simulated at gate level on its kind's workload, {@code operations} of them on {@code st}. */
+  private static UnitCost gateLevel(dev.qrtl.spec.DesignSpec spec, Stimulus st, long operations, NetworkConfig c) {
     Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
     EnergyOptions e = c.energy();
-    long blocks = Math.max(10L * e.batches(), e.operations() / block); // one block is block operations: as many elements as the others
-    EnergyOptions o = new EnergyOptions(blocks, e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
-    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
-    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2() / block, u.energy().delays().totalPj() / block,
-        u.energy().delays().ci95Pj() / block, u.synthesis().criticalPathNs(), 0, st.text() + " (per element: a block of " + block + " over "
-        + block + ")", "gate-level simulation with delays");
+    EnergyOptions o = new EnergyOptions(operations, e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
+    return new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
+  }
+
+  /** A unit's price from its gate-level cost, area and energy per {@code per} of its operations (a block's elements), with delays. */
+  private static UnitPrice unitPrice(UnitCost u, int per, int parameterBits, String stimulus) {
+    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2() / per, u.energy().delays().totalPj() / per,
+        u.energy().delays().ci95Pj() / per, u.synthesis().criticalPathNs(), parameterBits, stimulus, "gate-level simulation with delays");
   }
 
   /** An activation's spread in LSB: a third of the signed range (42 at int8). */
@@ -255,13 +256,8 @@ public final class BillStudy {
 
   private static UnitPrice add(dev.qrtl.spec.ResidualAddSpec spec, NetworkConfig c) {
     Stimulus st = Stimulus.parse("gaussian:sigma=" + activationSigma(c));
-    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
-    EnergyOptions e = c.energy();
-    EnergyOptions o = new EnergyOptions(e.operations(), e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
-    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
     int params = spec.params().stream().mapToInt(dev.qrtl.spec.Param::bits).sum();
-    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2(), u.energy().delays().totalPj(), u.energy().delays().ci95Pj(),
-        u.synthesis().criticalPathNs(), params, st.text(), "gate-level simulation with delays");
+    return unitPrice(gateLevel(spec, st, c.energy().operations(), c), 1, params, st.text());
   }
 
   /** The plan's units as sweep points: label and frozen cost estimate, in plan order. */
@@ -351,17 +347,11 @@ public final class BillStudy {
 
   private static UnitPrice requant(Schemes.Form f, int acc, int out, Stimulus st, NetworkConfig c) {
     QuantizerSpec spec = f.scheme().forComparison(f.form(), acc, out, st, 0);
-    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
-    EnergyOptions e = c.energy();
-    EnergyOptions o = new EnergyOptions(e.operations(), e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
-    UnitCost u = new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
+    UnitCost u = gateLevel(spec, st, c.energy().operations(), c);
     Manifest m = u.manifest();
-    SynthResult s = u.synthesis();
-    EnergyReport r = u.energy();
     Set<String> data = Set.of("acc", "bias", "rst", "clk");
     int params = m.inputs().stream().filter(p -> !data.contains(p.name()) && !p.name().equals(m.clock())).mapToInt(PortSpec::width).sum();
-    return new UnitPrice(m.top(), s.areaUm2(), r.delays().totalPj(), r.delays().ci95Pj(), s.criticalPathNs(), params, st.text(),
-        "gate-level simulation with delays");
+    return unitPrice(u, 1, params, st.text());
   }
 
   private record ErrorMemo(Double rms, String scale) {}

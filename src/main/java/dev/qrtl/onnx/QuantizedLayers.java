@@ -175,7 +175,7 @@ final class QuantizedLayers {
     if (after.outScale == null) {
       notes.add(n.where() + ": its output is not quantized again (no QuantizeLinear after it): no output scale");
     }
-    return Optional.of(layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights, null));
+    return Optional.of(layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights, null, null));
   }
 
   /**
@@ -193,28 +193,9 @@ final class QuantizedLayers {
     long[] xs = g.shape(xd.requiredInput(0, "quantized input"), xd);
     int wk = n.op().contains("Conv") ? 1 : gemm(n) ? (n.intAttr("transB", 0) == 1 ? 1 : 0) : ws.length - 2;
     int xk = n.op().contains("Conv") ? 1 : xs.length - 1;
-    int group = 0;
-    java.util.List<String> source = new ArrayList<>();
-    for (var b : new java.util.AbstractMap.SimpleEntry[] {new java.util.AbstractMap.SimpleEntry<>(wb, wk),
-        new java.util.AbstractMap.SimpleEntry<>(xb, xk)}) {
-      @SuppressWarnings("unchecked")
-      Optional<BlockScales> bs = (Optional<BlockScales>) b.getKey();
-      int k = (Integer) b.getValue();
-      if (bs.isEmpty()) {
-        continue;
-      }
-      if (bs.get().axis() != k) {
-        throw new OnnxException(n.where() + ": " + bs.get().node() + " has blocks along axis " + bs.get().axis() + "; qrtl prices blocks"
-            + " along K (axis " + k + ")");
-      }
-      int size = bs.get().block();
-      if (group != 0 && Math.max(group, size) % Math.min(group, size) != 0) {
-        throw new OnnxException(n.where() + ": input blocks of " + size + " and weight blocks of " + group + " along K: one must divide"
-            + " the other");
-      }
-      group = group == 0 ? size : Math.min(group, size);
-      source.add(bs.get().describe(bs == wb ? "weight" : "input"));
-    }
+    List<String> source = new ArrayList<>();
+    int group = kGroup(n, wb, wk, 0, "weight", source);
+    group = kGroup(n, xb, xk, group, "input", source);
     boolean pow2 = wb.map(BlockScales::powerOfTwo).orElse(true) && xb.map(BlockScales::powerOfTwo).orElse(true);
     if (after.outBlocks != null) {
       source.add(after.outBlocks.describe("output"));
@@ -231,9 +212,29 @@ final class QuantizedLayers {
     notes.add(n.where() + ": block-scaled (" + blocks.source() + "): no per-channel scale; its error is at a calibrated one");
     Double outScale = after.outBlocks != null ? null : after.outScale;
     Quantization q = new Quantization(null, outScale, after.outZeroPoint, after.outType == 3, 0, new long[] {0}, bias);
-    OnnxLayer l = layer(n, "QDQ", n.requiredInput(0, "input"), weight, after, q, constantWeights, null);
-    return new OnnxLayer(l.node(), l.op(), "QDQ blocked", l.input(), l.weight(), l.output(), l.groups(), l.kernel(), l.strides(),
-        l.constantWeights(), l.relu(), l.activation(), l.batchNorm(), l.quantization(), l.widths(), blocks);
+    return layer(n, "QDQ blocked", n.requiredInput(0, "input"), weight, after, q, constantWeights, null, blocks);
+  }
+
+  /**
+   * The K-group once {@code bs} (the {@code role} tensor's blocks, if any) joins {@code group}
+   * (0: none yet): its blocks must run along K ({@code kAxis}) and divide, or be divided by, the
+   * group so far; the smaller is the PE's. Adds the tensor's description to {@code source}.
+   */
+  private static int kGroup(Node n, Optional<BlockScales> bs, int kAxis, int group, String role, List<String> source) {
+    if (bs.isEmpty()) {
+      return group;
+    }
+    if (bs.get().axis() != kAxis) {
+      throw new OnnxException(n.where() + ": " + bs.get().node() + " has blocks along axis " + bs.get().axis() + "; qrtl prices blocks"
+          + " along K (axis " + kAxis + ")");
+    }
+    int size = bs.get().block();
+    if (group != 0 && Math.max(group, size) % Math.min(group, size) != 0) {
+      throw new OnnxException(n.where() + ": input blocks of " + size + " and weight blocks of " + group + " along K: one must divide"
+          + " the other");
+    }
+    source.add(bs.get().describe(role));
+    return group == 0 ? size : Math.min(group, size);
   }
 
   /**
@@ -274,7 +275,7 @@ final class QuantizedLayers {
       throw new OnnxException(n.where() + ": " + e.getMessage());
     }
     boolean constantWeights = g.isInitializer(wq.get().requiredInput(0, "weight"));
-    return Optional.of(layer(n, "QONNX", n.requiredInput(0, "input"), weight, after, q, constantWeights, widths));
+    return Optional.of(layer(n, "QONNX", n.requiredInput(0, "input"), weight, after, q, constantWeights, widths, null));
   }
 
   /** The QONNX Quant or BipolarQuant that writes {@code tensor}, through shape-only operators (Flatten, Reshape, Identity, Squeeze, Unsqueeze, Transpose). */
@@ -299,11 +300,11 @@ final class QuantizedLayers {
   }
 
   private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, Quantization q) {
-    return layer(n, form, input, weight, after, q, g.isInitializer(weight), null);
+    return layer(n, form, input, weight, after, q, g.isInitializer(weight), null, null);
   }
 
   private OnnxLayer layer(Node n, String form, String input, String weight, Chain after, Quantization q,
-      boolean constantWeights, Widths widths) {
+      boolean constantWeights, Widths widths, dev.qrtl.results.Blocks blocks) {
     long[] x = g.shape(input, n);
     long[] w = g.shape(weight, n);
     long[] y = g.shape(n.output(0), n);
@@ -317,7 +318,7 @@ final class QuantizedLayers {
     Activation act = after.activation != null ? after.activation : OutputRanges.activation(after.outScale, after.outZeroPoint,
         after.outType).orElse(null);
     return new OnnxLayer(n.label(), n.op(), form, x, w, y, groups, kernel, strides, constantWeights, act != null, act, after.batchNorm, q,
-        widths, null);
+        widths, blocks);
   }
 
   private static boolean gemm(Node n) {

@@ -73,7 +73,7 @@ public final class ResidualAddGenerator {
         Expr raw = m.wire("raw_sum", sa.add(sb));
         OutputStage.finishQuotient(Structure.LEAN, m, scale(m, "y", raw, p.get("my"), p.get("ry")), zy, out, 0);
       }
-      case FP32_SCALE -> Fp32Add2.finish(m, da, db, p.get("fa"), p.get("fb"), zy, out);
+      case FP32_SCALE -> ResidualAddFp32.finish(m, da, db, p.get("fa"), p.get("fb"), zy, out);
       default -> throw new AssertionError(spec.scheme());
     }
     return m.build();

@@ -17,8 +17,8 @@ import dev.qrtl.spec.Rounding;
  * below 2^100 in magnitude, where no product or sum reaches infinity (the golden model and the
  * co-simulation keep to it; deployed ratios are near 1).
  */
-final class Fp32Add2 {
-  private Fp32Add2() {}
+final class ResidualAddFp32 {
+  private ResidualAddFp32() {}
 
   /** A binary32-rounded product {@code (-1)^sign * mant * 2^exp} (mant up to 2^24 inclusive, after a rounding carry). */
   private record Product(Expr sign, Expr mant, Expr exp) {}
