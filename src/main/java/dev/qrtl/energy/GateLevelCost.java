@@ -54,7 +54,7 @@ public final class GateLevelCost implements UnitCostModel {
     Manifest m = ManifestIo.read(manifest);
     SynthResult s = synthesize(manifest);
     java.util.function.Supplier<EnergyReport> measure = () -> EnergyEstimator.estimate(m.top(), w.operation(),
-        EnergyEstimator.netlist(s, m.top()), s, tech.library(), o, w.layout(), w.clocked(), w.source().get(), w.records(), w.operations(),
+        EnergyEstimator.netlist(s, m.top()), s, tech.library(), o, w.layout(), w.clocked(), w.source(), w.records(), w.operations(),
         System.nanoTime());
     EnergyReport e = w.cacheKey() == null ? measure.get() : EnergyEstimator.cached(w.cacheKey().apply(s), m.top(), measure);
     return new UnitCost(m, s, e);

@@ -3,24 +3,23 @@ package dev.qrtl.power;
 import java.util.Map;
 
 /**
- * Zero-delay evaluation of a combinational netlist on 64 operations at once (issue 30, first
- * step): every net is a 64-bit word whose bit {@code i} is its value in operation {@code i}; each
- * gate, in topological order, is its truth table applied word-wide (a Shannon expansion on its
- * inputs down to two, then the two-input function's minterms under masks: at most 2^(k-2) - 1
- * word multiplexers for k inputs, fewer where the function ignores an input); a net toggles in operation i when its value differs from operation i - 1's, so the
- * toggles of a word are the popcount of the word XOR itself shifted up one lane (lane 0 against
- * the previous word's last lane). The counts equal {@link ZeroDelayPropagation}'s operation by
- * operation, gate by gate ({@code BitParallelZeroDelayTest}).
+ * Zero-delay evaluation of a combinational netlist on 64 operations at once: every net is a 64-bit
+ * word whose bit {@code i} is its value in operation {@code i}; each gate, in topological order, is
+ * its truth table applied word-wide (a Shannon expansion on its inputs down to two, then the
+ * two-input function's minterms under masks: at most 2^(k-2) - 1 word multiplexers for k inputs,
+ * fewer where the function ignores an input); a net toggles in operation i when its value differs
+ * from operation i - 1's, so the toggles of a word are the popcount of the word XOR itself shifted
+ * up one lane (lane 0 against the previous word's last lane). The counts equal
+ * {@link ZeroDelayPropagation}'s operation by operation, gate by gate
+ * ({@code BitParallelZeroDelayTest}).
  *
- * <p>Given a {@link LibertyEnergyModel}, the toggles are priced as that model prices the event
- * simulator's transitions, from its own tables: a gate's event by whether the output rose, which
- * input caused it (the first, in pin order, whose value differs from the previous operation's:
- * {@link ZeroDelayPropagation}'s rule, as a word mask per input) and the input row; for a gate whose
- * event energies depend on the row only through the causing input's edge (no Liberty {@code when}
- * on its output groups), by popcounts per (rising, cause, edge), else lane by lane over its toggles;
- * the hidden energy of the pins a net reaches and the switching of input nets per rising and
- * falling toggle; leakage over the operations. The sums are the event model's up to the order of
- * floating-point addition.
+ * <p>Given a {@link LibertyEnergyModel}, the toggles are added to its event counts as the event
+ * simulator's transitions would be: a gate's event by which input caused it (the first, in pin
+ * order, whose value differs from the previous operation's: {@link ZeroDelayPropagation}'s rule, a
+ * word mask per input) and the input row (the toggled lanes split by each input's word in turn,
+ * one popcount per row that occurs; the edge follows from the row); input nets' rising and falling
+ * toggles; one evaluation per operation. Since the model prices counts, the energy is the event
+ * simulator's to the last bit.
  *
  * <p>Operations of a combinational design are independent, so 64 consecutive ones can run in one
  * word; a design with flip-flops is refused here (its lanes would need their own state).
@@ -34,19 +33,15 @@ public final class BitParallelZeroDelay {
   private final long[] previous;
   private long sourceToggles;
   private long operations;
-  private final LibertyEnergyModel pricing;
-  /** Per gate: its event energies depend on the input row only through the causing input's edge. */
-  private final boolean[] simple;
-  private final double[] comb;
-  private double switching;
+  private final LibertyEnergyModel model;
 
   /** Toggles only. */
   public BitParallelZeroDelay(Elaboration e) {
     this(e, null);
   }
 
-  /** Toggles, priced by {@code pricing}'s tables when it is given (a model of the same elaboration). */
-  public BitParallelZeroDelay(Elaboration e, LibertyEnergyModel pricing) {
+  /** Toggles, counted into {@code model}'s events when it is given (a model of the same elaboration, which then prices them). */
+  public BitParallelZeroDelay(Elaboration e, LibertyEnergyModel model) {
     if (e.flops.length > 0) {
       throw new IllegalArgumentException("bit-parallel zero-delay evaluation is for combinational netlists; this one has "
           + e.flops.length + " flip-flops");
@@ -57,14 +52,7 @@ public final class BitParallelZeroDelay {
     this.last = new long[n];
     this.gateToggles = new long[e.gates.length];
     this.previous = new long[n];
-    this.pricing = pricing;
-    this.comb = new double[e.flat.groups().size()];
-    this.simple = new boolean[e.gates.length];
-    if (pricing != null) {
-      for (int g = 0; g < e.gates.length; g++) {
-        simple[g] = rowOnlyThroughCause(pricing.gateEvents[g], pricing.gateInputs[g]);
-      }
-    }
+    this.model = model;
     word[1] = -1L; // net 1 is the constant 1
     evaluateGates(); // the reset state (every input 0), not counted: what the first operation is compared with
     for (int i = 0; i < n; i++) {
@@ -87,6 +75,36 @@ public final class BitParallelZeroDelay {
     return this;
   }
 
+  /** Sets input {@code port} in operation {@code lane} from {@code words} (two's complement, least significant word first) at {@code offset}. */
+  public BitParallelZeroDelay set(String port, int lane, long[] words, int offset) {
+    int[] bits = e.flat.inputs().get(port);
+    if (bits == null) {
+      throw new IllegalArgumentException("no input port '" + port + "'");
+    }
+    long bit = 1L << lane;
+    for (int i = 0; i < bits.length; i++) {
+      if (bits[i] > 1) {
+        long b = -((words[offset + (i >>> 6)] >>> (i & 63)) & 1);
+        word[bits[i]] = (word[bits[i]] & ~bit) | (b & bit);
+      }
+    }
+    return this;
+  }
+
+  /** Whether output {@code port} in operation {@code lane} equals {@code words} at {@code offset} (bits above the port's width ignored). */
+  public boolean outputEquals(String port, int lane, long[] words, int offset) {
+    int[] bits = e.flat.outputs().get(port);
+    if (bits == null) {
+      throw new IllegalArgumentException("no output port '" + port + "'");
+    }
+    for (int i = 0; i < bits.length; i++) {
+      if (((word[bits[i]] >>> lane) & 1) != ((words[offset + (i >>> 6)] >>> (i & 63)) & 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Evaluates the first {@code lanes} (1..64) operations set since the last call, counting each net's toggles. */
   public BitParallelZeroDelay evaluate(int lanes) {
     if (lanes < 1 || lanes > 64) {
@@ -100,13 +118,9 @@ public final class BitParallelZeroDelay {
     for (int net : e.sourceNets) {
       long t = (word[net] ^ previous[net]) & mask;
       sourceToggles += Long.bitCount(t);
-      if (pricing != null && t != 0) {
-        int rise = Long.bitCount(t & word[net]);
-        int fall = Long.bitCount(t & ~word[net]);
-        double s = rise * pricing.sourceSwitching[0][net] + fall * pricing.sourceSwitching[1][net];
-        switching += s;
-        comb[0] += s;
-        hidden(net, rise, fall);
+      if (model != null && t != 0) {
+        model.sourceCount[0][net] += Long.bitCount(t & word[net]);
+        model.sourceCount[1][net] += Long.bitCount(t & ~word[net]);
       }
     }
     Elaboration.Gate[] gates = e.gates;
@@ -117,103 +131,65 @@ public final class BitParallelZeroDelay {
         continue;
       }
       gateToggles[g] += Long.bitCount(t);
-      if (pricing != null) {
-        price(g, gates[g], t);
+      if (model != null) {
+        count(g, gates[g], t);
       }
     }
     for (int net = 0; net < word.length; net++) {
       last[net] = (word[net] >>> (lanes - 1)) & 1;
     }
     operations += lanes;
+    if (model != null) {
+      model.evaluations += lanes;
+    }
     return this;
   }
 
-  private void hidden(int net, int rise, int fall) {
-    comb[pricing.hiddenGroup[net]] += rise * pricing.hidden[0][net] + fall * pricing.hidden[1][net];
-  }
-
-  /** Prices gate {@code g}'s toggles {@code t} (lanes) as the event model prices each transition. */
-  private void price(int g, Elaboration.Gate gate, long t) {
-    int out = gate.output();
-    long w = word[out];
-    int rise = Long.bitCount(t & w);
-    int fall = Long.bitCount(t & ~w);
-    switching += rise * pricing.netSwitching[0][out] + fall * pricing.netSwitching[1][out];
-    hidden(out, rise, fall);
+  /** Adds gate {@code g}'s toggles {@code t} (lanes) to the model's counts, by cause and input row. */
+  private void count(int g, Elaboration.Gate gate, long t) {
     int[] in = gate.inputs();
-    int k = in.length;
-    double[] events = pricing.gateEvents[g];
-    double sum = 0;
-    if (simple[g]) {
-      long remaining = t;
-      for (int c = 0; c < k && remaining != 0; c++) {
-        long changed = (word[in[c]] ^ previous[in[c]]) & remaining;
+    int base = model.gateBase[g];
+    long remaining = t;
+    for (int c = 0; c < in.length && remaining != 0; c++) {
+      long changed = (word[in[c]] ^ previous[in[c]]) & remaining;
+      if (changed != 0) {
         remaining &= ~changed;
-        if (changed == 0) {
-          continue;
-        }
-        long up = word[in[c]];
-        int row1 = 1 << c;
-        sum += Long.bitCount(changed & w & up) * events[GatePricing.index(k, true, c, row1)]
-            + Long.bitCount(changed & w & ~up) * events[GatePricing.index(k, true, c, 0)]
-            + Long.bitCount(changed & ~w & up) * events[GatePricing.index(k, false, c, row1)]
-            + Long.bitCount(changed & ~w & ~up) * events[GatePricing.index(k, false, c, 0)];
-      }
-      if (remaining != 0) { // no input changed (cause -1)
-        sum += Long.bitCount(remaining & w) * events[GatePricing.index(k, true, -1, 0)]
-            + Long.bitCount(remaining & ~w) * events[GatePricing.index(k, false, -1, 0)];
-      }
-    } else {
-      for (long lanes = t; lanes != 0; lanes &= lanes - 1) {
-        int lane = Long.numberOfTrailingZeros(lanes);
-        int row = 0;
-        int cause = -1;
-        for (int i = 0; i < k; i++) {
-          long now = word[in[i]] >>> lane;
-          row |= (int) (now & 1) << i;
-          if (cause < 0 && ((now ^ (previous[in[i]] >>> lane)) & 1) != 0) {
-            cause = i;
-          }
-        }
-        sum += events[GatePricing.index(k, ((w >>> lane) & 1) != 0, cause, row)];
+        split(changed, in, gate.truthTable(), base, c, 0, 0);
       }
     }
-    comb[pricing.gateGroup[g]] += sum;
-  }
-
-  /** Whether every event energy equals the one at the row holding only the causing input's bit. */
-  private static boolean rowOnlyThroughCause(double[] events, int k) {
-    for (int r = 0; r < 2; r++) {
-      for (int cause = -1; cause < k; cause++) {
-        int keep = cause < 0 ? 0 : 1 << cause;
-        for (int row = 0; row < 1 << k; row++) {
-          if (events[GatePricing.index(k, r == 1, cause, row)] != events[GatePricing.index(k, r == 1, cause, row & keep)]) {
-            return false;
-          }
-        }
-      }
+    if (remaining != 0) { // no input changed (cannot happen in a consistent netlist; priced as the event model would)
+      split(remaining, in, gate.truthTable(), base, -1, 0, 0);
     }
-    return true;
   }
 
-  /** The priced energy so far by group, as {@link LibertyEnergyModel#energyByGroup} reports it (leakage over the operations x {@code clockNs}). */
+  /** Splits lanes {@code mask} by inputs {@code i..} into rows; counts each row's lanes. */
+  private void split(long mask, int[] in, long tt, int base, int cause, int i, int row) {
+    if (i == in.length) {
+      model.gateCount[base + GatePricing.index(in.length, ((tt >>> row) & 1) != 0, cause, row)] += Long.bitCount(mask);
+      return;
+    }
+    long x = word[in[i]];
+    long zero = mask & ~x;
+    long one = mask & x;
+    if (zero != 0) {
+      split(zero, in, tt, base, cause, i + 1, row);
+    }
+    if (one != 0) {
+      split(one, in, tt, base, cause, i + 1, row | 1 << i);
+    }
+  }
+
+  /** The model's energy so far by group (leakage over the operations x {@code clockNs}). */
   public Map<String, Energy> energyByGroup(double clockNs) {
-    if (pricing == null) {
+    if (model == null) {
       throw new IllegalStateException("no energy model was given");
     }
-    Map<String, Energy> out = new java.util.LinkedHashMap<>();
-    for (int g = 0; g < comb.length; g++) {
-      double leak = pricing.leakageNwByGroup[g] * clockNs * operations * 1e-6;
-      if (comb[g] != 0 || leak != 0) {
-        out.put(e.flat.groups().get(g), new Energy(comb[g], 0, leak));
-      }
-    }
-    return out;
+    return model.energyByGroup(clockNs);
   }
 
   /** The 1/2 C V^2 part so far, pJ. */
   public double switchingPj() {
-    return switching;
+    return model.switchingPj();
   }
 
   private void evaluateGates() {

@@ -102,6 +102,11 @@ public final class Elaboration {
     this.sourceTimes = srcTimes.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** Whether the netlist has no flip-flops (each operation independent of the others). */
+  public boolean combinational() {
+    return flops.length == 0;
+  }
+
   public int netCount() {
     return flat.netCount();
   }

@@ -3,7 +3,7 @@ package dev.qrtl.power;
 import dev.qrtl.liberty.Cell;
 import dev.qrtl.liberty.InternalPower;
 import dev.qrtl.liberty.Pin;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,7 @@ import java.util.Map;
  * states where it holds (neither shipped library has such groups on combinational cells).
  */
 final class GatePricing {
-  private final Map<Cell, Map<InternalPower, boolean[]>> conditions = new HashMap<>();
+  private final Map<Cell, Map<InternalPower, boolean[]>> conditions = new IdentityHashMap<>();
   private final Elaboration e;
   private final double v2;
 
@@ -41,7 +41,7 @@ final class GatePricing {
   }
 
   private boolean[] when(Cell c, InternalPower p) {
-    return conditions.computeIfAbsent(c, k -> new HashMap<>()).computeIfAbsent(p, k -> WhenConditions.overRows(c, p.when()));
+    return conditions.computeIfAbsent(c, k -> new IdentityHashMap<>()).computeIfAbsent(p, k -> WhenConditions.overRows(c, p.when()));
   }
 
   /** Every event's energy for one gate output (pJ), indexed by {@link #index}. */

@@ -29,12 +29,32 @@ import java.util.Map;
  * load, propagated slews. Combinational energy, registers and clock, and leakage are reported
  * apart, by group. The clock period places mid-cycle: a D transition before it happens with the
  * clock high.
+ *
+ * <p>Events are counted, not summed: each kind of event (a gate's output edge with its cause and
+ * input row, an input port's edge, a flip-flop's clock, data and output events by state) has an
+ * integer count, and the energy is worked out when asked for, every count times its price in one
+ * fixed order. Counting is cheaper per event than adding up prices, the figures do not depend on
+ * the order in which events arrive, and two models' counts add exactly ({@link #add}): the
+ * bit-parallel simulator, a simulation split across threads and the event simulators give the
+ * same energy to the last bit when they see the same events.
  */
 public final class LibertyEnergyModel implements EnergyModel {
   private final Elaboration e;
   private final EnergyConventions conventions;
   private final double halfPeriodNs;
-  final double[][] gateEvents;
+  /** Per gate, where its events start in {@link #gateEnergy} and {@link #gateCount}. */
+  final int[] gateBase;
+  /** Every gate's event energies (pJ) by {@link GatePricing#index}, one gate after another. */
+  final double[] gateEnergy;
+  final long[] gateCount;
+  /**
+   * The gate events of the latest evaluations, added to {@link #gateCount} every
+   * {@link #FLUSH_EVALUATIONS} evaluations and before any reading: half the memory of the totals,
+   * so the one write per event mostly hits the cache.
+   */
+  private final int[] recentCount;
+  private int sinceFlush;
+  private static final int FLUSH_EVALUATIONS = 1 << 16; // an int count overflows only past 32,767 events of one kind per evaluation
   final int[] gateInputs;
   final int[] gateGroup;
   private final int[] gateOutput;
@@ -42,21 +62,24 @@ public final class LibertyEnergyModel implements EnergyModel {
   final int[] hiddenGroup;
   final double[][] sourceSwitching;
   final double[][] netSwitching;
-  private double switching;
+  /** Input-port and register-output transitions: [rising ? 0 : 1][net]. */
+  final long[][] sourceCount;
   private final FlopPricing[] flops;
   private final int[][] flopsReading;
+  /** Per flip-flop: clock rise by state (4), clock fall by state (4), data [rising][clock high][stored] (8), stored bit changing to 0/1 (2). */
+  private final long[] flopCount;
+  private static final int FLOP_EVENTS = 18;
   private final double clockNetsRise;
   private final double clockNetsFall;
   private final double treePerCycle;
   final double[] leakageNwByGroup;
-  private final double[] comb;
-  private final double[] seq;
   private final boolean[] level;
   private final boolean[] stored;
   private final boolean[] dataAtHalf;
   private boolean clockedThisCycle;
   private long clocks;
-  private long evaluations;
+  private long clockFalls;
+  long evaluations;
 
   /** The library's pricing with the default conventions and a 1 ns clock (mid-cycle at 0.5 ns). */
   public LibertyEnergyModel(Elaboration e) {
@@ -71,7 +94,8 @@ public final class LibertyEnergyModel implements EnergyModel {
     int groups = e.flat.groups().size();
     double v2 = e.library.voltage() * e.library.voltage();
     GatePricing pricing = new GatePricing(e);
-    this.gateEvents = new double[e.gates.length][];
+    this.gateBase = new int[e.gates.length + 1];
+    double[][] events = new double[e.gates.length][];
     this.gateInputs = new int[e.gates.length];
     this.gateGroup = new int[e.gates.length];
     this.gateOutput = new int[e.gates.length];
@@ -79,7 +103,8 @@ public final class LibertyEnergyModel implements EnergyModel {
     this.hiddenGroup = new int[n];
     for (int g = 0; g < e.gates.length; g++) {
       Elaboration.Gate gate = e.gates[g];
-      gateEvents[g] = pricing.events(gate);
+      events[g] = pricing.events(gate);
+      gateBase[g + 1] = gateBase[g] + events[g].length;
       gateInputs[g] = gate.inputs().length;
       gateGroup[g] = gate.instance().group();
       gateOutput[g] = gate.output();
@@ -90,6 +115,13 @@ public final class LibertyEnergyModel implements EnergyModel {
         }
       }
     }
+    this.gateEnergy = new double[gateBase[e.gates.length]];
+    for (int g = 0; g < e.gates.length; g++) {
+      System.arraycopy(events[g], 0, gateEnergy, gateBase[g], events[g].length);
+    }
+    this.gateCount = new long[gateEnergy.length];
+    this.recentCount = new int[gateEnergy.length];
+    this.sourceCount = new long[2][n];
     this.netSwitching = new double[2][n];
     for (Elaboration.Gate gate : e.gates) {
       netSwitching[0][gate.output()] = 0.5 * e.loadPf(gate.output(), true) * v2;
@@ -155,11 +187,44 @@ public final class LibertyEnergyModel implements EnergyModel {
     for (FlatNetlist.Instance inst : e.flat.instances()) {
       leakageNwByGroup[inst.group()] += inst.cell().leakageNw();
     }
-    this.comb = new double[groups];
-    this.seq = new double[groups];
+    this.flopCount = new long[FLOP_EVENTS * e.flops.length];
     this.level = new boolean[n];
     this.stored = new boolean[e.flops.length];
     this.dataAtHalf = new boolean[e.flops.length];
+  }
+
+  /** A model with this one's prices (shared, not recomputed) and no counts yet: one per thread or batch of a split run. */
+  private LibertyEnergyModel(LibertyEnergyModel p) {
+    this.e = p.e;
+    this.conventions = p.conventions;
+    this.halfPeriodNs = p.halfPeriodNs;
+    this.gateBase = p.gateBase;
+    this.gateEnergy = p.gateEnergy;
+    this.gateCount = new long[p.gateCount.length];
+    this.recentCount = new int[p.recentCount.length];
+    this.gateInputs = p.gateInputs;
+    this.gateGroup = p.gateGroup;
+    this.gateOutput = p.gateOutput;
+    this.hidden = p.hidden;
+    this.hiddenGroup = p.hiddenGroup;
+    this.sourceSwitching = p.sourceSwitching;
+    this.netSwitching = p.netSwitching;
+    this.sourceCount = new long[2][p.sourceCount[0].length];
+    this.flops = p.flops;
+    this.flopsReading = p.flopsReading;
+    this.flopCount = new long[p.flopCount.length];
+    this.clockNetsRise = p.clockNetsRise;
+    this.clockNetsFall = p.clockNetsFall;
+    this.treePerCycle = p.treePerCycle;
+    this.leakageNwByGroup = p.leakageNwByGroup;
+    this.level = new boolean[p.level.length];
+    this.stored = new boolean[p.stored.length];
+    this.dataAtHalf = new boolean[p.dataAtHalf.length];
+  }
+
+  /** A new model pricing the same netlist the same way, its counts at zero (the prices are shared, so this is cheap). */
+  public LibertyEnergyModel sibling() {
+    return new LibertyEnergyModel(this);
   }
 
   public EnergyConventions conventions() {
@@ -177,36 +242,29 @@ public final class LibertyEnergyModel implements EnergyModel {
 
   @Override
   public void transition(int gate, double timeNs, boolean rising, int cause, double inputSlewNs, int inputRow) {
+    recentCount[gateBase[gate] + GatePricing.index(gateInputs[gate], rising, cause, inputRow)]++;
     int out = gateOutput[gate];
-    comb[gateGroup[gate]] += gateEvents[gate][GatePricing.index(gateInputs[gate], rising, cause, inputRow)];
-    switching += netSwitching[rising ? 0 : 1][out];
-    netChanged(out, rising, timeNs);
+    if (flopsReading[out] != null) {
+      dataChanged(out, rising, timeNs);
+    }
   }
 
   @Override
   public void sourceTransition(int net, boolean rising) {
-    double s = sourceSwitching[rising ? 0 : 1][net];
-    switching += s;
-    if (e.isFlopOutput[net]) {
-      seq[e.groupOfNet[net]] += s;
-    } else {
-      comb[0] += s;
+    sourceCount[rising ? 0 : 1][net]++;
+    if (flopsReading[net] != null) {
+      dataChanged(net, rising, 0);
     }
-    netChanged(net, rising, 0);
   }
 
-  /** The hidden energy of the pins a net reaches, and the data pins of flip-flops it feeds. */
-  private void netChanged(int net, boolean rising, double timeNs) {
-    comb[hiddenGroup[net]] += hidden[rising ? 0 : 1][net];
+  /** A net feeding flip-flops' data pins changed: their data-pin events, by the state at that moment. */
+  private void dataChanged(int net, boolean rising, double timeNs) {
     level[net] = rising;
-    int[] fs = flopsReading[net];
-    if (fs != null) {
-      boolean clockHigh = timeNs < halfPeriodNs;
-      for (int f : fs) {
-        seq[e.flops[f].instance().group()] += flops[f].data[rising ? 1 : 0][clockHigh ? 1 : 0][stored[f] ? 1 : 0];
-        if (clockHigh) {
-          dataAtHalf[f] = rising;
-        }
+    boolean clockHigh = timeNs < halfPeriodNs;
+    for (int f : flopsReading[net]) {
+      flopCount[FLOP_EVENTS * f + 8 + (rising ? 4 : 0) + (clockHigh ? 2 : 0) + (stored[f] ? 1 : 0)]++;
+      if (clockHigh) {
+        dataAtHalf[f] = rising;
       }
     }
   }
@@ -216,24 +274,21 @@ public final class LibertyEnergyModel implements EnergyModel {
     clocks++;
     clockedThisCycle = true;
     for (int i = 0; i < flops.length; i++) {
-      Elaboration.Flop f = e.flops[i];
-      boolean d = level[f.d()];
-      int group = f.instance().group();
-      seq[group] += flops[i].clockRise[(d ? 2 : 0) + (stored[i] ? 1 : 0)];
+      boolean d = level[e.flops[i].d()];
+      flopCount[FLOP_EVENTS * i + (d ? 2 : 0) + (stored[i] ? 1 : 0)]++;
       if (d != stored[i]) {
-        seq[group] += flops[i].toggle[d ? 1 : 0];
+        flopCount[FLOP_EVENTS * i + 16 + (d ? 1 : 0)]++;
         stored[i] = d;
       }
-    }
-    if (flops.length > 0) {
-      seq[e.flops[0].instance().group()] += clockNetsRise;
-      switching += clockNetsRise;
     }
   }
 
   @Override
   public void evaluation() {
     evaluations++;
+    if (++sinceFlush == FLUSH_EVALUATIONS) {
+      flush();
+    }
     for (int i = 0; i < flops.length; i++) {
       dataAtHalf[i] = level[e.flops[i].d()];
     }
@@ -245,18 +300,15 @@ public final class LibertyEnergyModel implements EnergyModel {
       return;
     }
     clockedThisCycle = false;
+    clockFalls++;
     for (int i = 0; i < flops.length; i++) {
-      seq[e.flops[i].instance().group()] += flops[i].clockFall[(dataAtHalf[i] ? 2 : 0) + (stored[i] ? 1 : 0)];
-    }
-    if (flops.length > 0) {
-      seq[e.flops[0].instance().group()] += clockNetsFall + treePerCycle;
-      switching += clockNetsFall;
+      flopCount[FLOP_EVENTS * i + 4 + (dataAtHalf[i] ? 2 : 0) + (stored[i] ? 1 : 0)]++;
     }
   }
 
   /** The 1/2 C V^2 part of the energy so far (net charging; the ideal clock tree excluded), pJ; the rest is internal and leakage. */
   public double switchingPj() {
-    return switching;
+    return tally().switching;
   }
 
   /** Clock cycles so far; for a design without flip-flops, evaluations (one operation each). */
@@ -264,25 +316,137 @@ public final class LibertyEnergyModel implements EnergyModel {
     return e.flops.length > 0 ? clocks : evaluations;
   }
 
+  private void flush() {
+    for (int i = 0; i < recentCount.length; i++) {
+      if (recentCount[i] != 0) {
+        gateCount[i] += recentCount[i];
+        recentCount[i] = 0;
+      }
+    }
+    sinceFlush = 0;
+  }
+
+  /** The energies of the counts so far: every count times its price, in one fixed order. */
+  private Tally tally() {
+    flush();
+    int groups = leakageNwByGroup.length;
+    Tally t = new Tally(new double[groups], new double[groups]);
+    for (int g = 0; g < gateOutput.length; g++) {
+      int from = gateBase[g];
+      int half = (gateBase[g + 1] - from) / 2; // falling events first, then rising ones (GatePricing.index)
+      long falls = 0;
+      long rises = 0;
+      double sum = 0;
+      for (int i = 0; i < 2 * half; i++) {
+        long c = gateCount[from + i];
+        if (c != 0) {
+          sum += c * gateEnergy[from + i];
+          if (i < half) {
+            falls += c;
+          } else {
+            rises += c;
+          }
+        }
+      }
+      t.comb[gateGroup[g]] += sum;
+      int out = gateOutput[g];
+      t.switching += rises * netSwitching[0][out] + falls * netSwitching[1][out];
+      t.comb[hiddenGroup[out]] += rises * hidden[0][out] + falls * hidden[1][out];
+    }
+    for (int net : e.sourceNets) {
+      long rises = sourceCount[0][net];
+      long falls = sourceCount[1][net];
+      double s = rises * sourceSwitching[0][net] + falls * sourceSwitching[1][net];
+      t.switching += s;
+      if (e.isFlopOutput[net]) {
+        t.seq[e.groupOfNet[net]] += s;
+      } else {
+        t.comb[0] += s;
+      }
+      t.comb[hiddenGroup[net]] += rises * hidden[0][net] + falls * hidden[1][net];
+    }
+    for (int i = 0; i < flops.length; i++) {
+      FlopPricing p = flops[i];
+      int base = FLOP_EVENTS * i;
+      double sum = 0;
+      for (int s = 0; s < 4; s++) {
+        sum += flopCount[base + s] * p.clockRise[s] + flopCount[base + 4 + s] * p.clockFall[s];
+      }
+      for (int k = 0; k < 8; k++) {
+        sum += flopCount[base + 8 + k] * p.data[k >> 2][(k >> 1) & 1][k & 1];
+      }
+      sum += flopCount[base + 16] * p.toggle[0] + flopCount[base + 17] * p.toggle[1];
+      t.seq[e.flops[i].instance().group()] += sum;
+    }
+    if (flops.length > 0) {
+      t.seq[e.flops[0].instance().group()] += clocks * clockNetsRise + clockFalls * (clockNetsFall + treePerCycle);
+      t.switching += clocks * clockNetsRise + clockFalls * clockNetsFall;
+    }
+    return t;
+  }
+
+  private static final class Tally {
+    final double[] comb;
+    final double[] seq;
+    double switching;
+
+    Tally(double[] comb, double[] seq) {
+      this.comb = comb;
+      this.seq = seq;
+    }
+  }
+
   @Override
   public Map<String, Energy> energyByGroup(double clockNs) {
+    Tally t = tally();
     double cycles = cycles();
     Map<String, Energy> out = new LinkedHashMap<>();
-    for (int g = 0; g < comb.length; g++) {
+    for (int g = 0; g < t.comb.length; g++) {
       double leak = leakageNwByGroup[g] * clockNs * cycles * 1e-6; // nW x ns = 1e-18 J = 1e-6 pJ
-      if (comb[g] != 0 || seq[g] != 0 || leak != 0) {
-        out.put(e.flat.groups().get(g), new Energy(comb[g], seq[g], leak));
+      if (t.comb[g] != 0 || t.seq[g] != 0 || leak != 0) {
+        out.put(e.flat.groups().get(g), new Energy(t.comb[g], t.seq[g], leak));
       }
     }
     return out;
   }
 
+  /**
+   * Adds {@code other}'s counts to this model's ({@link #sibling} of it, or it of this one, that
+   * saw another stretch of operations): the energy of the sum is that of all the events.
+   */
+  public void add(LibertyEnergyModel other) {
+    if (other.gateEnergy != gateEnergy || other.flops != flops) {
+      throw new IllegalArgumentException("only a sibling's counts can be added (the same netlist priced the same way)");
+    }
+    flush();
+    other.flush();
+    for (int i = 0; i < gateCount.length; i++) {
+      gateCount[i] += other.gateCount[i];
+    }
+    for (int r = 0; r < 2; r++) {
+      for (int i = 0; i < sourceCount[r].length; i++) {
+        sourceCount[r][i] += other.sourceCount[r][i];
+      }
+    }
+    for (int i = 0; i < flopCount.length; i++) {
+      flopCount[i] += other.flopCount[i];
+    }
+    clocks += other.clocks;
+    clockFalls += other.clockFalls;
+    evaluations += other.evaluations;
+  }
+
   @Override
   public void reset() {
-    Arrays.fill(comb, 0);
-    Arrays.fill(seq, 0);
-    switching = 0;
+    Arrays.fill(gateCount, 0);
+    Arrays.fill(recentCount, 0);
+    sinceFlush = 0;
+    for (long[] c : sourceCount) {
+      Arrays.fill(c, 0);
+    }
+    Arrays.fill(flopCount, 0);
     clocks = 0;
+    clockFalls = 0;
     evaluations = 0;
   }
 }
