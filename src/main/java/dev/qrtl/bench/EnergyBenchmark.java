@@ -65,6 +65,72 @@ public final class EnergyBenchmark {
       out.printf("  %-50s %6d cells  %8.2f us/operation (%.2f s per run)  %.4f pJ with delays%n", m.top(), s.cells(), best / ops * 1e6,
           best, r.delays().totalPj());
       zeroDelay(m.top(), s, tech.library(), ops, rounds, out);
+      icarus(m, s, tech.library(), Math.min(ops, ICARUS_OPS), dir.resolve(spec.moduleName() + "-icarus"), out);
+    }
+  }
+
+  /** Operations of the Icarus comparison at most (its VCD grows by about 100 kB per operation of the tflite unit). */
+  static final long ICARUS_OPS = 2000;
+
+  /**
+   * The flow a user would otherwise run, on the same netlist and the same {@code n} operations of
+   * uniformly random inputs: Icarus Verilog at gate level with the cells' delays, dumping every
+   * net to a VCD ({@link dev.qrtl.energy.IcarusGateLevel}; Debian 12's OpenSTA 2.0.17 has no
+   * {@code read_vcd} or {@code read_saif}, so the power step that would read it is not timed),
+   * against qrtl's two simulations priced (with delays: the event simulator, one thread; zero
+   * delay: the bit-parallel one). One run each, after the warm-up of the runs above.
+   */
+  static void icarus(Manifest m, SynthResult s, dev.qrtl.liberty.Library lib, long n, Path dir, PrintWriter out) {
+    dev.qrtl.power.Elaboration e;
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      Path file = Path.of(s.netlistDir(), "netlist.json");
+      e = new dev.qrtl.power.Elaboration(dev.qrtl.synth.YosysNetlist.parse(java.nio.file.Files.readString(file), file.toString()), m.top(),
+          lib, s.conditions());
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
+    }
+    var inputs = m.inputs();
+    long[][] stimulus = new long[(int) n + 1][inputs.size()];
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(30);
+    for (long[] op : stimulus) {
+      for (int i = 0; i < op.length; i++) {
+        int w = inputs.get(i).width();
+        op[i] = w >= 64 ? rnd.nextLong() : rnd.nextLong() & ((1L << w) - 1);
+      }
+    }
+    long t0 = System.nanoTime();
+    var model = new dev.qrtl.power.LibertyEnergyModel(e);
+    var timed = new dev.qrtl.power.GateSimulator(e, dev.qrtl.power.GateSimulator.Timing.DELAYS, model);
+    var words = new dev.qrtl.power.BitParallelZeroDelay(e, model.sibling());
+    int lane = 0;
+    for (int k = 0; k < stimulus.length; k++) {
+      for (int i = 0; i < inputs.size(); i++) {
+        timed.set(inputs.get(i).name(), stimulus[k][i]);
+        words.set(inputs.get(i).name(), lane, stimulus[k][i]);
+      }
+      timed.eval();
+      if (k == 0) {
+        timed.resetCounts(); // the first operation leaves the reset state, as in Icarus's VCD
+      }
+      if (++lane == 64 || k == stimulus.length - 1) {
+        words.evaluate(lane);
+        lane = 0;
+      }
+    }
+    double qrtl = (System.nanoTime() - t0) / 1e9;
+    double period = Math.ceil(s.criticalPathNs() * 2 + 1);
+    var r = dev.qrtl.energy.IcarusGateLevel.run(e, inputs, m.outputs(), stimulus, period, dir, Duration.ofMinutes(30));
+    double icarus = r.compileSeconds() + r.simulateSeconds();
+    out.printf("    against Icarus Verilog %s at gate level (-gspecify, VCD of every net), %d operations: Icarus %.2f s (compile %.2f s,"
+        + " simulate %.2f s, VCD %.1f MB, %.0f cell-output transitions/op); qrtl with delays and at zero delay, priced, %.3f s (%.0f"
+        + " transitions/op with delays): %.0fx faster%n", dev.qrtl.sim.IcarusCosim.toolVersion(), n, icarus, r.compileSeconds(),
+        r.simulateSeconds(), r.vcdBytes() / 1e6, (double) r.cellOutputChanges() / n, qrtl, (double) timed.totalToggles() / n,
+        icarus / qrtl);
+    try {
+      java.nio.file.Files.deleteIfExists(r.vcd()); // large; nothing reads it again
+    } catch (IOException x) {
+      throw new UncheckedIOException(x);
     }
   }
 

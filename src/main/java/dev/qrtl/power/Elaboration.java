@@ -102,6 +102,11 @@ public final class Elaboration {
     this.sourceTimes = srcTimes.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** The nets the combinational cells drive, in gate order. */
+  public int[] gateOutputNets() {
+    return Arrays.stream(gates).mapToInt(Gate::output).toArray();
+  }
+
   /** Whether the netlist has no flip-flops (each operation independent of the others). */
   public boolean combinational() {
     return flops.length == 0;
