@@ -56,7 +56,7 @@ public final class EstimateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (fast) {
-      List<String> simulationOnly = new java.util.ArrayList<>(List.of("--manifest", "--tech", "--liberty", "--ops", "--stimulus", "--seed",
+      List<String> simulationOnly = new java.util.ArrayList<>(List.of("--manifest", "--tech", "--liberty", "--ops", "--delay-ops", "--stimulus", "--seed",
           "--clock-ns", "--param-period", "--flat", "--hier"));
       simulationOnly.addAll(List.of(TimingOptions.NAMES));
       simulationOnly.addAll(List.of(ConventionOptions.NAMES));
@@ -94,6 +94,10 @@ public final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--ops", defaultValue = "10000", description = "Operations to simulate (default: ${DEFAULT-VALUE}).")
     long ops;
 
+    @Option(names = "--delay-ops", description = "Simulate only the first N operations with cell delays, all of --ops at zero delay"
+        + " (default: all with delays too).")
+    Long delayOps;
+
     @Option(names = "--seed", defaultValue = "1", description = "Stimulus seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -110,8 +114,9 @@ public final class EstimateCommand implements Callable<Integer> {
     @Mixin ConventionOptions conventions;
 
     public EnergyOptions toOptions() {
-      return EnergyOptions.of(ops, seed, Stimulus.parse(stimulus), clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs), paramPeriod)
-          .withConventions(conventions.conventions());
+      EnergyOptions o = EnergyOptions.of(ops, seed, Stimulus.parse(stimulus), clockNs == null ? OptionalDouble.empty() : OptionalDouble.of(clockNs),
+          paramPeriod).withConventions(conventions.conventions());
+      return delayOps == null ? o : o.withDelayOperations(delayOps);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.qrtl.liberty.Library;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
 import dev.qrtl.manifest.PortSpec;
+import dev.qrtl.power.BitParallelStretches;
 import dev.qrtl.power.BitParallelZeroDelay;
 import dev.qrtl.power.Elaboration;
 import dev.qrtl.power.Energy;
@@ -48,6 +49,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  */
 public final class EnergyEstimator {
   private static final int CHUNK = 256;
+  /** Zero-delay runs of designs with flip-flops that the stretches could not reproduce, measured again on the event simulator (tests read it). */
+  static final java.util.concurrent.atomic.AtomicLong FALLBACKS = new java.util.concurrent.atomic.AtomicLong();
 
   private EnergyEstimator() {}
 
@@ -71,6 +74,20 @@ public final class EnergyEstimator {
 
   /** As {@link #measure(Path, Manifest, SynthResult, Library, EnergyOptions)} on at most {@code threads} threads (the figures do not depend on it). */
   public static EnergyReport measure(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o, int threads) {
+    return measure(manifestPath, m, synth, lib, o, threads, false);
+  }
+
+  /**
+   * The same run on the event simulators alone, with and without delays, records in order on one
+   * thread each: the reference the bit-parallel simulators and split runs are checked against
+   * (their figures must be these, to the last bit).
+   */
+  public static EnergyReport measureOnEventSimulators(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o) {
+    return measure(manifestPath, m, synth, lib, o, 2, true);
+  }
+
+  private static EnergyReport measure(Path manifestPath, Manifest m, SynthResult synth, Library lib, EnergyOptions o, int threads,
+      boolean eventsOnly) {
     long start = System.nanoTime();
     YosysNetlist net = netlist(synth, m.top());
     DesignKind<?> kind = DesignKinds.find(m.kind()).filter(k -> k.specType().isPresent()).orElseThrow(() -> new ManifestException(
@@ -79,7 +96,7 @@ public final class EnergyEstimator {
     Workload w = kind.workloadAny(m, Designs.specOf(m, m.top()), request);
     Supplier<RecordSource> sources = () -> kind.workloadAny(m, Designs.specOf(m, m.top()), request).source();
     return estimate(m.top(), kind.operation(), net, synth, lib, o, PortLayout.of(m), m.clock() != null, sources, w.records(),
-        w.operations(), start, threads);
+        w.operations(), start, threads, eventsOnly);
   }
 
   /**
@@ -90,18 +107,22 @@ public final class EnergyEstimator {
   public static EnergyReport estimate(String top, String operation, YosysNetlist net, SynthResult synth, Library lib, EnergyOptions o,
       PortLayout layout, boolean clocked, Supplier<RecordSource> sources, long records, long ops, long start) {
     return estimate(top, operation, net, synth, lib, o, layout, clocked, sources, records, ops, start,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), false);
   }
 
   private static EnergyReport estimate(String top, String operation, YosysNetlist net, SynthResult synth, Library lib, EnergyOptions o,
-      PortLayout layout, boolean clocked, Supplier<RecordSource> sources, long records, long ops, long start, int threads) {
+      PortLayout layout, boolean clocked, Supplier<RecordSource> sources, long records, long ops, long start, int threads,
+      boolean eventsOnly) {
     double clockNs = o.clockNs().orElse(synth.criticalPathNs() > 0 ? synth.criticalPathNs() : 1.0);
     String clockSource = o.clockNs().isPresent() ? "--clock-ns" : synth.criticalPathNs() > 0 ? "critical path" : "1 ns (no logic path)";
     Elaboration elaboration = new Elaboration(net, top, lib, synth.conditions());
     Run run = new Run(top, synth, elaboration, o, clockNs, layout, clocked, sources, records);
     List<Callable<Void>> tasks = new ArrayList<>();
     boolean split = elaboration.combinational() && !clocked;
-    if (split) {
+    if (eventsOnly) {
+      tasks.add(() -> run.events(GateSimulator.Timing.DELAYS, 0, run.batches));
+      tasks.add(() -> run.events(GateSimulator.Timing.ZERO_DELAY, 0, run.batches));
+    } else if (split) {
       int stretches = Math.max(1, Math.min(threads, run.batches));
       for (int t = 0; t < stretches; t++) {
         int from = (int) ((long) run.batches * t / stretches);
@@ -111,15 +132,16 @@ public final class EnergyEstimator {
       tasks.add(() -> run.bitParallel());
     } else {
       tasks.add(() -> run.events(GateSimulator.Timing.DELAYS, 0, run.batches));
-      tasks.add(() -> run.events(GateSimulator.Timing.ZERO_DELAY, 0, run.batches));
+      tasks.add(() -> run.stretchesOrEvents());
     }
     Parallel.runAll(tasks, Math.max(1, threads), "energy estimate of " + top);
     double perRecordToPerOp = (double) records / ops;
-    EnergyEstimate delays = run.estimate(0, ops, perRecordToPerOp);
+    // with delays over a prefix: its share of the operations (records are spread evenly over operations)
+    EnergyEstimate delays = run.estimate(0, run.span[0] == records ? ops : (double) ops / records * run.span[0], perRecordToPerOp);
     EnergyEstimate zero = run.estimate(1, ops, perRecordToPerOp);
     return new EnergyReport(top, synth.library(), synth.corner(), synth.yosys(), o.stimulus().text(), o.seed(),
-        operation, ops, clockNs, clockSource, synth.conditions().describe(synth.wireLoad()), o.conventions().describe(), delays, zero,
-        run.checks.get() / 2, (System.nanoTime() - start) / 1e9);
+        operation, ops, run.span[0] == records ? ops : Math.round((double) ops * run.span[0] / records), clockNs, clockSource, synth.conditions().describe(synth.wireLoad()), o.conventions().describe(), delays, zero,
+        run.checks.get(), (System.nanoTime() - start) / 1e9);
   }
 
   /** The mapped netlist a synthesis left. */
@@ -147,8 +169,9 @@ public final class EnergyEstimator {
     final boolean clocked;
     final Supplier<RecordSource> sources;
     final long records;
+    /** Records simulated: [0] with delays (all, or the first so many), [1] at zero delay (all). */
+    final long[] span;
     final int batches;
-    final long perBatch;
     /** [timing: 0 delays, 1 zero delay][batch]: energy per record of that batch (pJ). */
     final double[][] batchMean;
     final LibertyEnergyModel prices;
@@ -166,8 +189,10 @@ public final class EnergyEstimator {
       this.clocked = clocked;
       this.sources = sources;
       this.records = records;
-      this.batches = (int) Math.max(1, Math.min(o.batches(), records));
-      this.perBatch = records / batches;
+      long delayed = o.delayOperations() >= o.operations() ? records
+          : Math.min(records, (records * o.delayOperations() + o.operations() - 1) / o.operations());
+      this.span = new long[] {delayed, records};
+      this.batches = (int) Math.max(1, Math.min(o.batches(), delayed));
       this.batchMean = new double[2][batches];
       this.prices = new LibertyEnergyModel(e, o.conventions(), clockNs);
       this.total = new LibertyEnergyModel[] {model(), model()};
@@ -177,17 +202,18 @@ public final class EnergyEstimator {
       return prices.sibling();
     }
 
-    long batchStart(int b) {
-      return b * perBatch;
+    /** Batch {@code b} of timing {@code t}'s records (0 with delays, 1 zero delay): equal stretches, the last taking the rest. */
+    long batchStart(int t, int b) {
+      return b * (span[t] / batches);
     }
 
-    long batchEnd(int b) {
-      return b == batches - 1 ? records : (b + 1) * perBatch;
+    long batchEnd(int t, int b) {
+      return b == batches - 1 ? span[t] : (b + 1) * (span[t] / batches);
     }
 
     /** Batch {@code b}'s counts are complete in {@code m}: its mean, and the counts added to the total. */
     void batchDone(int timing, int b, LibertyEnergyModel m) {
-      batchMean[timing][b] = total(m.energyByGroup(clockNs)).totalPj() / (batchEnd(b) - batchStart(b));
+      batchMean[timing][b] = total(m.energyByGroup(clockNs)).totalPj() / (batchEnd(timing, b) - batchStart(timing, b));
       synchronized (total[timing]) {
         total[timing].add(m);
       }
@@ -201,7 +227,8 @@ public final class EnergyEstimator {
       RecordSource source = sources.get();
       int rec = layout.recordWords();
       long[] buf = new long[CHUNK * rec];
-      long first = batchStart(from);
+      int ti = timing == GateSimulator.Timing.DELAYS ? 0 : 1;
+      long first = batchStart(ti, from);
       long done = skip(source, buf, rec, first == 0 ? 0 : first - 1);
       if (first > 0) { // the record before the stretch: its settled state is where this stretch starts
         source.fill(buf, 1);
@@ -210,9 +237,8 @@ public final class EnergyEstimator {
         done++;
         m.reset();
       }
-      int ti = timing == GateSimulator.Timing.DELAYS ? 0 : 1;
       int b = from;
-      long end = batchEnd(to - 1);
+      long end = batchEnd(ti, to - 1);
       while (done < end) {
         stopIfInterrupted();
         int n = (int) Math.min(CHUNK, end - done);
@@ -228,9 +254,11 @@ public final class EnergyEstimator {
                 throw mismatch(timing.toString(), done, p.name());
               }
             }
-            checks.addAndGet(layout.outputs().size());
+            if (timing == GateSimulator.Timing.DELAYS || done >= span[0]) {
+              checks.addAndGet(layout.outputs().size()); // each record counted once, though both runs may check it
+            }
           }
-          if (done + 1 == batchEnd(b)) {
+          if (done + 1 == batchEnd(ti, b)) {
             batchDone(ti, b, m);
             b++;
           }
@@ -270,7 +298,7 @@ public final class EnergyEstimator {
       int b = 0;
       while (done < records) {
         stopIfInterrupted();
-        int lanes = (int) Math.min(64, batchEnd(b) - done);
+        int lanes = (int) Math.min(64, batchEnd(1, b) - done);
         source.fill(buf, lanes);
         for (int lane = 0; lane < lanes; lane++) {
           for (int i = 0; i < layout.inputs().size(); i++) {
@@ -287,11 +315,13 @@ public final class EnergyEstimator {
                 throw mismatch("ZERO_DELAY", done + lane, p.name());
               }
             }
-            checks.addAndGet(layout.outputs().size());
+            if (done + lane >= span[0]) {
+              checks.addAndGet(layout.outputs().size());
+            }
           }
         }
         done += lanes;
-        if (done == batchEnd(b)) {
+        if (done == batchEnd(1, b)) {
           batchDone(1, b, m);
           b++;
         }
@@ -305,12 +335,172 @@ public final class EnergyEstimator {
       }
     }
 
+    /**
+     * A design with flip-flops at zero delay on 64 lanes ({@link BitParallelStretches}): each batch
+     * is played in rounds of up to 64 stretches of consecutive records, one per lane, each lane
+     * starting a few records early (a warm-up, not counted) so that its registers reach the state
+     * the records before its stretch leave. That they did is checked lane by lane against the
+     * registers the stretch before it ended with (a round's first stretch against the last of the
+     * round before); a round that fails is played again with four times the warm-up (16 records
+     * at first, up to {@link #MAX_WARM_UP}), and past that the whole figure is measured by the
+     * event simulator over all records in order. Either way the counts are those of one run in
+     * order: the figures are the event simulator's to the last bit.
+     */
+    Void stretchesOrEvents() {
+      if (!stretches()) {
+        FALLBACKS.incrementAndGet();
+        total[1] = model();
+        java.util.Arrays.fill(batchMean[1], 0);
+        events(GateSimulator.Timing.ZERO_DELAY, 0, batches);
+      }
+      return null;
+    }
+
+    static final int MAX_WARM_UP = 4096;
+    private static final long BUFFER_WORDS = 1L << 22;
+
+    /** The records a round needs, read once, in order. */
+    private final class Window {
+      final RecordSource source = sources.get();
+      final int rec = layout.recordWords();
+      long[] buf = new long[0];
+      long start;
+      long count;
+
+      /** Makes records [from, to) available ({@code from} never goes back). */
+      void hold(long from, long to) {
+        long keep = Math.max(0, start + count - from);
+        int need = (int) (to - from) * rec;
+        if (need > buf.length) {
+          long[] bigger = new long[need];
+          System.arraycopy(buf, (int) (from - start) * rec, bigger, 0, (int) keep * rec);
+          buf = bigger;
+        } else if (keep > 0 && from > start) {
+          System.arraycopy(buf, (int) (from - start) * rec, buf, 0, (int) keep * rec);
+        }
+        start = from;
+        count = keep;
+        long[] part = new long[CHUNK * rec];
+        while (start + count < to) {
+          int n = (int) Math.min(CHUNK, to - start - count);
+          source.fill(part, n);
+          System.arraycopy(part, 0, buf, (int) count * rec, n * rec);
+          count += n;
+        }
+      }
+
+      int offset(long record) {
+        return (int) (record - start) * rec;
+      }
+    }
+
+    private boolean stretches() {
+      LibertyEnergyModel batch = model();
+      BitParallelStretches z = new BitParallelStretches(e, null);
+      Window w = new Window();
+      int maxStretch = (int) Math.max(2 * MAX_WARM_UP, (BUFFER_WORDS / w.rec - MAX_WARM_UP) / 64);
+      int warmUp = 16;
+      long[] lastEnd = null; // the registers after the previous round's last record
+      for (int b = 0; b < batches; b++) {
+        long roundStart = batchStart(1, b);
+        while (roundStart < batchEnd(1, b)) {
+          stopIfInterrupted();
+          long[] end = null;
+          long stretch = 0;
+          long roundEnd = 0;
+          while (end == null) {
+            // 64 lanes, or fewer and longer stretches, so that the warm-up is at most a third of a lane's steps
+            stretch = Math.min(maxStretch, Math.max((batchEnd(1, b) - roundStart + 63) / 64, 2L * warmUp));
+            roundEnd = Math.min(batchEnd(1, b), roundStart + 64 * stretch);
+            w.hold(Math.max(0, roundStart - MAX_WARM_UP), roundEnd);
+            LibertyEnergyModel round = model();
+            z = z.countingInto(round);
+            end = round(z, w, roundStart, roundEnd, stretch, warmUp, lastEnd);
+            if (end != null) {
+              batch.add(round);
+            } else if (warmUp < MAX_WARM_UP) {
+              warmUp *= 4;
+            } else {
+              return false;
+            }
+          }
+          lastEnd = end;
+          roundStart = roundEnd;
+        }
+        batchDone(1, b, batch);
+      }
+      return true;
+    }
+
+    /**
+     * One round: records [roundStart, roundEnd) in stretches of {@code stretch}, lane j the j-th,
+     * each after {@code warmUp} records of warm-up. Returns the registers after the last record,
+     * or null if a lane's registers at its stretch's start differ from those the stretch before it
+     * ended with.
+     */
+    private long[] round(BitParallelStretches z, Window w, long roundStart, long roundEnd, long stretch, int warmUp, long[] lastEnd) {
+      int lanes = (int) ((roundEnd - roundStart + stretch - 1) / stretch);
+      long[][] startState = new long[lanes][];
+      long[][] endState = new long[lanes][];
+      long fromReset = 0;
+      for (int j = 0; j < lanes; j++) {
+        if (roundStart + j * stretch - warmUp <= 0) {
+          fromReset |= 1L << j; // the lane plays from record 0: from reset, as one run does
+        }
+      }
+      if (fromReset != 0) {
+        z.reset(fromReset);
+      }
+      for (int k = 0; k < warmUp + stretch; k++) {
+        long edge = 0;
+        long count = 0;
+        for (int j = 0; j < lanes; j++) {
+          long rs = roundStart + j * stretch;
+          long r = rs - warmUp + k;
+          if (r < 0 || r >= Math.min(roundEnd, rs + stretch)) {
+            continue;
+          }
+          int base = w.offset(r);
+          for (int i = 0; i < layout.inputs().size(); i++) {
+            z.set(layout.inputs().get(i).name(), j, w.buf, base + layout.inputOffset(i));
+          }
+          if (clocked && r > 0) {
+            edge |= 1L << j;
+          }
+          if (r >= rs) {
+            count |= 1L << j;
+          }
+        }
+        if (k == warmUp) {
+          for (int j = 0; j < lanes; j++) {
+            startState[j] = z.registers(j);
+          }
+        }
+        z.step(edge, count);
+        for (int j = 0; j < lanes; j++) {
+          long rs = roundStart + j * stretch;
+          if (rs - warmUp + k == Math.min(roundEnd, rs + stretch) - 1) {
+            endState[j] = z.registers(j);
+          }
+        }
+      }
+      for (int j = 0; j < lanes; j++) {
+        long rs = roundStart + j * stretch;
+        long[] before = j > 0 ? endState[j - 1] : lastEnd;
+        boolean exact = rs - warmUp <= 0 || before != null && java.util.Arrays.equals(before, startState[j]);
+        if (!exact) {
+          return null;
+        }
+      }
+      return endState[lanes - 1];
+    }
+
     private ToolException mismatch(String timing, long record, String port) {
       return new ToolException("the mapped netlist of " + top + " (" + synth.library() + ", " + timing
           + ") disagrees with the golden model at record " + record + ", output '" + port + "'");
     }
 
-    EnergyEstimate estimate(int timing, long ops, double perRecordToPerOp) {
+    EnergyEstimate estimate(int timing, double ops, double perRecordToPerOp) {
       SummaryStatistics s = new SummaryStatistics();
       for (double v : batchMean[timing]) {
         s.addValue(v);

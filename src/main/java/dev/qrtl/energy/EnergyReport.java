@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param operation what one operation is ("requantization", "output value")
  * @param operations operations measured (after the warm-up)
+ * @param delayOperations of those, the first so many also simulated with cell delays (the
+ *     {@code delays} figure is theirs)
  * @param clockNs the clock period leakage is charged over
  * @param clockSource where the period came from ("critical path", "--clock-ns")
  * @param timing the timing conditions the loads and transitions come from (wire load, input slew, output load)
@@ -16,10 +18,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param zeroDelay the zero-delay estimate
  * @param gateLevelChecks outputs of the mapped netlist compared with the golden model (all equal, or the run fails)
  */
-@JsonPropertyOrder({"design", "library", "corner", "yosys", "stimulus", "seed", "operation", "operations", "clockNs", "clockSource",
+@JsonPropertyOrder({"design", "library", "corner", "yosys", "stimulus", "seed", "operation", "operations", "delayOperations", "clockNs", "clockSource",
     "timing", "conventions", "delays", "zeroDelay", "gateLevelChecks", "seconds"})
 public record EnergyReport(String design, String library, String corner, String yosys, String stimulus, long seed, String operation,
-    long operations, double clockNs, String clockSource, String timing, String conventions, EnergyEstimate delays, EnergyEstimate zeroDelay, long gateLevelChecks,
+    long operations, long delayOperations, double clockNs, String clockSource, String timing, String conventions, EnergyEstimate delays, EnergyEstimate zeroDelay, long gateLevelChecks,
     double seconds) {
   public String toText() {
     StringBuilder sb = new StringBuilder();
@@ -27,6 +29,9 @@ public record EnergyReport(String design, String library, String corner, String 
     sb.append(String.format("  stimulus   %s, seed %d, %d operations, clock %.4f ns (%s)%n", stimulus, seed, operations, clockNs, clockSource));
     sb.append("  timing     ").append(timing).append('\n');
     sb.append("  pricing    ").append(conventions).append('\n');
+    if (delayOperations < operations) {
+      sb.append(String.format("  with delays over the first %d operations, zero delay over all %d%n", delayOperations, operations));
+    }
     line(sb, "with delays", delays);
     line(sb, "zero delay", zeroDelay);
     if (delays.byGroupPj().size() > 1) {

@@ -34,6 +34,7 @@ public final class BitParallelZeroDelay {
   private long sourceToggles;
   private long operations;
   private final LibertyEnergyModel model;
+  private final GateArrays arrays;
 
   /** Toggles only. */
   public BitParallelZeroDelay(Elaboration e) {
@@ -53,6 +54,7 @@ public final class BitParallelZeroDelay {
     this.gateToggles = new long[e.gates.length];
     this.previous = new long[n];
     this.model = model;
+    this.arrays = new GateArrays(e);
     word[1] = -1L; // net 1 is the constant 1
     evaluateGates(); // the reset state (every input 0), not counted: what the first operation is compared with
     for (int i = 0; i < n; i++) {
@@ -119,8 +121,7 @@ public final class BitParallelZeroDelay {
       long t = (word[net] ^ previous[net]) & mask;
       sourceToggles += Long.bitCount(t);
       if (model != null && t != 0) {
-        model.sourceCount[0][net] += Long.bitCount(t & word[net]);
-        model.sourceCount[1][net] += Long.bitCount(t & ~word[net]);
+        ToggleCounts.source(model, net, t, word[net]);
       }
     }
     Elaboration.Gate[] gates = e.gates;
@@ -145,38 +146,8 @@ public final class BitParallelZeroDelay {
     return this;
   }
 
-  /** Adds gate {@code g}'s toggles {@code t} (lanes) to the model's counts, by cause and input row. */
   private void count(int g, Elaboration.Gate gate, long t) {
-    int[] in = gate.inputs();
-    int base = model.gateBase[g];
-    long remaining = t;
-    for (int c = 0; c < in.length && remaining != 0; c++) {
-      long changed = (word[in[c]] ^ previous[in[c]]) & remaining;
-      if (changed != 0) {
-        remaining &= ~changed;
-        split(changed, in, gate.truthTable(), base, c, 0, 0);
-      }
-    }
-    if (remaining != 0) { // no input changed (cannot happen in a consistent netlist; priced as the event model would)
-      split(remaining, in, gate.truthTable(), base, -1, 0, 0);
-    }
-  }
-
-  /** Splits lanes {@code mask} by inputs {@code i..} into rows; counts each row's lanes. */
-  private void split(long mask, int[] in, long tt, int base, int cause, int i, int row) {
-    if (i == in.length) {
-      model.gateCount[base + GatePricing.index(in.length, ((tt >>> row) & 1) != 0, cause, row)] += Long.bitCount(mask);
-      return;
-    }
-    long x = word[in[i]];
-    long zero = mask & ~x;
-    long one = mask & x;
-    if (zero != 0) {
-      split(zero, in, tt, base, cause, i + 1, row);
-    }
-    if (one != 0) {
-      split(one, in, tt, base, cause, i + 1, row | 1 << i);
-    }
+    ToggleCounts.gate(model, g, gate, t, word, previous);
   }
 
   /** The model's energy so far by group (leakage over the operations x {@code clockNs}). */
@@ -193,14 +164,38 @@ public final class BitParallelZeroDelay {
   }
 
   private void evaluateGates() {
-    Elaboration.Gate[] gates = e.gates;
+    evaluate(arrays, word);
+  }
+
+  /**
+   * Every gate of {@code a}, in order, applied to the words of {@code word}: one- and two-input
+   * gates (most of a mapped netlist) inline as masked minterms, the rest by {@link #shannon}.
+   */
+  static void evaluate(GateArrays a, long[] word) {
+    final int[] inStart = a.inStart;
+    final int[] inNet = a.inNet;
+    final long[] truth = a.truth;
+    final int[] output = a.output;
     long[] x = new long[6];
-    for (Elaboration.Gate gate : gates) {
-      int[] in = gate.inputs();
-      for (int i = 0; i < in.length; i++) {
-        x[i] = word[in[i]];
+    for (int g = 0; g < a.gates; g++) {
+      int from = inStart[g];
+      int k = inStart[g + 1] - from;
+      long tt = truth[g];
+      long v;
+      if (k == 2) {
+        long p = word[inNet[from]];
+        long q = word[inNet[from + 1]];
+        v = (~p & ~q & -(tt & 1)) | (p & ~q & -((tt >>> 1) & 1)) | (~p & q & -((tt >>> 2) & 1)) | (p & q & -((tt >>> 3) & 1));
+      } else if (k == 1) {
+        long p = word[inNet[from]];
+        v = (~p & -(tt & 1)) | (p & -((tt >>> 1) & 1));
+      } else {
+        for (int i = 0; i < k; i++) {
+          x[i] = word[inNet[from + i]];
+        }
+        v = shannon(tt, k, x);
       }
-      word[gate.output()] = shannon(gate.truthTable(), in.length, x);
+      word[output[g]] = v;
     }
   }
 

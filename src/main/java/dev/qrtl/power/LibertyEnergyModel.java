@@ -65,10 +65,10 @@ public final class LibertyEnergyModel implements EnergyModel {
   /** Input-port and register-output transitions: [rising ? 0 : 1][net]. */
   final long[][] sourceCount;
   private final FlopPricing[] flops;
-  private final int[][] flopsReading;
+  final int[][] flopsReading;
   /** Per flip-flop: clock rise by state (4), clock fall by state (4), data [rising][clock high][stored] (8), stored bit changing to 0/1 (2). */
-  private final long[] flopCount;
-  private static final int FLOP_EVENTS = 18;
+  final long[] flopCount;
+  static final int FLOP_EVENTS = 18;
   private final double clockNetsRise;
   private final double clockNetsFall;
   private final double treePerCycle;
@@ -77,8 +77,8 @@ public final class LibertyEnergyModel implements EnergyModel {
   private final boolean[] stored;
   private final boolean[] dataAtHalf;
   private boolean clockedThisCycle;
-  private long clocks;
-  private long clockFalls;
+  long clocks;
+  long clockFalls;
   long evaluations;
 
   /** The library's pricing with the default conventions and a 1 ns clock (mid-cycle at 0.5 ns). */

@@ -233,6 +233,13 @@ class BadInputBatteryTest {
         "32", "--out-bits", "8", "--tech", "nangate45"));
     c.add(c("scheme without --fast", 1, "--scheme is used only with --fast", "estimate", "--manifest", "{GOOD}", "--scheme", "floor"));
     c.add(c("estimate, too few ops", 1, "--ops must be between 100", "estimate", "--manifest", "{GOOD}", "--ops", "5"));
+    c.add(c("estimate, more delay ops than ops", 1, "--delay-ops must be between 250 (10 per batch) and --ops (1000), not 5000", "estimate",
+        "--manifest", "{GOOD}", "--ops", "1000", "--delay-ops", "5000"));
+    c.add(c("estimate, delay ops below 10 per batch", 1, "--delay-ops must be between", "estimate", "--manifest", "{GOOD}", "--ops",
+        "1000", "--delay-ops", "0"));
+    c.add(c("estimate, negative delay ops", 1, "--delay-ops must be between", "estimate", "--manifest", "{GOOD}", "--delay-ops", "-3"));
+    c.add(c("fast estimate with delay ops", 1, "--delay-ops", "estimate", "--fast", "--scheme", "floor", "--acc-bits", "32", "--out-bits",
+        "8", "--delay-ops", "100"));
     c.add(c("estimate, negative clock", 1, "the clock period must be a positive number", "estimate", "--manifest", "{GOOD}", "--clock-ns", "-1"));
     c.add(c("estimate, no parameter period", 1, "parameter period must be at least 1", "estimate", "--manifest", "{GOOD}", "--param-period", "0"));
     c.add(c("estimate, zero Laplace scale", 1, "must be positive", "estimate", "--manifest", "{GOOD}", "--stimulus", "laplace:b=0"));

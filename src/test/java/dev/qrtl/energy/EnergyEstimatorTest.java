@@ -20,6 +20,7 @@ import dev.qrtl.synth.TechLibraries;
 import dev.qrtl.testing.ToolGate;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Tag;
@@ -79,6 +80,65 @@ class EnergyEstimatorTest {
       assertEquals(3000, split.gateLevelChecks(), "every record checked once");
     }
     assertTrue(one.delays().totalPj() > one.zeroDelay().totalPj(), "glitches cost energy: " + one.delays() + " vs " + one.zeroDelay());
+  }
+
+  /**
+   * The bit-parallel simulators against the event simulators on the same records, every figure
+   * equal to the last bit: a combinational requantizer (64 consecutive records a word), a
+   * requantizer with two register stages and a 4x4 unified module on tiles of K = 40 (64
+   * stretches a word, each warmed up until its registers are those the stretch before it left:
+   * the tiles' accumulators need more than the first warm-up of 16 records).
+   */
+  @Test
+  void bitParallelFiguresAreTheEventSimulatorsToTheLastBit() {
+    ToolGate.require("yosys");
+    var tech = TechLibraries.resolve("default", null);
+    MacArraySpec arr = new MacArraySpec(4, 4, 8, true, 8, true, 40, OptionalInt.empty(), MacForm.SYSTOLIC, 1, true, false);
+    var unified = new UnifiedSpec(arr, new ShiftRoundSpec(arr.accBits(), new OutputSpec(8, true, true, true), Rounding.HALF_UP,
+        OptionalInt.empty(), true, 0, false));
+    var comb = new ShiftRoundSpec(24, new OutputSpec(8, true, true, true), Rounding.HALF_EVEN, OptionalInt.empty(), true, 0, false);
+    var staged = new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_UP, OptionalInt.empty(), false, 2, false);
+    int n = 0;
+    for (dev.qrtl.spec.DesignSpec spec : List.<dev.qrtl.spec.DesignSpec>of(comb, staged, unified)) {
+      Path manifest = Designs.write(spec, dir.resolve("d" + n++));
+      Manifest m = ManifestIo.read(manifest);
+      SynthResult s = SynthRunner.run(manifest, tech, spec == unified ? SynthMode.HIER : SynthMode.FLAT, TIMEOUT);
+      EnergyOptions o = new EnergyOptions(spec == unified ? 1600 : 3000, 5, Stimulus.parse("products:k=40"), OptionalDouble.empty(), 256, 20);
+      long fallbacks = EnergyEstimator.FALLBACKS.get();
+      EnergyReport words = EnergyEstimator.measure(manifest, m, s, tech.library(), o);
+      assertEquals(fallbacks, EnergyEstimator.FALLBACKS.get(), "the stretches reproduced one run's registers (no fallback)");
+      EnergyReport events = EnergyEstimator.measureOnEventSimulators(manifest, m, s, tech.library(), o);
+      assertEquals(events.zeroDelay(), words.zeroDelay(), m.top() + ", zero delay");
+      assertEquals(events.delays(), words.delays(), m.top() + ", with delays");
+      assertEquals(events.gateLevelChecks(), words.gateLevelChecks(), m.top());
+      System.out.printf("%s: %d operations, zero delay %.6f pJ, with delays %.6f pJ per %s from both; %.2f s bit-parallel, %.2f s events%n",
+          m.top(), words.operations(), words.zeroDelay().totalPj(), words.delays().totalPj(), words.operation(), words.seconds(),
+          events.seconds());
+    }
+  }
+
+  /**
+   * {@code --delay-ops}: with delays over the first 1,000 of 4,000 operations is the with-delays
+   * figure of a 1,000-operation run (same records, same batches), to the last bit (a combinational
+   * unit: one record per operation; a pipelined one adds drain records at the end); the zero-delay
+   * figure is the 4,000-operation run's; every record is still checked.
+   */
+  @Test
+  void delayPrefixIsTheShortRunsFigure() {
+    ToolGate.require("yosys");
+    var tech = TechLibraries.resolve("default", null);
+    Path manifest = Designs.write(new ShiftRoundSpec(32, new OutputSpec(8, true, false, true), Rounding.HALF_UP, OptionalInt.empty(), false,
+        0, false), dir);
+    Manifest m = ManifestIo.read(manifest);
+    SynthResult s = SynthRunner.run(manifest, tech, SynthMode.FLAT, TIMEOUT);
+    EnergyOptions all = new EnergyOptions(4000, 9, Stimulus.parse("products:k=64"), OptionalDouble.empty(), 256, 20);
+    EnergyReport prefix = EnergyEstimator.measure(manifest, m, s, tech.library(), all.withDelayOperations(1000));
+    EnergyReport shortRun = EnergyEstimator.measure(manifest, m, s, tech.library(), all.withOperations(1000));
+    EnergyReport full = EnergyEstimator.measure(manifest, m, s, tech.library(), all);
+    assertEquals(shortRun.delays(), prefix.delays(), "with delays: the first 1,000 operations");
+    assertEquals(full.zeroDelay(), prefix.zeroDelay(), "zero delay: all 4,000");
+    assertEquals(1000, prefix.delayOperations());
+    assertEquals(full.gateLevelChecks(), prefix.gateLevelChecks(), "every record checked by one simulator or the other");
   }
 
   @Test
