@@ -117,24 +117,13 @@ public final class EnergyEstimator {
     String clockSource = o.clockNs().isPresent() ? "--clock-ns" : synth.criticalPathNs() > 0 ? "critical path" : "1 ns (no logic path)";
     Elaboration elaboration = new Elaboration(net, top, lib, synth.conditions());
     Run run = new Run(top, synth, elaboration, o, clockNs, layout, clocked, sources, records);
-    List<Callable<Void>> tasks = new ArrayList<>();
-    boolean split = elaboration.combinational() && !clocked;
+    boolean combinational = elaboration.combinational() && !clocked;
     if (eventsOnly) {
-      tasks.add(() -> run.events(GateSimulator.Timing.DELAYS, 0, run.batches));
-      tasks.add(() -> run.events(GateSimulator.Timing.ZERO_DELAY, 0, run.batches));
-    } else if (split) {
-      int stretches = Math.max(1, Math.min(threads, run.batches));
-      for (int t = 0; t < stretches; t++) {
-        int from = (int) ((long) run.batches * t / stretches);
-        int to = (int) ((long) run.batches * (t + 1) / stretches);
-        tasks.add(() -> run.events(GateSimulator.Timing.DELAYS, from, to));
-      }
-      tasks.add(() -> run.bitParallel());
+      Parallel.runAll(List.of(() -> run.delays(1), run::zeroDelayEvents), threads, "energy estimate of " + top);
     } else {
-      tasks.add(() -> run.events(GateSimulator.Timing.DELAYS, 0, run.batches));
-      tasks.add(() -> run.stretchesOrEvents());
+      Parallel.runAll(List.of(() -> run.delays(threads), combinational ? run::bitParallel : run::stretchesOrEvents), threads,
+          "energy estimate of " + top);
     }
-    Parallel.runAll(tasks, Math.max(1, threads), "energy estimate of " + top);
     double perRecordToPerOp = (double) records / ops;
     // with delays over a prefix: its share of the operations (records are spread evenly over operations)
     EnergyEstimate delays = run.estimate(0, run.span[0] == records ? ops : (double) ops / records * run.span[0], perRecordToPerOp);
@@ -212,8 +201,12 @@ public final class EnergyEstimator {
     }
 
     /** Batch {@code b}'s counts are complete in {@code m}: its mean, and the counts added to the total. */
+    double batchEnergy(LibertyEnergyModel m) {
+      return total(m.energyByGroup(clockNs)).totalPj();
+    }
+
     void batchDone(int timing, int b, LibertyEnergyModel m) {
-      batchMean[timing][b] = total(m.energyByGroup(clockNs)).totalPj() / (batchEnd(timing, b) - batchStart(timing, b));
+      batchMean[timing][b] = batchEnergy(m) / (batchEnd(timing, b) - batchStart(timing, b));
       synchronized (total[timing]) {
         total[timing].add(m);
       }
@@ -221,22 +214,74 @@ public final class EnergyEstimator {
     }
 
     /** The event simulator over batches {@code from..to - 1}: records in order, from the record before them (settled, not counted). */
-    Void events(GateSimulator.Timing timing, int from, int to) {
+    /** What a stretch of records leaves: the registers after its warm-up and at its end, the outputs it checked, its counts. */
+    record Stretch(long[] start, long[] end, long checks, LibertyEnergyModel counts) {}
+
+    /**
+     * The run with delays: on one thread, all records in order; on more, the batches in as many
+     * stretches, each on its own thread starting {@code warmUp} records early (not counted: the
+     * record before it, for a design without registers) and checked to start with the registers
+     * the stretch before it ended with; a stretch that does not is played again with four times
+     * the warm-up, up to {@link #MAX_WARM_UP}, and past that the whole run goes on one thread.
+     * The counts are those of one run in order whatever the split.
+     */
+    Void delays(int threads) {
+      int n = Math.max(1, Math.min(threads, batches));
+      int[] from = new int[n + 1];
+      for (int t = 0; t <= n; t++) {
+        from[t] = (int) ((long) batches * t / n);
+      }
+      int firstWarmUp = e.combinational() ? 1 : 512; // registers: a few pipeline stages, or a tile of an array (a retry replays a whole stretch)
+      Stretch[] parts = new Stretch[n];
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (int t = 0; t < n; t++) {
+        int k = t;
+        tasks.add(() -> {
+          parts[k] = events(GateSimulator.Timing.DELAYS, from[k], from[k + 1], firstWarmUp);
+          return null;
+        });
+      }
+      Parallel.runAll(tasks, n, "energy with delays of " + top);
+      Stretch[] s = parts;
+      for (int t = 1; t < n; t++) {
+        for (int w = firstWarmUp * 4; !java.util.Arrays.equals(s[t].start(), s[t - 1].end()); w *= 4) {
+          if (w > MAX_WARM_UP) {
+            s = new Stretch[] {events(GateSimulator.Timing.DELAYS, 0, batches, 0)};
+            t = n;
+            break;
+          }
+          s[t] = events(GateSimulator.Timing.DELAYS, from[t], from[t + 1], w);
+        }
+      }
+      for (Stretch x : s) {
+        total[0].add(x.counts());
+        checks.addAndGet(x.checks());
+      }
+      return null;
+    }
+
+    /** The event simulator over batches {@code from..to - 1}: records in order, after {@code warmUp} records before them (not counted). */
+    Stretch events(GateSimulator.Timing timing, int from, int to, int warmUp) {
       LibertyEnergyModel m = model();
+      LibertyEnergyModel into = model();
       GateSimulator g = new GateSimulator(e, timing, m);
       RecordSource source = sources.get();
       int rec = layout.recordWords();
       long[] buf = new long[CHUNK * rec];
       int ti = timing == GateSimulator.Timing.DELAYS ? 0 : 1;
       long first = batchStart(ti, from);
-      long done = skip(source, buf, rec, first == 0 ? 0 : first - 1);
-      if (first > 0) { // the record before the stretch: its settled state is where this stretch starts
-        source.fill(buf, 1);
-        apply(g, buf, 0, done > 0);
-        g.eval();
-        done++;
-        m.reset();
+      long done = skip(source, buf, rec, Math.max(0, first - warmUp));
+      while (done < first) { // the warm-up: where the records before the stretch leave the design
+        int n = (int) Math.min(CHUNK, first - done);
+        source.fill(buf, n);
+        for (int r = 0; r < n; r++, done++) {
+          apply(g, buf, r * rec, done > 0);
+          g.eval();
+        }
       }
+      m.reset();
+      long[] start = g.registers();
+      long checked = 0;
       int b = from;
       long end = batchEnd(ti, to - 1);
       while (done < end) {
@@ -255,16 +300,18 @@ public final class EnergyEstimator {
               }
             }
             if (timing == GateSimulator.Timing.DELAYS || done >= span[0]) {
-              checks.addAndGet(layout.outputs().size()); // each record counted once, though both runs may check it
+              checked += layout.outputs().size(); // each record counted once, though both runs may check it
             }
           }
           if (done + 1 == batchEnd(ti, b)) {
-            batchDone(ti, b, m);
+            batchMean[ti][b] = batchEnergy(m) / (batchEnd(ti, b) - batchStart(ti, b));
+            into.add(m);
+            m.reset();
             b++;
           }
         }
       }
-      return null;
+      return new Stretch(start, g.registers(), checked, into);
     }
 
     private void apply(GateSimulator g, long[] buf, int base, boolean edge) {
@@ -349,14 +396,21 @@ public final class EnergyEstimator {
     Void stretchesOrEvents() {
       if (!stretches()) {
         FALLBACKS.incrementAndGet();
-        total[1] = model();
-        java.util.Arrays.fill(batchMean[1], 0);
-        events(GateSimulator.Timing.ZERO_DELAY, 0, batches);
+        zeroDelayEvents();
       }
       return null;
     }
 
+    /** Zero delay on the event simulator, all records in order. */
+    Void zeroDelayEvents() {
+      Stretch all = events(GateSimulator.Timing.ZERO_DELAY, 0, batches, 0);
+      total[1] = all.counts();
+      checks.addAndGet(all.checks());
+      return null;
+    }
+
     static final int MAX_WARM_UP = 4096;
+
     private static final long BUFFER_WORDS = 1L << 22;
 
     /** The records a round needs, read once, in order. */

@@ -150,6 +150,19 @@ public final class GateSimulator {
     return this;
   }
 
+  /** The bit each flip-flop stores, one per flip-flop in order (to compare the states of two simulations). */
+  public long[] registers() {
+    Elaboration.Flop[] flops = e.flops;
+    long[] out = new long[(flops.length + 63) >>> 6];
+    for (int i = 0; i < flops.length; i++) {
+      boolean b = flops[i].q() > 1 ? value[flops[i].q()] : flops[i].qn() > 1 && !value[flops[i].qn()];
+      if (b) {
+        out[i >>> 6] |= 1L << (i & 63);
+      }
+    }
+    return out;
+  }
+
   /** An output port's bits as an unsigned value (up to 64 bits). */
   public long get(String port) {
     int[] bits = port(e.flat.outputs(), port, "output");
