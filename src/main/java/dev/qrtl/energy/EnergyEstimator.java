@@ -226,12 +226,13 @@ public final class EnergyEstimator {
      * The counts are those of one run in order whatever the split.
      */
     Void delays(int threads) {
-      int n = Math.max(1, Math.min(threads, batches));
+      int firstWarmUp = e.combinational() ? 1 : 512; // registers: a few pipeline stages, or a tile of an array (a retry replays a whole stretch)
+      // a split pays a warm-up per stretch: worth it when the stretches are long against it
+      int n = span[0] < 8L * firstWarmUp * threads ? 1 : Math.max(1, Math.min(threads, batches));
       int[] from = new int[n + 1];
       for (int t = 0; t <= n; t++) {
         from[t] = (int) ((long) batches * t / n);
       }
-      int firstWarmUp = e.combinational() ? 1 : 512; // registers: a few pipeline stages, or a tile of an array (a retry replays a whole stretch)
       Stretch[] parts = new Stretch[n];
       List<Callable<Void>> tasks = new ArrayList<>();
       for (int t = 0; t < n; t++) {
@@ -469,9 +470,11 @@ public final class EnergyEstimator {
             w.hold(Math.max(0, roundStart - MAX_WARM_UP), roundEnd);
             LibertyEnergyModel round = model();
             z = z.countingInto(round);
-            end = round(z, w, roundStart, roundEnd, stretch, warmUp, lastEnd);
+            java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
+            end = round(z, w, roundStart, roundEnd, stretch, warmUp, lastEnd, checked);
             if (end != null) {
               batch.add(round);
+              checks.addAndGet(checked.get());
             } else if (warmUp < MAX_WARM_UP) {
               warmUp *= 4;
             } else {
@@ -492,10 +495,12 @@ public final class EnergyEstimator {
      * or null if a lane's registers at its stretch's start differ from those the stretch before it
      * ended with.
      */
-    private long[] round(BitParallelStretches z, Window w, long roundStart, long roundEnd, long stretch, int warmUp, long[] lastEnd) {
+    private long[] round(BitParallelStretches z, Window w, long roundStart, long roundEnd, long stretch, int warmUp, long[] lastEnd,
+        java.util.concurrent.atomic.AtomicLong checked) {
       int lanes = (int) ((roundEnd - roundStart + stretch - 1) / stretch);
       long[][] startState = new long[lanes][];
       long[][] endState = new long[lanes][];
+      ToolException mismatch = null;
       long fromReset = 0;
       for (int j = 0; j < lanes; j++) {
         if (roundStart + j * stretch - warmUp <= 0) {
@@ -531,6 +536,22 @@ public final class EnergyEstimator {
           }
         }
         z.step(edge, count);
+        for (long c = count; c != 0; c &= c - 1) { // the counted records' outputs against the golden model
+          int j = Long.numberOfTrailingZeros(c);
+          long r = roundStart + j * stretch - warmUp + k;
+          int base = w.offset(r);
+          if (w.buf[base] != 0) {
+            for (int i = 0; i < layout.outputs().size(); i++) {
+              PortSpec p = layout.outputs().get(i);
+              if (mismatch == null && !z.outputEquals(p.name(), j, w.buf, base + layout.outputOffset(i))) {
+                mismatch = mismatch("ZERO_DELAY", r, p.name()); // thrown if the round's registers check out (else it is replayed)
+              }
+            }
+            if (r >= span[0]) {
+              checked.addAndGet(layout.outputs().size());
+            }
+          }
+        }
         for (int j = 0; j < lanes; j++) {
           long rs = roundStart + j * stretch;
           if (rs - warmUp + k == Math.min(roundEnd, rs + stretch) - 1) {
@@ -545,6 +566,9 @@ public final class EnergyEstimator {
         if (!exact) {
           return null;
         }
+      }
+      if (mismatch != null) {
+        throw mismatch;
       }
       return endState[lanes - 1];
     }
