@@ -164,32 +164,15 @@ public final class BitParallelStretches {
 
   /** Sets input {@code port} in lane {@code lane} from {@code words} (least significant word first) at {@code offset}. */
   public void set(String port, int lane, long[] words, int offset) {
-    int[] bits = e.flat.inputs().get(port);
-    if (bits == null) {
-      throw new IllegalArgumentException("no input port '" + port + "'");
-    }
-    long bit = 1L << lane;
-    for (int i = 0; i < bits.length; i++) {
-      if (bits[i] > 1) {
-        long b = -((words[offset + (i >>> 6)] >>> (i & 63)) & 1);
-        word[bits[i]] = (word[bits[i]] & ~bit) | (b & bit);
-      }
-    }
+    LaneWords.set(e, word, port, lane, words, offset);
   }
+
 
   /** Whether output {@code port} in lane {@code lane} equals {@code words} at {@code offset}. */
   public boolean outputEquals(String port, int lane, long[] words, int offset) {
-    int[] bits = e.flat.outputs().get(port);
-    if (bits == null) {
-      throw new IllegalArgumentException("no output port '" + port + "'");
-    }
-    for (int i = 0; i < bits.length; i++) {
-      if (((word[bits[i]] >>> lane) & 1) != ((words[offset + (i >>> 6)] >>> (i & 63)) & 1)) {
-        return false;
-      }
-    }
-    return true;
+    return LaneWords.outputEquals(e, word, port, lane, words, offset);
   }
+
 
   /** Whether lane {@code a}'s registers store what lane {@code b}'s do. */
   public boolean sameRegisters(int a, int b) {

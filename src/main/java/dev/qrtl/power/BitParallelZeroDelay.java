@@ -62,50 +62,27 @@ public final class BitParallelZeroDelay {
     }
   }
 
-  /** Sets input {@code port} in operation {@code lane} (0..63) to the low bits of {@code v}. */
+  /** Sets input {@code port} in operation {@code lane} (0..63) to the low bits of {@code v} (bits above 64 at 0). */
   public BitParallelZeroDelay set(String port, int lane, long v) {
     int[] bits = e.flat.inputs().get(port);
-    if (bits == null) {
-      throw new IllegalArgumentException("no input port '" + port + "'");
-    }
-    long bit = 1L << lane;
-    for (int i = 0; i < bits.length; i++) {
-      if (bits[i] > 1) {
-        word[bits[i]] = i < 64 && ((v >>> i) & 1) != 0 ? word[bits[i]] | bit : word[bits[i]] & ~bit;
-      }
-    }
+    long[] words = new long[bits == null ? 1 : Math.max(1, (bits.length + 63) >>> 6)];
+    words[0] = v;
+    LaneWords.set(e, word, port, lane, words, 0);
     return this;
   }
 
   /** Sets input {@code port} in operation {@code lane} from {@code words} (two's complement, least significant word first) at {@code offset}. */
   public BitParallelZeroDelay set(String port, int lane, long[] words, int offset) {
-    int[] bits = e.flat.inputs().get(port);
-    if (bits == null) {
-      throw new IllegalArgumentException("no input port '" + port + "'");
-    }
-    long bit = 1L << lane;
-    for (int i = 0; i < bits.length; i++) {
-      if (bits[i] > 1) {
-        long b = -((words[offset + (i >>> 6)] >>> (i & 63)) & 1);
-        word[bits[i]] = (word[bits[i]] & ~bit) | (b & bit);
-      }
-    }
+    LaneWords.set(e, word, port, lane, words, offset);
     return this;
   }
 
+
   /** Whether output {@code port} in operation {@code lane} equals {@code words} at {@code offset} (bits above the port's width ignored). */
   public boolean outputEquals(String port, int lane, long[] words, int offset) {
-    int[] bits = e.flat.outputs().get(port);
-    if (bits == null) {
-      throw new IllegalArgumentException("no output port '" + port + "'");
-    }
-    for (int i = 0; i < bits.length; i++) {
-      if (((word[bits[i]] >>> lane) & 1) != ((words[offset + (i >>> 6)] >>> (i & 63)) & 1)) {
-        return false;
-      }
-    }
-    return true;
+    return LaneWords.outputEquals(e, word, port, lane, words, offset);
   }
+
 
   /** Evaluates the first {@code lanes} (1..64) operations set since the last call, counting each net's toggles. */
   public BitParallelZeroDelay evaluate(int lanes) {
