@@ -31,9 +31,9 @@ import java.util.OptionalLong;
  * models, every output checked against the golden model, the cache bypassed) on shift-round and
  * tflite-double 32 -> 8 on the embedded default library, best of several rounds after a warm-up
  * (the synthesis is cached and not timed); then, on the same netlists and the same random inputs,
- * the zero-delay simulators alone in gate evaluations per second on one thread: the event
+ * each simulator alone in gate evaluations per second on one thread: at zero delay the event
  * simulator with the library model and the bit-parallel one (issue 30), whose energies must agree
- * (the run stops otherwise).
+ * (the run stops otherwise), and the event simulator with delays; then the Icarus flow.
  */
 public final class EnergyBenchmark {
   private EnergyBenchmark() {}
@@ -147,7 +147,7 @@ public final class EnergyBenchmark {
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
-    double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+    double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
     double[] energy = new double[2];
     for (int round = -1; round < rounds; round++) {
       long n = round < 0 ? Math.max(64, ops / 10) : ops;
@@ -182,6 +182,15 @@ public final class EnergyBenchmark {
         }
       }
       double tw = (System.nanoTime() - t0) / 1e9;
+      var timed = new dev.qrtl.power.GateSimulator(e, dev.qrtl.power.GateSimulator.Timing.DELAYS, new dev.qrtl.power.LibertyEnergyModel(e));
+      t0 = System.nanoTime();
+      for (long[] v : values) {
+        for (int p = 0; p < ports.length; p++) {
+          timed.set(ports[p], v[p]);
+        }
+        timed.eval();
+      }
+      double td = (System.nanoTime() - t0) / 1e9;
       double ee = events.energy(1.0).totalPj();
       double ew = words.energyByGroup(1.0).values().stream().mapToDouble(dev.qrtl.power.Energy::totalPj).sum();
       if (Math.abs(ee - ew) > 1e-9 * Math.abs(ee)) {
@@ -190,6 +199,7 @@ public final class EnergyBenchmark {
       if (round >= 0) {
         best[0] = Math.min(best[0], te);
         best[1] = Math.min(best[1], tw);
+        best[2] = Math.min(best[2], td);
         energy[0] = ee / n;
         energy[1] = ew / n;
       }
@@ -198,5 +208,7 @@ public final class EnergyBenchmark {
     out.printf("    zero delay, one thread: event simulator %7.1f M gate evaluations/s (%.2f us/operation), bit-parallel %7.1f M/s"
         + " (%.3f us/operation): %.1fx; %.6f pJ per operation from both%n", gates * ops / best[0] / 1e6, best[0] / ops * 1e6,
         gates * ops / best[1] / 1e6, best[1] / ops * 1e6, best[0] / best[1], energy[1]);
+    out.printf("    with delays, one thread: event simulator %7.1f M gate evaluations/s (%.2f us/operation)%n", gates * ops / best[2] / 1e6,
+        best[2] / ops * 1e6);
   }
 }
