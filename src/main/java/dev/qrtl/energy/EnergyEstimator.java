@@ -389,7 +389,7 @@ public final class EnergyEstimator {
      * starting a few records early (a warm-up, not counted) so that its registers reach the state
      * the records before its stretch leave. That they did is checked lane by lane against the
      * registers the stretch before it ended with (a round's first stretch against the last of the
-     * round before); a round that fails is played again with four times the warm-up (16 records
+     * round before); a round that fails is played again with twice the warm-up (16 records
      * at first, up to {@link #MAX_WARM_UP}), and past that the whole figure is measured by the
      * event simulator over all records in order. Either way the counts are those of one run in
      * order: the figures are the event simulator's to the last bit.
@@ -476,7 +476,7 @@ public final class EnergyEstimator {
               batch.add(round);
               checks.addAndGet(checked.get());
             } else if (warmUp < MAX_WARM_UP) {
-              warmUp *= 4;
+              warmUp *= 2;
             } else {
               return false;
             }
