@@ -64,8 +64,10 @@ public final class EnergyBenchmark {
       }
       out.printf("  %-50s %6d cells  %8.2f us/operation (%.2f s per run)  %.4f pJ with delays%n", m.top(), s.cells(), best / ops * 1e6,
           best, r.delays().totalPj());
-      zeroDelay(m.top(), s, tech.library(), ops, rounds, out);
-      icarus(m, s, tech.library(), Math.min(ops, ICARUS_OPS), dir.resolve(spec.moduleName() + "-icarus"), out);
+      var netlist = EnergyEstimator.netlist(s, m.top());
+      zeroDelay(m.top(), new dev.qrtl.power.Elaboration(netlist, m.top(), tech.library()), ops, rounds, out);
+      icarus(m, s, new dev.qrtl.power.Elaboration(netlist, m.top(), tech.library(), s.conditions()), Math.min(ops, ICARUS_OPS),
+          dir.resolve(spec.moduleName() + "-icarus"), out);
     }
   }
 
@@ -80,13 +82,9 @@ public final class EnergyBenchmark {
    * against qrtl's two simulations priced (with delays: the event simulator, one thread; zero
    * delay: the bit-parallel one). One run each, after the warm-up of the runs above.
    */
-  static void icarus(Manifest m, SynthResult s, dev.qrtl.liberty.Library lib, long n, Path dir, PrintWriter out) {
-    dev.qrtl.power.Elaboration e;
+  static void icarus(Manifest m, SynthResult s, dev.qrtl.power.Elaboration e, long n, Path dir, PrintWriter out) {
     try {
       java.nio.file.Files.createDirectories(dir);
-      Path file = Path.of(s.netlistDir(), "netlist.json");
-      e = new dev.qrtl.power.Elaboration(dev.qrtl.synth.YosysNetlist.parse(java.nio.file.Files.readString(file), file.toString()), m.top(),
-          lib, s.conditions());
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     }
@@ -139,14 +137,7 @@ public final class EnergyBenchmark {
    * event simulator with the library model, and through the bit-parallel evaluator priced by the
    * same model's tables; best of {@code rounds} each after a warm-up.
    */
-  static void zeroDelay(String top, SynthResult s, dev.qrtl.liberty.Library lib, long ops, int rounds, PrintWriter out) {
-    dev.qrtl.power.Elaboration e;
-    try {
-      Path file = Path.of(s.netlistDir(), "netlist.json");
-      e = new dev.qrtl.power.Elaboration(dev.qrtl.synth.YosysNetlist.parse(java.nio.file.Files.readString(file), file.toString()), top, lib);
-    } catch (IOException x) {
-      throw new UncheckedIOException(x);
-    }
+  static void zeroDelay(String top, dev.qrtl.power.Elaboration e, long ops, int rounds, PrintWriter out) {
     double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
     double[] energy = new double[2];
     for (int round = -1; round < rounds; round++) {
@@ -204,7 +195,7 @@ public final class EnergyBenchmark {
         energy[1] = ew / n;
       }
     }
-    double gates = new dev.qrtl.power.BitParallelZeroDelay(e).gateCount();
+    double gates = e.gateOutputNets().length;
     out.printf("    zero delay, one thread: event simulator %7.1f M gate evaluations/s (%.2f us/operation), bit-parallel %7.1f M/s"
         + " (%.3f us/operation): %.1fx; %.6f pJ per operation from both%n", gates * ops / best[0] / 1e6, best[0] / ops * 1e6,
         gates * ops / best[1] / 1e6, best[1] / ops * 1e6, best[0] / best[1], energy[1]);

@@ -7,7 +7,6 @@ import dev.qrtl.kind.Workload;
 import dev.qrtl.liberty.Library;
 import dev.qrtl.manifest.Manifest;
 import dev.qrtl.manifest.ManifestException;
-import dev.qrtl.manifest.PortSpec;
 import dev.qrtl.power.BitParallelStretches;
 import dev.qrtl.power.BitParallelZeroDelay;
 import dev.qrtl.power.Elaboration;
@@ -126,10 +125,11 @@ public final class EnergyEstimator {
     }
     double perRecordToPerOp = (double) records / ops;
     // with delays over a prefix: its share of the operations (records are spread evenly over operations)
-    EnergyEstimate delays = run.estimate(0, run.span[0] == records ? ops : (double) ops / records * run.span[0], perRecordToPerOp);
+    double delayOps = run.span[0] == records ? ops : (double) ops / records * run.span[0];
+    EnergyEstimate delays = run.estimate(0, delayOps, perRecordToPerOp);
     EnergyEstimate zero = run.estimate(1, ops, perRecordToPerOp);
-    return new EnergyReport(top, synth.library(), synth.corner(), synth.yosys(), o.stimulus().text(), o.seed(),
-        operation, ops, run.span[0] == records ? ops : Math.round((double) ops * run.span[0] / records), clockNs, clockSource, synth.conditions().describe(synth.wireLoad()), o.conventions().describe(), delays, zero,
+    return new EnergyReport(top, synth.library(), synth.corner(), synth.yosys(), o.stimulus().text(), o.seed(), operation, ops,
+        Math.round(delayOps), clockNs, clockSource, synth.conditions().describe(synth.wireLoad()), o.conventions().describe(), delays, zero,
         run.checks.get(), (System.nanoTime() - start) / 1e9);
   }
 
@@ -200,20 +200,29 @@ public final class EnergyEstimator {
       return b == batches - 1 ? span[t] : (b + 1) * (span[t] / batches);
     }
 
-    /** Batch {@code b}'s counts are complete in {@code m}: its mean, and the counts added to the total. */
-    double batchEnergy(LibertyEnergyModel m) {
-      return total(m.energyByGroup(clockNs)).totalPj();
-    }
-
-    void batchDone(int timing, int b, LibertyEnergyModel m) {
-      batchMean[timing][b] = batchEnergy(m) / (batchEnd(timing, b) - batchStart(timing, b));
-      synchronized (total[timing]) {
-        total[timing].add(m);
-      }
+    /** Batch {@code b}'s counts are complete in {@code m}: its mean per record, and the counts moved to {@code into}. */
+    void batchDone(int timing, int b, LibertyEnergyModel m, LibertyEnergyModel into) {
+      batchMean[timing][b] = total(m.energyByGroup(clockNs)).totalPj() / (batchEnd(timing, b) - batchStart(timing, b));
+      into.add(m);
       m.reset();
     }
 
-    /** The event simulator over batches {@code from..to - 1}: records in order, from the record before them (settled, not counted). */
+    /** Which output of the record at {@code base} differs from the golden model's ({@code sim} compares one), or null. */
+    String failingOutput(OutputCheck sim, long[] buf, int base) {
+      for (int k = 0; k < layout.outputs().size(); k++) {
+        String port = layout.outputs().get(k).name();
+        if (!sim.equals(port, base + layout.outputOffset(k))) {
+          return port;
+        }
+      }
+      return null;
+    }
+
+    /** A simulator's output {@code port} against the expected words at {@code offset}. */
+    interface OutputCheck {
+      boolean equals(String port, int offset);
+    }
+
     /** What a stretch of records leaves: the registers after its warm-up and at its end, the outputs it checked, its counts. */
     record Stretch(long[] start, long[] end, long checks, LibertyEnergyModel counts) {}
 
@@ -294,20 +303,16 @@ public final class EnergyEstimator {
           apply(g, buf, base, done > 0);
           g.eval();
           if (buf[base] != 0) {
-            for (int k = 0; k < layout.outputs().size(); k++) {
-              PortSpec p = layout.outputs().get(k);
-              if (!g.outputEquals(p.name(), buf, base + layout.outputOffset(k))) {
-                throw mismatch(timing.toString(), done, p.name());
-              }
+            String bad = failingOutput((port, offset) -> g.outputEquals(port, buf, offset), buf, base);
+            if (bad != null) {
+              throw mismatch(timing.toString(), done, bad);
             }
             if (timing == GateSimulator.Timing.DELAYS || done >= span[0]) {
               checked += layout.outputs().size(); // each record counted once, though both runs may check it
             }
           }
           if (done + 1 == batchEnd(ti, b)) {
-            batchMean[ti][b] = batchEnergy(m) / (batchEnd(ti, b) - batchStart(ti, b));
-            into.add(m);
-            m.reset();
+            batchDone(ti, b, m, into);
             b++;
           }
         }
@@ -357,11 +362,10 @@ public final class EnergyEstimator {
         for (int lane = 0; lane < lanes; lane++) {
           int base = lane * rec;
           if (buf[base] != 0) {
-            for (int k = 0; k < layout.outputs().size(); k++) {
-              PortSpec p = layout.outputs().get(k);
-              if (!z.outputEquals(p.name(), lane, buf, base + layout.outputOffset(k))) {
-                throw mismatch("ZERO_DELAY", done + lane, p.name());
-              }
+            int l = lane;
+            String bad = failingOutput((port, offset) -> z.outputEquals(port, l, buf, offset), buf, base);
+            if (bad != null) {
+              throw mismatch("ZERO_DELAY", done + lane, bad);
             }
             if (done + lane >= span[0]) {
               checks.addAndGet(layout.outputs().size());
@@ -370,7 +374,7 @@ public final class EnergyEstimator {
         }
         done += lanes;
         if (done == batchEnd(1, b)) {
-          batchDone(1, b, m);
+          batchDone(1, b, m, total[1]);
           b++;
         }
       }
@@ -460,47 +464,47 @@ public final class EnergyEstimator {
         long roundStart = batchStart(1, b);
         while (roundStart < batchEnd(1, b)) {
           stopIfInterrupted();
-          long[] end = null;
-          long stretch = 0;
+          Round done = null;
           long roundEnd = 0;
-          while (end == null) {
+          while (done == null) {
             // 64 lanes, or fewer and longer stretches, so that the warm-up is at most a third of a lane's steps
-            stretch = Math.min(maxStretch, Math.max((batchEnd(1, b) - roundStart + 63) / 64, 2L * warmUp));
+            long stretch = Math.min(maxStretch, Math.max((batchEnd(1, b) - roundStart + 63) / 64, 2L * warmUp));
             roundEnd = Math.min(batchEnd(1, b), roundStart + 64 * stretch);
             w.hold(Math.max(0, roundStart - MAX_WARM_UP), roundEnd);
             LibertyEnergyModel round = model();
-            z = z.countingInto(round);
-            java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
-            end = round(z, w, roundStart, roundEnd, stretch, warmUp, lastEnd, checked);
-            if (end != null) {
+            z.countingInto(round);
+            done = round(z, w, roundStart, roundEnd, stretch, warmUp, lastEnd);
+            if (done != null) {
               batch.add(round);
-              checks.addAndGet(checked.get());
+              checks.addAndGet(done.checked());
             } else if (warmUp < MAX_WARM_UP) {
               warmUp *= 2;
             } else {
               return false;
             }
           }
-          lastEnd = end;
+          lastEnd = done.end();
           roundStart = roundEnd;
         }
-        batchDone(1, b, batch);
+        batchDone(1, b, batch, total[1]);
       }
       return true;
     }
 
+    /** A round that checked out: the registers after its last record, and the outputs it checked. */
+    private record Round(long[] end, long checked) {}
+
     /**
      * One round: records [roundStart, roundEnd) in stretches of {@code stretch}, lane j the j-th,
-     * each after {@code warmUp} records of warm-up. Returns the registers after the last record,
-     * or null if a lane's registers at its stretch's start differ from those the stretch before it
-     * ended with.
+     * each after {@code warmUp} records of warm-up. Null if a lane's registers at its stretch's
+     * start differ from those the stretch before it ended with.
      */
-    private long[] round(BitParallelStretches z, Window w, long roundStart, long roundEnd, long stretch, int warmUp, long[] lastEnd,
-        java.util.concurrent.atomic.AtomicLong checked) {
+    private Round round(BitParallelStretches z, Window w, long roundStart, long roundEnd, long stretch, int warmUp, long[] lastEnd) {
       int lanes = (int) ((roundEnd - roundStart + stretch - 1) / stretch);
       long[][] startState = new long[lanes][];
       long[][] endState = new long[lanes][];
       ToolException mismatch = null;
+      long checked = 0;
       long fromReset = 0;
       for (int j = 0; j < lanes; j++) {
         if (roundStart + j * stretch - warmUp <= 0) {
@@ -537,18 +541,16 @@ public final class EnergyEstimator {
         }
         z.step(edge, count);
         for (long c = count; c != 0; c &= c - 1) { // the counted records' outputs against the golden model
-          int j = Long.numberOfTrailingZeros(c);
+          final int j = Long.numberOfTrailingZeros(c);
           long r = roundStart + j * stretch - warmUp + k;
           int base = w.offset(r);
           if (w.buf[base] != 0) {
-            for (int i = 0; i < layout.outputs().size(); i++) {
-              PortSpec p = layout.outputs().get(i);
-              if (mismatch == null && !z.outputEquals(p.name(), j, w.buf, base + layout.outputOffset(i))) {
-                mismatch = mismatch("ZERO_DELAY", r, p.name()); // thrown if the round's registers check out (else it is replayed)
-              }
+            String bad = mismatch != null ? null : failingOutput((port, offset) -> z.outputEquals(port, j, w.buf, offset), w.buf, base);
+            if (bad != null) {
+              mismatch = mismatch("ZERO_DELAY", r, bad); // thrown if the round's registers check out (else it is replayed)
             }
             if (r >= span[0]) {
-              checked.addAndGet(layout.outputs().size());
+              checked += layout.outputs().size();
             }
           }
         }
@@ -570,7 +572,7 @@ public final class EnergyEstimator {
       if (mismatch != null) {
         throw mismatch;
       }
-      return endState[lanes - 1];
+      return new Round(endState[lanes - 1], checked);
     }
 
     private ToolException mismatch(String timing, long record, String port) {

@@ -160,12 +160,9 @@ public final class BitParallelZeroDelay {
       long tt = truth[g];
       long v;
       if (k == 2) {
-        long p = word[inNet[from]];
-        long q = word[inNet[from + 1]];
-        v = (~p & ~q & -(tt & 1)) | (p & ~q & -((tt >>> 1) & 1)) | (~p & q & -((tt >>> 2) & 1)) | (p & q & -((tt >>> 3) & 1));
+        v = two(tt, word[inNet[from]], word[inNet[from + 1]]);
       } else if (k == 1) {
-        long p = word[inNet[from]];
-        v = (~p & -(tt & 1)) | (p & -((tt >>> 1) & 1));
+        v = one(tt, word[inNet[from]]);
       } else {
         for (int i = 0; i < k; i++) {
           x[i] = word[inNet[from + i]];
@@ -200,14 +197,14 @@ public final class BitParallelZeroDelay {
    * inverters, buffers and two-input gates).
    */
   private static long small(long tt, int k, long[] x) {
-    if (k == 0) {
-      return -(tt & 1);
-    }
-    long a = x[0];
-    if (k == 1) {
-      return (~a & -(tt & 1)) | (a & -((tt >>> 1) & 1));
-    }
-    long b = x[1];
+    return k == 0 ? -(tt & 1) : k == 1 ? one(tt, x[0]) : two(tt, x[0], x[1]);
+  }
+
+  private static long one(long tt, long a) {
+    return (~a & -(tt & 1)) | (a & -((tt >>> 1) & 1));
+  }
+
+  private static long two(long tt, long a, long b) {
     return (~a & ~b & -(tt & 1)) | (a & ~b & -((tt >>> 1) & 1)) | (~a & b & -((tt >>> 2) & 1)) | (a & b & -((tt >>> 3) & 1));
   }
 
@@ -242,11 +239,6 @@ public final class BitParallelZeroDelay {
 
   public long operations() {
     return operations;
-  }
-
-  /** Gate evaluations so far: gates x operations (the figure of merit of issue 30's benchmark). */
-  public long gateEvaluations() {
-    return operations * e.gates.length;
   }
 
   /** Input ports and their widths (for callers that drive every input). */

@@ -76,14 +76,4 @@ final class ZeroDelayPropagation {
       active[g >>> 6] |= 1L << g;
     }
   }
-
-  static int row(int[] in, boolean[] v) {
-    int row = 0;
-    for (int i = 0; i < in.length; i++) {
-      if (v[in[i]]) {
-        row |= 1 << i;
-      }
-    }
-    return row;
-  }
 }
