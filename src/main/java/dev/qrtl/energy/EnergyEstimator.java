@@ -120,7 +120,7 @@ public final class EnergyEstimator {
     if (eventsOnly) {
       Parallel.runAll(List.of(() -> run.delays(1), run::zeroDelayEvents), threads, "energy estimate of " + top);
     } else {
-      Parallel.runAll(List.of(() -> run.delays(threads), combinational ? run::bitParallel : run::stretchesOrEvents), threads,
+      Parallel.runAll(List.of(() -> run.delays(threads), combinational ? run::bitParallel : () -> run.stretchesOrEvents(threads)), threads,
           "energy estimate of " + top);
     }
     double perRecordToPerOp = (double) records / ops;
@@ -395,11 +395,12 @@ public final class EnergyEstimator {
      * registers the stretch before it ended with (a round's first stretch against the last of the
      * round before); a round that fails is played again with twice the warm-up (16 records
      * at first, up to {@link #MAX_WARM_UP}), and past that the whole figure is measured by the
-     * event simulator over all records in order. Either way the counts are those of one run in
+     * event simulator over all records in order. The batches are shared among {@code threads}
+     * groups, one per thread ({@link #stretches}). Either way the counts are those of one run in
      * order: the figures are the event simulator's to the last bit.
      */
-    Void stretchesOrEvents() {
-      if (!stretches()) {
+    Void stretchesOrEvents(int threads) {
+      if (!stretches(threads)) {
         FALLBACKS.incrementAndGet();
         zeroDelayEvents();
       }
@@ -428,6 +429,14 @@ public final class EnergyEstimator {
 
       /** Makes records [from, to) available ({@code from} never goes back). */
       void hold(long from, long to) {
+        long[] part = new long[CHUNK * rec];
+        if (from > start + count) { // records no round needs (another thread's): read past them
+          for (long gap = from - start - count; gap > 0; gap -= CHUNK) {
+            source.fill(part, (int) Math.min(CHUNK, gap));
+          }
+          start = from;
+          count = 0;
+        }
         long keep = Math.max(0, start + count - from);
         int need = (int) (to - from) * rec;
         if (need > buf.length) {
@@ -439,7 +448,6 @@ public final class EnergyEstimator {
         }
         start = from;
         count = keep;
-        long[] part = new long[CHUNK * rec];
         while (start + count < to) {
           int n = (int) Math.min(CHUNK, to - start - count);
           source.fill(part, n);
@@ -453,46 +461,121 @@ public final class EnergyEstimator {
       }
     }
 
-    private boolean stretches() {
-      LibertyEnergyModel batch = model();
+    /**
+     * The batches in as many groups as threads, each group's rounds on its own thread. A group's
+     * first round (its head) cannot be checked against the registers the group before it ends
+     * with until that group is done: its counts are held apart and its batch left open until then;
+     * a head that fails the check sends the whole run to the event simulator (its other lanes,
+     * warmed up alike, passed their checks, so this is rare: none in 20 configurations of
+     * {@code EnergyEstimatorTest}).
+     */
+    private boolean stretches(int threads) {
+      int n = Math.max(1, Math.min(threads, batches / 2));
+      int[] from = new int[n + 1];
+      for (int t = 0; t <= n; t++) {
+        from[t] = (int) ((long) batches * t / n);
+      }
+      Group[] groups = new Group[n];
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (int t = 0; t < n; t++) {
+        int k = t;
+        tasks.add(() -> {
+          groups[k] = group(from[k], from[k + 1]);
+          return null;
+        });
+      }
+      Parallel.runAll(tasks, n, "zero-delay energy of " + top);
+      for (Group g : groups) {
+        if (g == null) {
+          return false;
+        }
+      }
+      for (int t = 1; t < n; t++) {
+        if (!java.util.Arrays.equals(groups[t].head.round().start(), groups[t - 1].end)) {
+          return false; // its warm-up sufficed for the lanes after it, not for the first: rare, and then the events decide
+        }
+      }
+      for (Group g : groups) {
+        g.firstBatch.add(g.head.counts());
+        batchDone(1, g.fromBatch, g.firstBatch, g.total);
+        total[1].add(g.total);
+        checks.addAndGet(g.checks + g.head.round().checked());
+      }
+      return true;
+    }
+
+    /** A round played and checked within itself, with its counts. */
+    private record Played(Round round, LibertyEnergyModel counts) {}
+
+    /** One thread's share of the zero-delay run: batches {@code fromBatch..} played in rounds. */
+    private final class Group {
+      final int fromBatch;
+      final LibertyEnergyModel firstBatch = model();
+      final LibertyEnergyModel total = model();
+      Played head;
+      long[] end;
+      long checks;
+
+      Group(int fromBatch) {
+        this.fromBatch = fromBatch;
+      }
+    }
+
+    /** Batches {@code fromBatch..toBatch - 1} in rounds, each checked against the one before; null if the warm-up never suffices. */
+    private Group group(int fromBatch, int toBatch) {
+      Group g = new Group(fromBatch);
+      LibertyEnergyModel batch = g.firstBatch;
       BitParallelStretches z = new BitParallelStretches(e, null);
       Window w = new Window();
       int maxStretch = (int) Math.max(2 * MAX_WARM_UP, (BUFFER_WORDS / w.rec - MAX_WARM_UP) / 64);
       int warmUp = 16;
-      long[] lastEnd = null; // the registers after the previous round's last record
-      for (int b = 0; b < batches; b++) {
+      long[] lastEnd = null; // the registers after the previous round's last record (none before the head)
+      LibertyEnergyModel round = model();
+      for (int b = fromBatch; b < toBatch; b++) {
         long roundStart = batchStart(1, b);
         while (roundStart < batchEnd(1, b)) {
           stopIfInterrupted();
           Round done = null;
           long roundEnd = 0;
+          long stretch = 0;
           while (done == null) {
-            // 64 lanes, or fewer and longer stretches, so that the warm-up is at most a third of a lane's steps
-            long stretch = Math.min(maxStretch, Math.max((batchEnd(1, b) - roundStart + 63) / 64, 2L * warmUp));
+            // all 64 lanes, however long the warm-up: a round costs a word evaluation per step (warm-up
+            // steps too) and counts per record, so the fewest steps are the shortest stretches
+            stretch = Math.min(maxStretch, (batchEnd(1, b) - roundStart + 63) / 64);
             roundEnd = Math.min(batchEnd(1, b), roundStart + 64 * stretch);
             w.hold(Math.max(0, roundStart - MAX_WARM_UP), roundEnd);
-            LibertyEnergyModel round = model();
+            round.reset();
             z.countingInto(round);
             done = round(z, w, roundStart, roundEnd, stretch, warmUp, lastEnd);
-            if (done != null) {
-              batch.add(round);
-              checks.addAndGet(done.checked());
-            } else if (warmUp < MAX_WARM_UP) {
+            if (done == null) {
+              if (warmUp == MAX_WARM_UP) {
+                return null;
+              }
               warmUp *= 2;
-            } else {
-              return false;
             }
+          }
+          if (g.head == null) {
+            g.head = new Played(done, round);
+            round = model();
+          } else {
+            batch.add(round);
+            g.checks += done.checked();
           }
           lastEnd = done.end();
           roundStart = roundEnd;
         }
-        batchDone(1, b, batch, total[1]);
+        if (b == fromBatch) {
+          batch = model(); // the first batch stays open until the head is checked
+        } else {
+          batchDone(1, b, batch, g.total);
+        }
       }
-      return true;
+      g.end = lastEnd;
+      return g;
     }
 
     /** A round that checked out: the registers after its last record, and the outputs it checked. */
-    private record Round(long[] end, long checked) {}
+    private record Round(long[] start, long[] end, long checked) {}
 
     /**
      * One round: records [roundStart, roundEnd) in stretches of {@code stretch}, lane j the j-th,
@@ -564,7 +647,8 @@ public final class EnergyEstimator {
       for (int j = 0; j < lanes; j++) {
         long rs = roundStart + j * stretch;
         long[] before = j > 0 ? endState[j - 1] : lastEnd;
-        boolean exact = rs - warmUp <= 0 || before != null && java.util.Arrays.equals(before, startState[j]);
+        // a group's head (no registers before it yet) has its first lane checked when the group before it is done
+        boolean exact = rs - warmUp <= 0 || (before == null ? j == 0 : java.util.Arrays.equals(before, startState[j]));
         if (!exact) {
           return null;
         }
@@ -572,7 +656,7 @@ public final class EnergyEstimator {
       if (mismatch != null) {
         throw mismatch;
       }
-      return new Round(endState[lanes - 1], checked);
+      return new Round(startState[0], endState[lanes - 1], checked);
     }
 
     private ToolException mismatch(String timing, long record, String port) {

@@ -118,6 +118,37 @@ class EnergyEstimatorTest {
   }
 
   /**
+   * Zero delay with registers split into groups of batches, one per thread: the figures of one
+   * thread to the last bit, and no fallback to the event simulator (every group's first round
+   * started with the registers the group before it ended with). A 4x4 unified module on tiles of
+   * K = 40 (about 47 records a tile), seed 5: 1,600 operations in 20 batches and 400 in 40 batches
+   * of about 29 records (a round's stretches one record long, its warm-up longer than them).
+   */
+  @Test
+  void zeroDelayGroupsGiveTheFiguresOfOneThreadBitForBit() {
+    ToolGate.require("yosys");
+    var tech = TechLibraries.resolve("default", null);
+    MacArraySpec arr = new MacArraySpec(4, 4, 8, true, 8, true, 40, OptionalInt.empty(), MacForm.SYSTOLIC, 1, true, false);
+    var unified = new UnifiedSpec(arr, new ShiftRoundSpec(arr.accBits(), new OutputSpec(8, true, true, true), Rounding.HALF_UP,
+        OptionalInt.empty(), true, 0, false));
+    Path manifest = Designs.write(unified, dir.resolve("groups"));
+    Manifest m = ManifestIo.read(manifest);
+    SynthResult s = SynthRunner.run(manifest, tech, SynthMode.HIER, TIMEOUT);
+    for (int[] run : new int[][] {{1600, 20}, {400, 40}}) {
+      EnergyOptions o = new EnergyOptions(run[0], 5, Stimulus.parse("products:k=40"), OptionalDouble.empty(), 256, run[1]);
+      EnergyReport one = EnergyEstimator.measure(manifest, m, s, tech.library(), o, 1);
+      for (int threads : new int[] {2, 3}) {
+        long fallbacks = EnergyEstimator.FALLBACKS.get();
+        EnergyReport split = EnergyEstimator.measure(manifest, m, s, tech.library(), o, threads);
+        assertEquals(fallbacks, EnergyEstimator.FALLBACKS.get(), run[0] + " operations, " + threads + " groups: no fallback");
+        assertEquals(one.zeroDelay(), split.zeroDelay(), run[0] + " operations, " + threads + " groups, zero delay");
+        assertEquals(one.delays(), split.delays(), run[0] + " operations, " + threads + " groups, with delays");
+        assertEquals(one.gateLevelChecks(), split.gateLevelChecks(), "every record checked once");
+      }
+    }
+  }
+
+  /**
    * {@code --delay-ops}: with delays over the first 1,000 of 4,000 operations is the with-delays
    * figure of a 1,000-operation run (same records, same batches), to the last bit (a combinational
    * unit: one record per operation; a pipelined one adds drain records at the end); the zero-delay
