@@ -90,6 +90,11 @@ public final class NetworkCommand implements Callable<Integer> {
       description = "The array whose requantizers and parameter registers are priced (default: ${DEFAULT-VALUE}).")
   String array;
 
+  @Option(names = "--mac-array", paramLabel = "RxC",
+      description = "Price each layer's MACs on an RxC systolic MAC array at its widths and K (per MAC: the energy of an output over K,"
+          + " the array's operand registers and control included) instead of a single-lane PE.")
+  String macArray;
+
   @Option(names = "--liberty", description = "A Liberty file (.lib or .lib.gz).")
   Path liberty;
 
@@ -222,8 +227,9 @@ public final class NetworkCommand implements Callable<Integer> {
     var lib = TechLibraries.resolve(tech, liberty);
     EnergyOptions e = EnergyOptions.of(ops, seed, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024)
         .withConventions(conventions.conventions());
+    int[] mac = macArray == null ? new int[] {0, 0} : macArray(macArray);
     return new NetworkConfig(network(), forms, aBits, wBits, rc[0], rc[1], lib, timing.conditions(lib.library()), e,
-        Duration.ofSeconds(timeout), progress.enabled(), errorSamples);
+        Duration.ofSeconds(timeout), progress.enabled(), errorSamples, mac[0], mac[1]);
   }
 
   static final String LLAMA = "llama-layer";
@@ -305,7 +311,20 @@ public final class NetworkCommand implements Callable<Integer> {
     return d;
   }
 
+  /** {@code --mac-array RxC}: rows and columns, each 1..64, or one line saying what is wrong. */
+  public static int[] macArray(String s) {
+    int[] rc = parseArray("--mac-array", s);
+    if (rc[0] < 1 || rc[0] > 64 || rc[1] < 1 || rc[1] > 64) {
+      throw new UserError("--mac-array " + dev.qrtl.manifest.VerilogNames.printable(s) + " must have 1..64 rows and columns");
+    }
+    return rc;
+  }
+
   static int[] parseArray(String s) {
+    return parseArray("--array", s);
+  }
+
+  static int[] parseArray(String option, String s) {
     String[] p = s.toLowerCase(Locale.ROOT).split("x", -1);
     try {
       if (p.length == 2) {
@@ -314,6 +333,6 @@ public final class NetworkCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // fall through to the message
     }
-    throw new UserError("--array " + s + " is not RxC (write 16x16)");
+    throw new UserError(option + " " + dev.qrtl.manifest.VerilogNames.printable(s) + " is not RxC (write 16x16)");
   }
 }

@@ -19,6 +19,8 @@ import dev.qrtl.kind.Designs;
 import dev.qrtl.scheme.KRule;
 import dev.qrtl.scheme.Schemes;
 import dev.qrtl.spec.ConventionalSpec;
+import dev.qrtl.spec.MacArraySpec;
+import dev.qrtl.spec.MacForm;
 import dev.qrtl.spec.QuantizerSpec;
 import dev.qrtl.stimulus.Stimulus;
 import dev.qrtl.synth.SynthRunner;
@@ -105,8 +107,9 @@ public final class BillStudy {
       return new Key(Role.GROUP_PE, "g" + l.blocks().group() + " " + l.blocks().scale(), accBits(l, c), l.k(), l.aBits(c.aBits()),
           l.wBits(c.wBits()), 0);
     }
-    return l.widths() == null ? new Key(Role.PE, "", accBits(l, c), l.k())
-        : new Key(Role.PE, "", accBits(l, c), l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), 0);
+    String on = c.macArray() ? "array " + c.macRows() + "x" + c.macCols() : "";
+    return l.widths() == null ? new Key(Role.PE, on, accBits(l, c), l.k())
+        : new Key(Role.PE, on, accBits(l, c), l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), 0);
   }
 
   /**
@@ -138,8 +141,8 @@ public final class BillStudy {
       int w = l.wBits(c.wBits());
       int o = l.outBits(c.aBits());
       Key pe = peKey(l, c);
-      jobs.putIfAbsent(pe, pe.role() == Role.GROUP_PE ? () -> groupPe(l, a, w, c) : () -> PeEnergy.price(a, w, acc, k, c.tech(), c.timing(),
-          c.energy(), c.timeout()));
+      jobs.putIfAbsent(pe, pe.role() == Role.GROUP_PE ? () -> groupPe(l, a, w, c) : c.macArray() ? () -> arrayMac(a, w, acc, k, c)
+          : () -> PeEnergy.price(a, w, acc, k, c.tech(), c.timing(), c.energy(), c.timeout()));
       for (Schemes.Form f : c.forms()) {
         int unitAcc = f.scheme().unitAccBits(acc);
         Key rk = requantKey(l, f, c);
@@ -205,6 +208,27 @@ public final class BillStudy {
         l.blocks().group(), shift ? dev.qrtl.spec.GroupPeSpec.GroupScale.SHIFT : dev.qrtl.spec.GroupPeSpec.GroupScale.FP16, shift ? 4 : 16, 0);
     Stimulus st = layerStimulus(l.k(), a, w);
     return unitPrice(gateLevel(spec, st, c.energy().operations(), c), 1, spec.scaleBits(), st.text());
+  }
+
+  /**
+   * A MAC on the {@code --mac-array}: the systolic array (operands skewed in and passed from PE to PE, one
+   * accumulator per PE, tiles of K products) at the layer's widths and K, simulated at gate level
+   * on the layer's products, every accumulator checked against the array's golden model; per MAC,
+   * the energy of an output over K, and the array's area over its PEs. As few tiles as the
+   * confidence interval's batches allow (ten operations each): a tile is K cycles of the whole
+   * array, so deep layers are long runs.
+   */
+  private static UnitPrice arrayMac(int a, int w, int acc, int k, NetworkConfig c) {
+    int kk = Math.min(k, 1 << 20);
+    MacArraySpec spec = new MacArraySpec(c.macRows(), c.macCols(), a, false, w, true, kk, java.util.OptionalInt.of(acc), MacForm.SYSTOLIC, 1,
+        true, false); // operands skewed on the way in, as the unified module's array has them
+    Stimulus st = layerStimulus(k, a, w);
+    long ops = Math.max(10L * c.energy().batches(), (long) c.macRows() * c.macCols());
+    UnitCost u = gateLevel(spec, st, ops, c);
+    int pes = c.macRows() * c.macCols();
+    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2() / pes, u.energy().delays().totalPj() / kk,
+        u.energy().delays().ci95Pj() / kk, u.synthesis().criticalPathNs(), 0, st.text() + " (per MAC: an output's energy over K = " + kk + ")",
+        "gate-level simulation with delays");
   }
 
   /**
@@ -336,7 +360,8 @@ public final class BillStudy {
     return new NetworkBill(QrtlVersion.version(), c.network().name(), c.network().source(), c.network().input(), lib.name(), lib.corner(),
         lib.sha256(), SynthRunner.yosysVersion(), "Java " + Runtime.version().feature(), c.aBits(), c.wBits(), out, c.rows() + "x" + c.cols(),
         "gate-level simulation with delays (Liberty arc delays at each net's transition and load, wire load included), each unit at its"
-            + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe(),
+            + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe()
+            + (c.macArray() ? "; MACs on a " + c.macRows() + "x" + c.macCols() + " systolic MAC array (per MAC: an output's energy over K)" : ""),
         c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, elementwise, units, c.network().notes(),
         c.network().tokens() > 0 ? c.network().tokens() : null);
   }
@@ -508,7 +533,7 @@ public final class BillStudy {
 
   private static double size(Key k, NetworkConfig c) {
     if (k.role() == Role.PE || k.role() == Role.GROUP_PE) {
-      return (k.role() == Role.GROUP_PE ? 16.0 : 8.0) * k.accBits();
+      return (k.role() == Role.GROUP_PE ? 16.0 : 8.0) * k.accBits() * (k.role() == Role.PE && c.macArray() ? c.macRows() * c.macCols() : 1);
     }
     if (k.role() == Role.BLOCK_QUANT) {
       return 32.0 * k.accBits();

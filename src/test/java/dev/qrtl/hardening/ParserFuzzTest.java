@@ -147,6 +147,15 @@ class ParserFuzzTest {
     return b.array();
   }
 
+  /** {@code qrtl network --mac-array RxC}: parsed to 1..64 by 1..64, or refused in one line. */
+  @Test
+  void macArrayOption() {
+    fuzz("--mac-array", "16x16".getBytes(StandardCharsets.US_ASCII), dev.qrtl.cli.UserError.class, b -> {
+      int[] rc = dev.qrtl.cli.NetworkCommand.macArray(new String(b, StandardCharsets.ISO_8859_1));
+      assertTrue(rc[0] >= 1 && rc[0] <= 64 && rc[1] >= 1 && rc[1] <= 64, rc[0] + "x" + rc[1]);
+    });
+  }
+
   @Test
   void npyFiles() {
     fuzz(".npy", npy(), IllegalArgumentException.class, b -> NpyReader.parse(b, "fuzz.npy"));

@@ -384,6 +384,12 @@ class SurfaceBatteryTest {
         cat(new String[] {n, "--model", "llama-layer", "--kv-len", "512"}, quick)));
     c.add(c("llama-layer: a KV cache of 0", 1, "--kv-len", cat(new String[] {n, "--model", "llama-layer", "--phase", "decode", "--kv-len",
         "0"}, quick)));
+    c.add(c("--mac-array not RxC", 1, "--mac-array 8 is not RxC (write 16x16)", cat(new String[] {n, "--model", "resnet18", "--mac-array",
+        "8"}, quick)));
+    c.add(c("--mac-array with no rows", 1, "--mac-array 0x4 must have 1..64 rows and columns", cat(new String[] {n, "--model", "resnet18",
+        "--mac-array", "0x4"}, quick)));
+    c.add(c("--mac-array too wide", 1, "--mac-array 4x65 must have 1..64 rows and columns", cat(new String[] {n, "--model", "resnet18",
+        "--mac-array", "4x65"}, quick)));
     c.add(c("--weights for resnet18", 1, "--weights is for the built-in llama-layer, not resnet18",
         cat(new String[] {n, "--model", "resnet18", "--weights", "w4g128"}, quick)));
     c.add(c("--phase for an ONNX model", 1, "--phase is for the built-in llama-layer; an ONNX model's quantization is its own",

@@ -25,15 +25,41 @@ import org.junit.jupiter.api.io.TempDir;
 class QonnxBillTest {
   @TempDir Path dir;
 
-  private JsonNode bill(QonnxBuilder model, String name) throws Exception {
+  private JsonNode bill(QonnxBuilder model, String name, String... more) throws Exception {
     ToolGate.require("yosys");
     Path file = model.write(dir.resolve(name + ".onnx"));
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    int code = Main.execute(new PrintWriter(o), new PrintWriter(e), new String[] {"network", "--model", file.toString(), "--schemes",
-        "shift-round", "--ops", "300", "--error-samples", "300", "--array", "4x4", "--no-progress", "--out", dir.resolve("out").toString()});
+    Path out = dir.resolve("out-" + name);
+    String[] args = {"network", "--model", file.toString(), "--schemes", "shift-round", "--ops", "300", "--error-samples", "300", "--array",
+        "4x4", "--no-progress", "--out", out.toString()};
+    int code = Main.execute(new PrintWriter(o), new PrintWriter(e), java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+        java.util.Arrays.stream(more)).toArray(String[]::new));
     assertEquals(0, code, e.toString());
-    return ManifestIo.mapper().readTree(Files.readString(dir.resolve("out").resolve("network-built-qrtl_default45").resolve("network.json")));
+    return ManifestIo.mapper().readTree(Files.readString(out.resolve("network-built-qrtl_default45").resolve("network.json")));
+  }
+
+  /**
+   * {@code --mac-array 2x2}: each layer's MACs priced on a 2x2 systolic array at the layer's own
+   * widths and accumulator (the array's design named in the bill, the method saying so), per MAC
+   * within a factor of three of the single-lane PE's figure on the same layer (the array adds
+   * operand registers and control around the same multipliers and accumulators).
+   */
+  @Test
+  void macsOnAnArray() throws Exception {
+    JsonNode pe = bill(QonnxBuilder.a6w4(), "a6w4-pe");
+    JsonNode arr = bill(QonnxBuilder.a6w4(), "a6w4-array", "--mac-array", "2x2");
+    assertTrue(arr.get("energyModel").asText().contains("MACs on a 2x2 systolic MAC array"), arr.get("energyModel").asText());
+    assertTrue(!pe.get("energyModel").asText().contains("MAC array"), "the single-lane PE by default");
+    for (int i = 0; i < pe.get("layers").size(); i++) {
+      JsonNode a = arr.get("layers").get(i);
+      String unit = a.get("macUnit").asText();
+      assertTrue(unit.startsWith("mac_array_sys_2x2_a6w4us_acc" + a.get("accBits").asInt()), "the layer's array: " + unit);
+      double ratio = a.get("macEnergyPj").asDouble() / pe.get("layers").get(i).get("macEnergyPj").asDouble();
+      System.out.printf("%s: K %d, per MAC %.4f pJ on the 2x2 array, %.4f pJ on the PE (x%.2f)%n", a.get("layer").get("name").asText(),
+          a.get("layer").get("k").asInt(), a.get("macEnergyPj").asDouble(), pe.get("layers").get(i).get("macEnergyPj").asDouble(), ratio);
+      assertTrue(ratio > 1 / 3.0 && ratio < 3, "per MAC, array against PE: x" + ratio);
+    }
   }
 
   private static void pricedAt(JsonNode layer, int a, int w, int out) {
