@@ -54,7 +54,7 @@ public final class EnergyBenchmark {
       Manifest m = ManifestIo.read(manifest);
       SynthResult s = SynthRunner.run(manifest, tech, SynthMode.FLAT, Duration.ofMinutes(30));
       EnergyOptions o = EnergyOptions.of(ops, 1, Stimulus.parse(EnergyOptions.DEFAULT_STIMULUS), OptionalDouble.empty(), 1024);
-      EnergyEstimator.measure(manifest, m, s, tech.library(), o.withOperations(Math.max(100, ops / 10)));
+      EnergyEstimator.measure(manifest, m, s, tech.library(), o.withOperations(Math.max(10L * o.batches(), ops / 10))); // ten per batch at least
       double best = Double.MAX_VALUE;
       EnergyReport r = null;
       for (int i = 0; i < rounds; i++) {

@@ -223,8 +223,14 @@ public final class EnergyEstimator {
       boolean equals(String port, int offset);
     }
 
-    /** What a stretch of records leaves: the registers after its warm-up and at its end, the outputs it checked, its counts. */
-    record Stretch(long[] start, long[] end, long checks, LibertyEnergyModel counts) {}
+    /**
+     * What a stretch of records leaves: the registers after its warm-up and at its end, the outputs
+     * it checked, its counts, and its first output that disagreed with the golden model (null if
+     * none) - kept, not thrown, until the stretch is known to have started where the one before it
+     * ended: a warm-up too short for the design's registers makes wrong outputs that are no fault
+     * of the netlist (a tile of an array longer than the warm-up), and the stretch is played again.
+     */
+    record Stretch(long[] start, long[] end, long checks, LibertyEnergyModel counts, ToolException mismatch) {}
 
     /**
      * The run with delays: on one thread, all records in order; on more, the batches in as many
@@ -264,6 +270,9 @@ public final class EnergyEstimator {
         }
       }
       for (Stretch x : s) {
+        if (x.mismatch() != null) {
+          throw x.mismatch(); // the stretch started where the one before it ended: the netlist disagrees
+        }
         total[0].add(x.counts());
         checks.addAndGet(x.checks());
       }
@@ -292,6 +301,8 @@ public final class EnergyEstimator {
       m.reset();
       long[] start = g.registers();
       long checked = 0;
+      ToolException mismatch = null;
+      boolean fromReset = first - warmUp <= 0; // as one run in order: a disagreement is the netlist's
       int b = from;
       long end = batchEnd(ti, to - 1);
       while (done < end) {
@@ -303,9 +314,12 @@ public final class EnergyEstimator {
           apply(g, buf, base, done > 0);
           g.eval();
           if (buf[base] != 0) {
-            String bad = failingOutput((port, offset) -> g.outputEquals(port, buf, offset), buf, base);
+            String bad = mismatch != null ? null : failingOutput((port, offset) -> g.outputEquals(port, buf, offset), buf, base);
             if (bad != null) {
-              throw mismatch(timing.toString(), done, bad);
+              mismatch = mismatch(timing.toString(), done, bad);
+              if (fromReset) {
+                throw mismatch;
+              }
             }
             if (timing == GateSimulator.Timing.DELAYS || done >= span[0]) {
               checked += layout.outputs().size(); // each record counted once, though both runs may check it
@@ -317,7 +331,7 @@ public final class EnergyEstimator {
           }
         }
       }
-      return new Stretch(start, g.registers(), checked, into);
+      return new Stretch(start, g.registers(), checked, into, mismatch);
     }
 
     private void apply(GateSimulator g, long[] buf, int base, boolean edge) {
