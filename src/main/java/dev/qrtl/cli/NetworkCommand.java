@@ -91,7 +91,7 @@ public final class NetworkCommand implements Callable<Integer> {
   String array;
 
   @Option(names = "--mac-array", paramLabel = "RxC",
-      description = "Price each layer's MACs on an RxC systolic MAC array at its widths and K (per MAC: the energy of an output over K,"
+      description = "Price each layer's MACs on an RxC systolic MAC array at its widths and K (per MAC: the run's energy over its MACs,"
           + " the array's operand registers and control included) instead of a single-lane PE.")
   String macArray;
 

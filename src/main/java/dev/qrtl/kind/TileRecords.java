@@ -141,6 +141,15 @@ public final class TileRecords implements RecordSource {
     return 1 + (int) Math.floorMod(h, (long) k);
   }
 
+  /** Multiply-accumulates the tiles ask of the array: each tile's K (they differ) times rows x columns. */
+  public long macs() {
+    long sum = 0;
+    for (long t = 0; t < tiles; t++) {
+      sum = Math.addExact(sum, Math.multiplyExact((long) tileK(t), (long) rows * cols));
+    }
+    return sum;
+  }
+
   /** Output values the tiles produce (tiles x rows x columns). */
   public long outputValues() {
     return tiles * rows * cols;

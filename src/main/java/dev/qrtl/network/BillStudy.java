@@ -214,7 +214,8 @@ public final class BillStudy {
    * A MAC on the {@code --mac-array}: the systolic array (operands skewed in and passed from PE to PE, one
    * accumulator per PE, tiles of K products) at the layer's widths and K, simulated at gate level
    * on the layer's products, every accumulator checked against the array's golden model; per MAC,
-   * the energy of an output over K, and the array's area over its PEs. As few tiles as the
+   * the run's energy over the MACs its tiles asked for (a tile is 1..K terms long, the first two
+   * K), and the array's area over its PEs. As few tiles as the
    * confidence interval's batches allow (ten operations each): a tile is K cycles of the whole
    * array, so deep layers are long runs.
    */
@@ -226,8 +227,12 @@ public final class BillStudy {
     long ops = Math.max(10L * c.energy().batches(), (long) c.macRows() * c.macCols());
     UnitCost u = gateLevel(spec, st, ops, c);
     int pes = c.macRows() * c.macCols();
-    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2() / pes, u.energy().delays().totalPj() / kk,
-        u.energy().delays().ci95Pj() / kk, u.synthesis().criticalPathNs(), 0, st.text() + " (per MAC: an output's energy over K = " + kk + ")",
+    // tiles are 1..K terms long (full K for the first two): per MAC is per output x outputs / the MACs the tiles asked for
+    dev.qrtl.kind.TileRecords tiles = dev.qrtl.kind.TileRecords.of(u.manifest(), st, ops, c.energy().seed());
+    double outputsPerMac = (double) tiles.outputValues() / tiles.macs();
+    return new UnitPrice(u.manifest().top(), u.synthesis().areaUm2() / pes, u.energy().delays().totalPj() * outputsPerMac,
+        u.energy().delays().ci95Pj() * outputsPerMac, u.synthesis().criticalPathNs(), 0, st.text() + String.format(java.util.Locale.ROOT,
+            " (per MAC: %d outputs' energy over their %d MACs, tiles of 1..%d terms)", tiles.outputValues(), tiles.macs(), kk),
         "gate-level simulation with delays");
   }
 
@@ -361,7 +366,7 @@ public final class BillStudy {
         lib.sha256(), SynthRunner.yosysVersion(), "Java " + Runtime.version().feature(), c.aBits(), c.wBits(), out, c.rows() + "x" + c.cols(),
         "gate-level simulation with delays (Liberty arc delays at each net's transition and load, wire load included), each unit at its"
             + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe()
-            + (c.macArray() ? "; MACs on a " + c.macRows() + "x" + c.macCols() + " systolic MAC array (per MAC: an output's energy over K)" : ""),
+            + (c.macArray() ? "; MACs on a " + c.macRows() + "x" + c.macCols() + " systolic MAC array (per MAC: the run's energy over its MACs)" : ""),
         c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, elementwise, units, c.network().notes(),
         c.network().tokens() > 0 ? c.network().tokens() : null);
   }

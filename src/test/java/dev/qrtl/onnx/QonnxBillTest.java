@@ -58,6 +58,11 @@ class QonnxBillTest {
       double ratio = a.get("macEnergyPj").asDouble() / pe.get("layers").get(i).get("macEnergyPj").asDouble();
       System.out.printf("%s: K %d, per MAC %.4f pJ on the 2x2 array, %.4f pJ on the PE (x%.2f)%n", a.get("layer").get("name").asText(),
           a.get("layer").get("k").asInt(), a.get("macEnergyPj").asDouble(), pe.get("layers").get(i).get("macEnergyPj").asDouble(), ratio);
+      for (JsonNode u : arr.get("units")) {
+        if (u.get("design").asText().equals(unit)) {
+          System.out.println("  " + unit + ": " + u.get("stimulus").asText());
+        }
+      }
       assertTrue(ratio > 1 / 3.0 && ratio < 3, "per MAC, array against PE: x" + ratio);
     }
   }
