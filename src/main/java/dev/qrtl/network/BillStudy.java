@@ -362,7 +362,9 @@ public final class BillStudy {
     var lib = c.tech().library();
     List<UnitPrice> units = prices.values().stream().sorted(java.util.Comparator.comparing(UnitPrice::design)
         .thenComparing(UnitPrice::stimulus)).toList();
-    return new NetworkBill(QrtlVersion.version(), c.network().name(), c.network().source(), c.network().input(), lib.name(), lib.corner(),
+    // a bill on MAC arrays is another bill of the network: its own name (and folder)
+    String name = c.network().name() + (c.macArray() ? "-mac-array-" + c.macRows() + "x" + c.macCols() : "");
+    return new NetworkBill(QrtlVersion.version(), name, c.network().source(), c.network().input(), lib.name(), lib.corner(),
         lib.sha256(), SynthRunner.yosysVersion(), "Java " + Runtime.version().feature(), c.aBits(), c.wBits(), out, c.rows() + "x" + c.cols(),
         "gate-level simulation with delays (Liberty arc delays at each net's transition and load, wire load included), each unit at its"
             + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe()

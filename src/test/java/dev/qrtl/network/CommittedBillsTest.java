@@ -8,6 +8,7 @@ import dev.qrtl.results.Elementwise;
 import dev.qrtl.results.NetworkBill;
 import dev.qrtl.results.ResultFiles;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +44,43 @@ class CommittedBillsTest {
       double layers = b.layers().stream().flatMap(l -> l.schemes().stream()).filter(x -> x.scheme().equals(t.scheme()))
           .mapToDouble(NetworkBill.SchemeCost::unifiedPj).sum();
       assertEquals(layers + sum, t.unifiedPj(), 1e-6 * t.unifiedPj(), folder + " " + t.scheme() + ": the layers' and the element-wise");
+    }
+  }
+
+  /**
+   * ResNet-18 with its MACs on 8x8 systolic arrays beside the single-lane PE's bill: the same
+   * layers, requantizations and requantization energies; each layer's MACs priced by the array at
+   * its accumulator width, dearer per MAC than the bare PE (operand and skew registers), and the
+   * totals the layers' sums.
+   */
+  @Test
+  void resnet18OnMacArraysDiffersInItsMacsOnly() {
+    NetworkBill arr = bill("network-resnet18-mac-array-8x8-qrtl_default45");
+    NetworkBill pe = bill("network-resnet18-qrtl_default45");
+    assertEquals("resnet18-mac-array-8x8", arr.network());
+    assertTrue(arr.energyModel().contains("MACs on a 8x8 systolic MAC array"), arr.energyModel());
+    assertEquals(pe.layers().size(), arr.layers().size());
+    double macs = 0;
+    for (int i = 0; i < pe.layers().size(); i++) {
+      NetworkBill.LayerBill a = arr.layers().get(i);
+      NetworkBill.LayerBill p = pe.layers().get(i);
+      assertEquals(p.macs(), a.macs());
+      for (int k = 0; k < p.schemes().size(); k++) { // all but the share of MAC + requantization, which follows the MACs
+        NetworkBill.SchemeCost x = a.schemes().get(k);
+        NetworkBill.SchemeCost y = p.schemes().get(k);
+        assertEquals(java.util.List.of(y.unit(), y.energyPerRequantizationPj(), y.unifiedPj(), y.conventionalPj(), y.rmsErrorLsb()),
+            java.util.List.of(x.unit(), x.energyPerRequantizationPj(), x.unifiedPj(), x.conventionalPj(), x.rmsErrorLsb()),
+            a.layer().name() + " " + y.scheme() + ": the requantizations are the PE bill's");
+        assertTrue(x.sharePercent() < y.sharePercent(), "dearer MACs, a smaller share");
+      }
+      assertTrue(a.macUnit().startsWith("mac_array_sys_8x8_a8w8us_acc" + a.accBits()), a.macUnit());
+      assertTrue(a.macEnergyPj() > p.macEnergyPj(), a.layer().name() + ": " + a.macEnergyPj() + " pJ per MAC on the array, " + p.macEnergyPj()
+          + " on the PE");
+      macs += a.macs() * a.macEnergyPj();
+    }
+    for (int t = 0; t < pe.totals().size(); t++) {
+      assertEquals(macs, arr.totals().get(t).macPj(), 1e-9 * macs, "the MAC total is the layers'");
+      assertEquals(pe.totals().get(t).unifiedPj(), arr.totals().get(t).unifiedPj(), "the requantization total is the PE bill's");
     }
   }
 

@@ -36,7 +36,9 @@ class QonnxBillTest {
     int code = Main.execute(new PrintWriter(o), new PrintWriter(e), java.util.stream.Stream.concat(java.util.Arrays.stream(args),
         java.util.Arrays.stream(more)).toArray(String[]::new));
     assertEquals(0, code, e.toString());
-    return ManifestIo.mapper().readTree(Files.readString(out.resolve("network-built-qrtl_default45").resolve("network.json")));
+    // a bill on MAC arrays (more = --mac-array RxC) is a bill of its own, in its own folder
+    String folder = "network-built-" + (more.length == 0 ? "" : "mac-array-" + more[1] + "-") + "qrtl_default45";
+    return ManifestIo.mapper().readTree(Files.readString(out.resolve(folder).resolve("network.json")));
   }
 
   /**
@@ -50,6 +52,7 @@ class QonnxBillTest {
     JsonNode pe = bill(QonnxBuilder.a6w4(), "a6w4-pe");
     JsonNode arr = bill(QonnxBuilder.a6w4(), "a6w4-array", "--mac-array", "2x2");
     assertTrue(arr.get("energyModel").asText().contains("MACs on a 2x2 systolic MAC array"), arr.get("energyModel").asText());
+    assertEquals("built-mac-array-2x2", arr.get("network").asText(), "its own bill, beside the PE's");
     assertTrue(!pe.get("energyModel").asText().contains("MAC array"), "the single-lane PE by default");
     for (int i = 0; i < pe.get("layers").size(); i++) {
       JsonNode a = arr.get("layers").get(i);
