@@ -315,7 +315,7 @@ public final class NetworkCommand implements Callable<Integer> {
   public static int[] macArray(String s) {
     int[] rc = parseArray("--mac-array", s);
     if (rc[0] < 1 || rc[0] > 64 || rc[1] < 1 || rc[1] > 64) {
-      throw new UserError("--mac-array " + dev.qrtl.manifest.VerilogNames.printable(s) + " must have 1..64 rows and columns");
+      throw new UserError("--mac-array " + dev.qrtl.util.Printable.of(s) + " must have 1..64 rows and columns");
     }
     return rc;
   }
@@ -333,6 +333,6 @@ public final class NetworkCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // fall through to the message
     }
-    throw new UserError(option + " " + dev.qrtl.manifest.VerilogNames.printable(s) + " is not RxC (write 16x16)");
+    throw new UserError(option + " " + dev.qrtl.util.Printable.of(s) + " is not RxC (write 16x16)");
   }
 }
