@@ -210,23 +210,28 @@ public final class BillStudy {
     return unitPrice(gateLevel(spec, st, c.energy().operations(), c), 1, spec.scaleBits(), st.text());
   }
 
+  /** Cycles of the whole array one {@code --mac-array} run simulates: the interval per MAC about the same at any K. */
+  static final long ARRAY_RECORDS = 8192;
+
   /**
    * A MAC on the {@code --mac-array}: the systolic array (operands skewed in and passed from PE to PE, one
    * accumulator per PE, tiles of K products) at the layer's widths and K, simulated at gate level
    * on the layer's products, every accumulator checked against the array's golden model; per MAC,
    * the run's energy over the MACs its tiles asked for (a tile is 1..K terms long, the first two
-   * K), and the array's area over its PEs. As few tiles as the
-   * confidence interval's batches allow (ten operations each): a tile is K cycles of the whole
-   * array, so deep layers are long runs.
+   * K), and the array's area over its PEs. Each run is about {@link #ARRAY_RECORDS} cycles of the
+   * whole array (a few tiles at large K, many at small K), at least ten operations per batch.
    */
   private static UnitPrice arrayMac(int a, int w, int acc, int k, NetworkConfig c) {
     int kk = Math.min(k, 1 << 20);
     MacArraySpec spec = new MacArraySpec(c.macRows(), c.macCols(), a, false, w, true, kk, java.util.OptionalInt.of(acc), MacForm.SYSTOLIC, 1,
         true, false); // operands skewed on the way in, as the unified module's array has them
     Stimulus st = layerStimulus(k, a, w);
-    long ops = Math.max(10L * c.energy().batches(), (long) c.macRows() * c.macCols());
-    UnitCost u = gateLevel(spec, st, ops, c);
+    // about ARRAY_RECORDS cycles per run whatever K (a tile is about K / 2 + R + C cycles), ten operations per batch at least
     int pes = c.macRows() * c.macCols();
+    long tileCount = Math.max(1, ARRAY_RECORDS / (kk / 2 + c.macRows() + c.macCols()));
+    long ops = Math.max(10L * c.energy().batches(), tileCount * pes);
+    // the array's name says its widths, not its K: layers of one width and different K get a manifest each (run at once)
+    UnitCost u = gateLevel(spec, st, ops, c, CacheDirs.root().resolve("designs").resolve("k" + kk));
     // tiles are 1..K terms long (full K for the first two): per MAC is per output x outputs / the MACs the tiles asked for
     dev.qrtl.kind.TileRecords tiles = dev.qrtl.kind.TileRecords.of(u.manifest(), st, ops, c.energy().seed());
     double outputsPerMac = (double) tiles.outputValues() / tiles.macs();
@@ -254,7 +259,11 @@ public final class BillStudy {
 
   /** A design of any kind synthesized and simulated at gate level on its kind's workload, {@code operations} of them on {@code st}. */
   private static UnitCost gateLevel(dev.qrtl.spec.DesignSpec spec, Stimulus st, long operations, NetworkConfig c) {
-    Path manifest = Designs.write(spec, CacheDirs.root().resolve("designs"));
+    return gateLevel(spec, st, operations, c, CacheDirs.root().resolve("designs"));
+  }
+
+  private static UnitCost gateLevel(dev.qrtl.spec.DesignSpec spec, Stimulus st, long operations, NetworkConfig c, Path designs) {
+    Path manifest = Designs.write(spec, designs);
     EnergyOptions e = c.energy();
     EnergyOptions o = new EnergyOptions(operations, e.seed(), st, e.clockNs(), e.paramPeriod(), e.batches(), e.conventions());
     return new GateLevelCost(c.tech(), c.timing(), c.timeout()).price(manifest, o);
