@@ -314,8 +314,9 @@ public final class NetworkCommand implements Callable<Integer> {
   /** {@code --mac-array RxC}: rows and columns, each 1..64, or one line saying what is wrong. */
   public static int[] macArray(String s) {
     int[] rc = parseArray("--mac-array", s);
-    if (rc[0] < 1 || rc[0] > 64 || rc[1] < 1 || rc[1] > 64) {
-      throw new UserError("--mac-array " + dev.qrtl.util.Printable.of(s) + " must have 1..64 rows and columns");
+    int max = dev.qrtl.spec.MacArraySpec.MAX_DIM;
+    if (rc[0] < 1 || rc[0] > max || rc[1] < 1 || rc[1] > max) {
+      throw new UserError("--mac-array " + dev.qrtl.util.Printable.of(s) + " must have 1.." + max + " rows and columns");
     }
     return rc;
   }

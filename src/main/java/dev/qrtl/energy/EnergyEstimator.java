@@ -549,15 +549,13 @@ public final class EnergyEstimator {
         long roundStart = batchStart(1, b);
         while (roundStart < batchEnd(1, b)) {
           stopIfInterrupted();
+          // all 64 lanes, however long the warm-up: a round costs a word evaluation per step (warm-up
+          // steps too) and counts per record, so the fewest steps are the shortest stretches
+          long stretch = Math.min(maxStretch, (batchEnd(1, b) - roundStart + 63) / 64);
+          long roundEnd = Math.min(batchEnd(1, b), roundStart + 64 * stretch);
+          w.hold(Math.max(0, roundStart - MAX_WARM_UP), roundEnd);
           Round done = null;
-          long roundEnd = 0;
-          long stretch = 0;
-          while (done == null) {
-            // all 64 lanes, however long the warm-up: a round costs a word evaluation per step (warm-up
-            // steps too) and counts per record, so the fewest steps are the shortest stretches
-            stretch = Math.min(maxStretch, (batchEnd(1, b) - roundStart + 63) / 64);
-            roundEnd = Math.min(batchEnd(1, b), roundStart + 64 * stretch);
-            w.hold(Math.max(0, roundStart - MAX_WARM_UP), roundEnd);
+          while (done == null) { // more warm-up until the lanes' registers check out
             round.reset();
             z.countingInto(round);
             done = round(z, w, roundStart, roundEnd, stretch, warmUp, lastEnd);
@@ -588,7 +586,7 @@ public final class EnergyEstimator {
       return g;
     }
 
-    /** A round that checked out: the registers after its last record, and the outputs it checked. */
+    /** A round that checked out: the registers at its first lane's start and after its last record, and the outputs it checked. */
     private record Round(long[] start, long[] end, long checked) {}
 
     /**

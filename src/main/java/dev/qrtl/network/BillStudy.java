@@ -107,7 +107,7 @@ public final class BillStudy {
       return new Key(Role.GROUP_PE, "g" + l.blocks().group() + " " + l.blocks().scale(), accBits(l, c), l.k(), l.aBits(c.aBits()),
           l.wBits(c.wBits()), 0);
     }
-    String on = c.macArray() ? "array " + c.macRows() + "x" + c.macCols() : "";
+    String on = c.macArray() ? "array " + c.macArrayName() : "";
     return l.widths() == null ? new Key(Role.PE, on, accBits(l, c), l.k())
         : new Key(Role.PE, on, accBits(l, c), l.k(), l.aBits(c.aBits()), l.wBits(c.wBits()), 0);
   }
@@ -372,12 +372,12 @@ public final class BillStudy {
     List<UnitPrice> units = prices.values().stream().sorted(java.util.Comparator.comparing(UnitPrice::design)
         .thenComparing(UnitPrice::stimulus)).toList();
     // a bill on MAC arrays is another bill of the network: its own name (and folder)
-    String name = c.network().name() + (c.macArray() ? "-mac-array-" + c.macRows() + "x" + c.macCols() : "");
+    String name = c.network().name() + (c.macArray() ? "-mac-array-" + c.macArrayName() : "");
     return new NetworkBill(QrtlVersion.version(), name, c.network().source(), c.network().input(), lib.name(), lib.corner(),
         lib.sha256(), SynthRunner.yosysVersion(), "Java " + Runtime.version().feature(), c.aBits(), c.wBits(), out, c.rows() + "x" + c.cols(),
         "gate-level simulation with delays (Liberty arc delays at each net's transition and load, wire load included), each unit at its"
             + " own critical path; " + c.timing().describe(lib) + "; " + c.energy().conventions().describe()
-            + (c.macArray() ? "; MACs on a " + c.macRows() + "x" + c.macCols() + " systolic MAC array (per MAC: the run's energy over its MACs)" : ""),
+            + (c.macArray() ? "; MACs on a " + c.macArrayName() + " systolic MAC array (per MAC: the run's energy over its MACs)" : ""),
         c.energy().operations(), c.energy().seed(), PUBLISHED, totals, layers, elementwise, units, c.network().notes(),
         c.network().tokens() > 0 ? c.network().tokens() : null);
   }

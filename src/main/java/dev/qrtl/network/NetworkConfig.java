@@ -54,4 +54,9 @@ public record NetworkConfig(Network network, List<Schemes.Form> forms, int aBits
   public boolean macArray() {
     return macRows > 0;
   }
+
+  /** The MAC array as the bill names it, {@code RxC}. */
+  public String macArrayName() {
+    return macRows + "x" + macCols;
+  }
 }
